@@ -1,0 +1,129 @@
+import CGD
+
+/// Problems drawing can run into, in words a user can act on.
+public enum RenderError: Error, CustomStringConvertible, Equatable {
+    case outOfMemory(width: Int, height: Int)
+    case fontMissing(tried: [String])
+    case text(String)
+
+    public var description: String {
+        switch self {
+        case .outOfMemory(let w, let h): return "could not allocate a \(w)×\(h) image"
+        case .fontMissing(let tried):
+            return "no usable font: tried \(tried.joined(separator: ", ")); install fonts-dejavu-core (apt-get install -y fonts-dejavu-core)"
+        case .text(let why): return "text rendering failed: \(why)"
+        }
+    }
+}
+
+/// A truecolor image owned by this object: the libgd image is created in `init` and destroyed in `deinit`,
+/// and no pointer to it leaves the Rasterizer module. Pixels are 0xRRGGBB, always opaque.
+final class Canvas {
+    let width: Int
+    let height: Int
+    let image: gdImagePtr
+    /// Row pointers into libgd's pixel rows (libgd stores a truecolor pixel as a C int).
+    private let rows: UnsafeMutablePointer<UnsafeMutablePointer<Int32>?>
+
+    init(width: Int, height: Int, fill: RGB = Theme.white) throws(RenderError) {
+        guard let image = gdImageCreateTrueColor(Int32(width), Int32(height)) else {
+            throw .outOfMemory(width: width, height: height)
+        }
+        self.image = image
+        self.width = width
+        self.height = height
+        rows = image.pointee.tpixels
+        gdImageAlphaBlending(image, 1)
+        self.fill(fill)
+    }
+
+    deinit { gdImageDestroy(image) }
+
+    @inline(__always)
+    func row(_ y: Int) -> UnsafeMutablePointer<Int32> { rows[y]! }
+
+    @inline(__always)
+    func pixel(_ x: Int, _ y: Int) -> RGB { RGB(UInt32(bitPattern: row(y)[x])) }
+
+    @inline(__always)
+    func set(_ x: Int, _ y: Int, _ c: RGB) { row(y)[x] = Int32(bitPattern: c.value) }
+
+    /// Lays `c` over the pixel with opacity `alpha` (0…1). Callers keep (x, y) inside the canvas.
+    @inline(__always)
+    func blend(_ x: Int, _ y: Int, _ c: RGB, _ alpha: Double) {
+        if alpha >= 0.999 { set(x, y, c); return }
+        if alpha <= 0.001 { return }
+        let p = row(y)
+        let a = Int32(alpha * 256 + 0.5)
+        let d = p[x]
+        let r = ((Int32(c.r) * a + (d >> 16 & 0xFF) * (256 - a) + 128) >> 8)
+        let g = ((Int32(c.g) * a + (d >> 8 & 0xFF) * (256 - a) + 128) >> 8)
+        let b = ((Int32(c.b) * a + (d & 0xFF) * (256 - a) + 128) >> 8)
+        p[x] = r << 16 | g << 8 | b
+    }
+
+    func fill(_ c: RGB) { fillRect(x0: 0, y0: 0, x1: width, y1: height, c) }
+
+    /// Fills pixels x0..<x1, y0..<y1 (clipped to the canvas).
+    func fillRect(x0: Int, y0: Int, x1: Int, y1: Int, _ c: RGB) {
+        let xa = max(0, x0), xb = min(width, x1), ya = max(0, y0), yb = min(height, y1)
+        guard xa < xb, ya < yb else { return }
+        let v = Int32(bitPattern: c.value)
+        for y in ya..<yb { (row(y) + xa).update(repeating: v, count: xb - xa) }
+    }
+
+    /// Copies every pixel of `other` (same size) into this canvas.
+    func copy(from other: Canvas) {
+        precondition(other.width == width && other.height == height)
+        for y in 0..<height { row(y).update(from: other.row(y), count: width) }
+    }
+
+    /// Copies the rectangle of `other` (same size) into this canvas.
+    func copy(from other: Canvas, rect: PixelRect) {
+        let r = rect.clamped(width: width, height: height)
+        guard !r.isEmpty else { return }
+        for y in r.y0..<r.y1 { (row(y) + r.x0).update(from: other.row(y) + r.x0, count: r.x1 - r.x0) }
+    }
+
+    /// The pixels as a frame.
+    func frame() -> Frame {
+        var pixels = [UInt32](repeating: 0, count: width * height)
+        pixels.withUnsafeMutableBufferPointer { buffer in
+            let base = UnsafeMutableRawPointer(buffer.baseAddress!).assumingMemoryBound(to: Int32.self)
+            for y in 0..<height { (base + y * width).update(from: row(y), count: width) }
+        }
+        return Frame(width: width, height: height, pixels: pixels)
+    }
+}
+
+/// A rectangle of pixels, x0..<x1 × y0..<y1.
+struct PixelRect: Equatable {
+    var x0: Int, y0: Int, x1: Int, y1: Int
+
+    static let empty = PixelRect(x0: 0, y0: 0, x1: 0, y1: 0)
+    var isEmpty: Bool { x1 <= x0 || y1 <= y0 }
+
+    func clamped(width: Int, height: Int) -> PixelRect {
+        PixelRect(x0: max(0, x0), y0: max(0, y0), x1: min(width, x1), y1: min(height, y1))
+    }
+
+    func union(_ o: PixelRect) -> PixelRect {
+        if isEmpty { return o }
+        if o.isEmpty { return self }
+        return PixelRect(x0: min(x0, o.x0), y0: min(y0, o.y0), x1: max(x1, o.x1), y1: max(y1, o.y1))
+    }
+}
+
+/// One rendered picture: `width × height` pixels, row-major, 0xRRGGBB.
+public struct Frame: Sendable, Equatable {
+    public let width: Int
+    public let height: Int
+    public var pixels: [UInt32]
+
+    public init(width: Int, height: Int, pixels: [UInt32]) {
+        precondition(pixels.count == width * height)
+        self.width = width
+        self.height = height
+        self.pixels = pixels
+    }
+}

@@ -1,0 +1,79 @@
+import Training
+
+/// J(b) at a fixed m, the b-only optimizer's recent steps fading on the curve, and the tangent at the
+/// current b (slope ∂J/∂b): the gradient visibly shrinks as b nears the minimum.
+final class BSweepScene: Scene {
+    let chart: Chart
+    let input: SceneInput
+    let m: Double
+    let legend: [LegendEntry]
+    let corner: Chart.Corner
+    static let trailLength = 8
+
+    init(_ input: SceneInput, width: Int, height: Int, font: Font) {
+        self.input = input
+        let r = input.result
+        let surface = r.surface
+        m = r.snapshots[0].m
+        // The minimum of J(·) at this m, and a range symmetric about it that holds every tame step.
+        let bMin = surface.meanY - m * surface.meanX
+        let reach = r.rangeSnapshots.map { abs($0.b - bMin) }.max() ?? 1
+        let half = max(reach, 1e-9 * max(1, abs(bMin))) * 1.12
+        let jTop = surface.loss(m: m, b: bMin + half)
+        let chart = Chart(width: width, height: height, font: font,
+                          x: Axis(bMin - half, bMin + half, title: "b"),
+                          y: Axis(0, jTop * 1.05, title: "J(b) = MSE at m = \(NumberFormat.significant(m))"))
+        self.chart = chart
+        let style = chart.style
+        legend = [
+            LegendEntry(glyph: .line(Theme.blue, width: style.lineWidth, dashed: false), text: "J(b), m fixed"),
+            LegendEntry(glyph: .marker(.circle, Theme.vermillion, edge: Theme.white), text: "current b"),
+            LegendEntry(glyph: .line(Theme.orange, width: style.lineWidth * 0.8, dashed: false), text: "tangent, slope ∂J/∂b"),
+        ]
+        corner = .topCenter
+    }
+
+    var legendRect: PixelRect { chart.legendFrame(legend, corner: corner) }
+
+    func drawStatic(on c: Canvas) {
+        let surface = input.result.surface
+        let x = chart.x
+        let samples = max(64, (chart.plot.x1 - chart.plot.x0) / 2)
+        let curve = (0...samples).map { i -> Point in
+            let b = x.lo + (x.hi - x.lo) * Double(i) / Double(samples)
+            return chart.point(b, surface.loss(m: m, b: b))
+        }
+        c.strokePolyline(curve, width: chart.style.lineWidth, Theme.blue, clip: chart.plot)
+        chart.drawLegend(legend, corner: corner, on: c)
+    }
+
+    func drawTrail(_ k: Int, on c: Canvas) {}
+
+    func drawOverlay(_ k: Int, on c: Canvas) {
+        let snaps = input.result.snapshots
+        for g in stride(from: Self.trailLength, through: 1, by: -1) where k - g >= 0 {
+            let s = snaps[k - g]
+            let fade = Double(Self.trailLength + 1 - g) / Double(Self.trailLength + 1)
+            chart.drawMarker(.circle, at: chart.point(s.b, s.loss), fill: Theme.vermillion, edge: Theme.white, scale: 0.75, alpha: 0.55 * fade, on: c, clip: chart.plot)
+        }
+        let s = snaps[k]
+        let slope = input.result.surface.gradient(m: m, b: s.b).db
+        // A tangent of fixed on-screen length, whatever its slope.
+        let p = chart.point(s.b, s.loss)
+        let q = chart.point(s.b + 1, s.loss + slope)
+        let dx = q.x - p.x, dy = q.y - p.y
+        let norm = (dx * dx + dy * dy).squareRoot()
+        let half = Double(chart.plot.x1 - chart.plot.x0) * 0.16
+        if norm > 0 && norm.isFinite {
+            let ux = dx / norm * half, uy = dy / norm * half
+            c.strokeSegment(Point(p.x - ux, p.y - uy), Point(p.x + ux, p.y + uy), width: chart.style.lineWidth * 0.8, Theme.orange, clip: chart.plot)
+        }
+        chart.drawMarker(.circle, at: p, fill: Theme.vermillion, edge: Theme.white, scale: 1.2, on: c, clip: chart.plot)
+    }
+
+    func title(_ k: Int) -> String {
+        let s = input.result.snapshots[k]
+        let slope = input.result.surface.gradient(m: m, b: s.b).db
+        return "m = \(SceneText.number(m)) (fixed)   \(SceneText.progress(input.result, k))   b = \(SceneText.number(s.b))   ∂J/∂b = \(SceneText.number(slope, digits: 3))"
+    }
+}

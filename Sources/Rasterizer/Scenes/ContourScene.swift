@@ -1,0 +1,163 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import Training
+
+/// Filled contour bands of J(m, b) on logarithmically spaced levels (viridis) with thin isolines, a
+/// colour bar, and the optimizer's path from its start to the current epoch; the least-squares minimum
+/// is a star.
+///
+/// The bands are exact rather than traced: J is a quadratic evaluated in O(1) (`LossSurface`), so every
+/// pixel gets the band of the true J at its centre, and its distance to the nearest level, J's offset over
+/// the length of ∇J in pixels, anti-aliases band edges and draws isolines. Marching squares on a grid
+/// would approximate what is here computed: no speckles, no gaps, no saddle cases to resolve.
+final class ContourScene: Scene {
+    let chart: Chart
+    let input: SceneInput
+    let legend: [LegendEntry]
+    let corner: Chart.Corner
+    /// The band edges: levels[0] = the lowest J on the plot, levels[bands] = the highest.
+    let levels: [Double]
+    static let bands = 16
+    let colorbar: (gap: Double, width: Double)
+    let colorTicks: [(value: Double, label: String)]
+
+    init(_ input: SceneInput, width: Int, height: Int, font: Font) {
+        self.input = input
+        let r = input.result
+        let surface = r.surface
+        let ls = r.leastSquares
+        let tame = r.rangeSnapshots
+        let hm = max(tame.map { abs($0.m - ls.m) }.max()!, 1e-9 * max(1, abs(ls.m)), 0.05 * abs(ls.m)) * 1.2
+        let hb = max(tame.map { abs($0.b - ls.b) }.max()!, 1e-9 * max(1, abs(ls.b)), 0.05 * abs(ls.b)) * 1.2
+        let mAxis = Axis(ls.m - hm, ls.m + hm, title: "m (slope)")
+        let bAxis = Axis(ls.b - hb, ls.b + hb, title: "b (intercept)")
+        // J is convex: its largest value on the rectangle is at a corner, its smallest at (m*, b*) inside it.
+        let corners = [(mAxis.lo, bAxis.lo), (mAxis.lo, bAxis.hi), (mAxis.hi, bAxis.lo), (mAxis.hi, bAxis.hi)]
+        let jHi = corners.map { surface.loss(m: $0.0, b: $0.1) }.max()!
+        let jLo = max(ls.loss, jHi * 1e-9)
+        let n = Self.bands
+        levels = (0...n).map { i in jLo * pow(jHi / jLo, Double(i) / Double(n)) }
+        let style = Style(width: width, height: height)
+        colorbar = (gap: style.pad * 2, width: max(9, 15 * style.scale))
+        colorTicks = NiceTicks.logarithmic(jLo, jHi, maxCount: 6)
+        let widest = colorTicks.map { font.measure($0.label, size: style.tickSize).width }.max() ?? 0
+        let reserve = colorbar.gap + colorbar.width + style.tickLength + style.pad * 0.6 + widest + style.pad + style.labelSize * 1.3
+        let chart = Chart(width: width, height: height, font: font, x: mAxis, y: bAxis, rightReserve: reserve)
+        self.chart = chart
+        legend = [
+            LegendEntry(glyph: .casedLine(Theme.white, casing: Theme.pathCasing, width: style.lineWidth * 0.8), text: "gradient descent path"),
+            LegendEntry(glyph: .marker(.square, Theme.white, edge: Theme.black), text: "start"),
+            LegendEntry(glyph: .marker(.star, Theme.orange, edge: Theme.black), text: "least squares (m*, b*)"),
+        ]
+        let avoid = r.snapshots.map { chart.point($0.m, $0.b) } + [chart.point(ls.m, ls.b)]
+        corner = chart.quietestCorner(for: legend, among: [.bottomRight, .topLeft, .topRight, .bottomLeft], avoiding: avoid)
+    }
+
+    var legendRect: PixelRect { chart.legendFrame(legend, corner: corner) }
+
+    func drawStatic(on c: Canvas) {
+        drawSurface(on: c)
+        drawColorbar(on: c)
+        chart.drawLegend(legend, corner: corner, on: c)
+    }
+
+    private func drawSurface(on c: Canvas) {
+        let surface = input.result.surface
+        let plot = chart.plot
+        let n = Self.bands
+        let logLo = log(levels[0])
+        let perLog = Double(n) / (log(levels[n]) - logLo)
+        let colors = (0..<n).map { Theme.viridis(Double($0) / Double(n - 1)) }
+        let dmdx = (chart.x.hi - chart.x.lo) / (chart.x.pixelHi - chart.x.pixelLo)
+        let dbdy = (chart.y.hi - chart.y.lo) / (chart.y.pixelHi - chart.y.pixelLo)
+        let isoHalf = max(0.35, 0.45 * chart.style.scale)
+        let isoColor = RGB(0x202020)
+        for py in plot.y0..<plot.y1 {
+            let b = chart.y.value(at: Double(py) + 0.5)
+            for px in plot.x0..<plot.x1 {
+                let m = chart.x.value(at: Double(px) + 0.5)
+                let j = surface.loss(m: m, b: b)
+                let t = max(0, (log(j) - logLo) * perLog)
+                let band = min(n - 1, Int(t))
+                let g = surface.gradient(m: m, b: b)
+                let gpx = ((g.dm * dmdx) * (g.dm * dmdx) + (g.db * dbdy) * (g.db * dbdy)).squareRoot()
+                // |∇t| in pixels: t = n·ln(J / J₀)/ln(J₁/J₀), so ∇t = perLog·∇J / J.
+                let tPerPixel = perLog * gpx / j
+                var color = colors[band]
+                var lineDistance = Double.infinity
+                if tPerPixel > 0 {
+                    let f = t - Double(band)
+                    if band > 0 {
+                        let d = f / tPerPixel
+                        if d < 0.5 { color = colors[band - 1].over(color, alpha: 0.5 - d) }
+                        lineDistance = d
+                    }
+                    if band < n - 1 {
+                        let d = (1 - f) / tPerPixel
+                        if d < 0.5 { color = colors[band + 1].over(color, alpha: 0.5 - d) }
+                        lineDistance = min(lineDistance, d)
+                    }
+                }
+                c.set(px, py, color)
+                let cov = bandCoverage(lineDistance, halfWidth: isoHalf)
+                if cov > 0 { c.blend(px, py, isoColor, 0.45 * cov) }
+            }
+        }
+    }
+
+    private func drawColorbar(on c: Canvas) {
+        let s = chart.style
+        let x0 = Double(chart.plot.x1) + colorbar.gap
+        let x1 = x0 + colorbar.width
+        var bar = Axis(levels[0], levels[Self.bands], scale: .log, title: "MSE")
+        bar.pixelLo = Double(chart.plot.y1)
+        bar.pixelHi = Double(chart.plot.y0)
+        for i in 0..<Self.bands {
+            let yTop = bar.map(levels[i + 1]), yBottom = bar.map(levels[i])
+            c.fillRect(x0: Int(x0.rounded()), y0: Int(yTop.rounded()), x1: Int(x1.rounded()), y1: Int(yBottom.rounded()),
+                       Theme.viridis(Double(i) / Double(Self.bands - 1)))
+        }
+        let all = PixelRect(x0: 0, y0: 0, x1: c.width, y1: c.height)
+        let w = max(1, s.scale)
+        let xr = Double(Int(x1.rounded())), xl = Double(Int(x0.rounded()))
+        let box = [Point(xl, bar.pixelHi), Point(xr, bar.pixelHi), Point(xr, bar.pixelLo), Point(xl, bar.pixelLo), Point(xl, bar.pixelHi)]
+        c.strokePolyline(box, width: w, Theme.axis, clip: all)
+        var widest = 0.0
+        for t in colorTicks {
+            let y = bar.map(t.value)
+            c.strokeSegment(Point(xr, y), Point(xr + s.tickLength, y), width: w, Theme.axis, clip: all)
+            let r = c.label(t.label, font: chart.font, size: s.tickSize, at: xr + s.tickLength + s.pad * 0.6, y, h: .left, v: .middle)
+            widest = max(widest, Double(r.x1) - (xr + s.tickLength + s.pad * 0.6))
+        }
+        c.verticalLabel("MSE", font: chart.font, size: s.labelSize, centerY: (bar.pixelLo + bar.pixelHi) / 2,
+                        left: xr + s.tickLength + s.pad * 0.6 + widest + s.pad * 0.6)
+    }
+
+    private var pathWidth: Double { chart.style.lineWidth * 0.8 }
+
+    func drawTrail(_ k: Int, on c: Canvas) {
+        let snaps = input.result.snapshots
+        let p = chart.point(snaps[k].m, snaps[k].b)
+        if k > 0 {
+            let q = chart.point(snaps[k - 1].m, snaps[k - 1].b)
+            // The casing goes under the earlier segments' white, so joints stay clean.
+            c.strokeSegment(q, p, width: pathWidth + 2 * max(1, chart.style.scale), Theme.pathCasing, alpha: 0.8, clip: chart.plot)
+            c.strokeSegment(q, p, width: pathWidth, Theme.white, clip: chart.plot)
+        }
+        c.fillCircle(p, radius: chart.style.markerRadius * 0.55, Theme.vermillion, clip: chart.plot)
+    }
+
+    func drawOverlay(_ k: Int, on c: Canvas) {
+        let r = input.result
+        let start = r.snapshots[0], now = r.snapshots[k]
+        chart.drawMarker(.square, at: chart.point(start.m, start.b), fill: Theme.white, edge: Theme.black, on: c, clip: chart.plot)
+        chart.drawMarker(.circle, at: chart.point(now.m, now.b), fill: Theme.vermillion, edge: Theme.white, scale: 1.25, on: c, clip: chart.plot)
+        // The minimum last: once the path arrives, the star still marks where it is.
+        chart.drawMarker(.star, at: chart.point(r.leastSquares.m, r.leastSquares.b), fill: Theme.orange, edge: Theme.black, on: c, clip: chart.plot)
+    }
+
+    func title(_ k: Int) -> String {
+        "\(SceneText.progress(input.result, k))   \(SceneText.fit(input.result.snapshots[k]))"
+    }
+}

@@ -1,0 +1,77 @@
+import Training
+
+/// The data as dots, the least-squares line dashed, and the current fit with the previous few fading behind it.
+final class LineScene: Scene {
+    let chart: Chart
+    let input: SceneInput
+    let legend: [LegendEntry]
+    let corner: Chart.Corner
+    /// How many earlier fits stay visible, fading.
+    static let ghosts = 5
+
+    init(_ input: SceneInput, width: Int, height: Int, font: Font) {
+        self.input = input
+        let data = input.data
+        let xr = NiceTicks.range(data.xs.min()!, data.xs.max()!)
+        // y covers the data and the lines of every non-exploding snapshot across the x range,
+        // so the first fits (often far below the data) are seen.
+        var ys = [data.ys.min()!, data.ys.max()!]
+        for s in input.result.rangeSnapshots { ys += [s.m * xr.lo + s.b, s.m * xr.hi + s.b] }
+        let ls = input.result.leastSquares
+        ys += [ls.m * xr.lo + ls.b, ls.m * xr.hi + ls.b]
+        let yr = NiceTicks.range(ys.min()!, ys.max()!)
+        let chart = Chart(width: width, height: height, font: font, x: Axis(xr.lo, xr.hi, title: "x"), y: Axis(yr.lo, yr.hi, title: "y"))
+        self.chart = chart
+        let style = chart.style
+        legend = [
+            LegendEntry(glyph: .marker(.circle, Theme.blue, edge: Theme.blue), text: "data (\(data.count) points)"),
+            LegendEntry(glyph: .line(Theme.neutral, width: style.lineWidth * 0.75, dashed: true), text: "least squares"),
+            LegendEntry(glyph: .line(Theme.vermillion, width: style.lineWidth, dashed: false), text: "current fit"),
+        ]
+        var avoid = zip(data.xs, data.ys).map { chart.point($0, $1) }
+        for s in [input.result.snapshots.last!, input.result.snapshots[0]] {
+            avoid += stride(from: 0.0, through: 1.0, by: 0.05).map { t in
+                let x = xr.lo + t * (xr.hi - xr.lo)
+                return chart.point(x, s.m * x + s.b)
+            }
+        }
+        corner = chart.quietestCorner(for: legend, among: [.topLeft, .bottomRight, .topRight, .bottomLeft], avoiding: avoid)
+    }
+
+    var legendRect: PixelRect { chart.legendFrame(legend, corner: corner) }
+
+    private func drawLine(m: Double, b: Double, width: Double, _ color: RGB, alpha: Double = 1, dashed: Bool = false, on c: Canvas) {
+        let x = chart.x
+        let a = chart.point(x.lo, m * x.lo + b), z = chart.point(x.hi, m * x.hi + b)
+        c.strokePolyline([a, z], width: width, color, alpha: alpha, dash: dashed ? (width * 3, width * 2) : nil, clip: chart.plot)
+    }
+
+    func drawStatic(on c: Canvas) {
+        let ls = input.result.leastSquares
+        drawLine(m: ls.m, b: ls.b, width: chart.style.lineWidth * 0.75, Theme.neutral, dashed: true, on: c)
+        let n = input.data.count
+        // Dots turn translucent as they crowd: opaque up to 100 points, about 0.4 at 1000.
+        let alpha = min(0.9, max(0.25, 9 / Double(n).squareRoot() * 1.35))
+        let r = chart.style.markerRadius * (n > 300 ? 0.7 : 0.85)
+        for (x, y) in zip(input.data.xs, input.data.ys) {
+            c.fillCircle(chart.point(x, y), radius: r, Theme.blue, alpha: alpha, clip: chart.plot)
+        }
+        chart.drawLegend(legend, corner: corner, on: c)
+    }
+
+    func drawTrail(_ k: Int, on c: Canvas) {}
+
+    func drawOverlay(_ k: Int, on c: Canvas) {
+        let snaps = input.result.snapshots
+        let w = chart.style.lineWidth
+        for g in stride(from: Self.ghosts, through: 1, by: -1) where k - g >= 0 {
+            let s = snaps[k - g]
+            drawLine(m: s.m, b: s.b, width: w * 0.7, Theme.vermillion, alpha: 0.32 * Double(Self.ghosts + 1 - g) / Double(Self.ghosts + 1), on: c)
+        }
+        drawLine(m: snaps[k].m, b: snaps[k].b, width: w, Theme.vermillion, on: c)
+    }
+
+    func title(_ k: Int) -> String {
+        "\(SceneText.progress(input.result, k))   \(SceneText.fit(input.result.snapshots[k]))"
+    }
+}

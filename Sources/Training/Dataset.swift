@@ -1,0 +1,47 @@
+/// A set of points (xᵢ, yᵢ) to fit with ŷ = m·x + b.
+public struct Dataset: Sendable, Equatable {
+    public var xs: [Double]
+    public var ys: [Double]
+    /// Where the points came from, for titles and exports: a preset name or a file name.
+    public var source: String
+
+    public init(xs: [Double], ys: [Double], source: String) {
+        precondition(xs.count == ys.count, "x and y must pair up")
+        self.xs = xs
+        self.ys = ys
+        self.source = source
+    }
+
+    public var count: Int { xs.count }
+}
+
+/// The course material's built-in data recipes, each drawn from `SplitMix64(seed:)`.
+public enum Preset: String, CaseIterable, Sendable {
+    /// 100 points, x = 2·U[0,1), y = 4 + 3x + N(0, 1).
+    case linear
+    /// 1000 points, x ~ U[0, 10), y = 5x + 3 + N(0, 4²).
+    case wide
+    /// 100 points, x ~ N(0, 1), y = w·x + N(0, 20²), with the true slope w ~ U[10, 100) drawn first.
+    case noisy
+
+    /// The points of this recipe for `seed`. The same seed gives the same points on every machine
+    /// (up to the last bit of the C library's `log`, which the normal deviates use).
+    public func generate(seed: UInt64) -> Dataset {
+        var rng = SplitMix64(seed: seed)
+        var xs: [Double] = []
+        var ys: [Double] = []
+        switch self {
+        case .linear:
+            xs = (0..<100).map { _ in 2 * rng.uniform() }
+            ys = xs.map { 4 + 3 * $0 + rng.normal() }
+        case .wide:
+            xs = (0..<1000).map { _ in 10 * rng.uniform() }
+            ys = xs.map { 5 * $0 + 3 + 4 * rng.normal() }
+        case .noisy:
+            let w = 10 + 90 * rng.uniform()
+            xs = (0..<100).map { _ in rng.normal() }
+            ys = xs.map { w * $0 + 20 * rng.normal() }
+        }
+        return Dataset(xs: xs, ys: ys, source: "preset \(rawValue) (seed \(seed))")
+    }
+}

@@ -1,0 +1,73 @@
+/// Text forms of a run's history. Every Double is written with Swift's `description`, the shortest
+/// text that reads back to the same bits, so exports round-trip exactly.
+public enum History {
+    /// `epoch,m,b,loss`, one row per snapshot; per-update histories add a `step` column at the end.
+    public static func csv(_ snapshots: [Snapshot], includeStep: Bool = false) -> String {
+        var out = includeStep ? "epoch,m,b,loss,step\n" : "epoch,m,b,loss\n"
+        out.reserveCapacity(snapshots.count * 64)
+        for s in snapshots {
+            out += "\(s.epoch),\(s.m.description),\(s.b.description),\(s.loss.description)"
+            out += includeStep ? ",\(s.step)\n" : "\n"
+        }
+        return out
+    }
+
+    /// `{"parameters": {...}, "leastSquares": {"m","b","loss"}, "snapshots": [{"epoch","m","b","loss"}...]}`,
+    /// keys in the order given, so the same run always gives the same bytes.
+    public static func json(parameters: [(String, JSONValue)], leastSquares: LeastSquares, snapshots: [Snapshot], includeStep: Bool = false) -> String {
+        var out = "{\n  \"parameters\": "
+        out += JSONValue.object(parameters).encoded
+        out += ",\n  \"leastSquares\": "
+        out += JSONValue.object([("m", .number(leastSquares.m)), ("b", .number(leastSquares.b)), ("loss", .number(leastSquares.loss))]).encoded
+        out += ",\n  \"snapshots\": [\n"
+        for (i, s) in snapshots.enumerated() {
+            var fields: [(String, JSONValue)] = [("epoch", .int(s.epoch))]
+            if includeStep { fields.append(("step", .int(s.step))) }
+            fields += [("m", .number(s.m)), ("b", .number(s.b)), ("loss", .number(s.loss))]
+            out += "    " + JSONValue.object(fields).encoded + (i + 1 < snapshots.count ? ",\n" : "\n")
+        }
+        out += "  ]\n}\n"
+        return out
+    }
+}
+
+/// The few JSON values a history needs, encoded deterministically.
+public enum JSONValue: Sendable {
+    case string(String)
+    case number(Double)
+    case int(Int)
+    case bool(Bool)
+    case null
+    case object([(String, JSONValue)])
+
+    public var encoded: String {
+        switch self {
+        case .string(let s): return Self.quote(s)
+        case .number(let d): return d.isFinite ? d.description : "null"
+        case .int(let i): return String(i)
+        case .bool(let b): return b ? "true" : "false"
+        case .null: return "null"
+        case .object(let fields):
+            return "{" + fields.map { "\(Self.quote($0.0)): \($0.1.encoded)" }.joined(separator: ", ") + "}"
+        }
+    }
+
+    static func quote(_ s: String) -> String {
+        var out = "\""
+        for scalar in s.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            default:
+                if scalar.value < 0x20 {
+                    let hex = String(scalar.value, radix: 16)
+                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+                } else { out.unicodeScalars.append(scalar) }
+            }
+        }
+        return out + "\""
+    }
+}

@@ -1,0 +1,114 @@
+/// The mean squared error of the line ŷ = m·x + b over a data set,
+///
+///     J(m, b) = 1/n Σ (yᵢ − (m·xᵢ + b))²,
+///
+/// held as centered sufficient statistics so that J, ∂J/∂m and ∂J/∂b cost O(1) each after one O(n)
+/// set-up. With x̃ᵢ = xᵢ − x̄, ỹᵢ = yᵢ − ȳ, sxx = mean x̃², sxy = mean x̃ỹ, the least-squares slope
+/// m* = sxy / sxx and the residual offset c(m, b) = ȳ − m·x̄ − b,
+///
+///     J(m, b)  = J* + sxx·(m − m*)² + c²          (three non-negative terms: no cancellation)
+///     ∂J/∂m    = −2·[(sxy − m·sxx) + x̄·c]
+///     ∂J/∂b    = −2·c
+///
+/// where J* = mean (ỹᵢ − m*·x̃ᵢ)² is summed directly, in a second pass. Raw sums (Σx², Σxy, Σy²)
+/// would lose about four digits of J when ȳ is large against the residuals (y ≈ 10⁶ + noise);
+/// this form keeps J as accurate as a two-pass evaluation at (m, b).
+public struct LossSurface: Sendable, Equatable {
+    public let count: Int
+    public let meanX: Double
+    public let meanY: Double
+    /// mean (xᵢ − x̄)²
+    public let varianceX: Double
+    /// mean (xᵢ − x̄)(yᵢ − ȳ)
+    public let covarianceXY: Double
+    /// The closed-form optimum.
+    public let leastSquares: LeastSquares
+
+    public enum SetupError: Error, Equatable, CustomStringConvertible {
+        case empty
+        case singlePoint
+        case constantX(Double)
+        case nonFinite(index: Int)
+
+        public var description: String {
+            switch self {
+            case .empty: return "the data has no points"
+            case .singlePoint: return "the data has one point; a line needs at least two points with different x"
+            case .constantX(let x):
+                return "every x is \(x): with no spread in x there is no slope to fit (add points with other x values)"
+            case .nonFinite(let i): return "point \(i + 1) is not a finite number"
+            }
+        }
+    }
+
+    public init(_ data: Dataset) throws(SetupError) {
+        let n = data.count
+        guard n > 0 else { throw .empty }
+        guard n > 1 else { throw .singlePoint }
+        for i in 0..<n where !(data.xs[i].isFinite && data.ys[i].isFinite) { throw .nonFinite(index: i) }
+        let x0 = data.xs[0]
+        guard data.xs.contains(where: { $0 != x0 }) else { throw .constantX(x0) }
+
+        let nd = Double(n)
+        let mx = data.xs.reduce(0, +) / nd
+        let my = data.ys.reduce(0, +) / nd
+        var sxx = 0.0, sxy = 0.0
+        for i in 0..<n {
+            let dx = data.xs[i] - mx
+            sxx += dx * dx
+            sxy += dx * (data.ys[i] - my)
+        }
+        sxx /= nd
+        sxy /= nd
+        let mStar = sxy / sxx
+        var residual = 0.0
+        for i in 0..<n {
+            let r = (data.ys[i] - my) - mStar * (data.xs[i] - mx)
+            residual += r * r
+        }
+        count = n
+        meanX = mx
+        meanY = my
+        varianceX = sxx
+        covarianceXY = sxy
+        leastSquares = LeastSquares(m: mStar, b: my - mStar * mx, loss: residual / nd)
+    }
+
+    /// J(m, b), the mean squared error.
+    @inline(__always)
+    public func loss(m: Double, b: Double) -> Double {
+        let dm = m - leastSquares.m
+        let c = meanY - m * meanX - b
+        return leastSquares.loss + varianceX * dm * dm + c * c
+    }
+
+    /// (∂J/∂m, ∂J/∂b) at (m, b).
+    @inline(__always)
+    public func gradient(m: Double, b: Double) -> (dm: Double, db: Double) {
+        let c = meanY - m * meanX - b
+        return (-2 * ((covarianceXY - m * varianceX) + meanX * c), -2 * c)
+    }
+
+    /// mean xᵢ², the (1,1) entry of the Hessian divided by 2.
+    public var meanXSquared: Double { varianceX + meanX * meanX }
+
+    /// The batch gradient-descent stability limit on the learning rate: α < 2 / λmax, where λmax is the
+    /// largest eigenvalue of the loss Hessian H = 2·[[mean x², mean x], [mean x, 1]]. Above it every
+    /// batch run with a generic start diverges; at exactly half of it the stiffest direction converges in one step.
+    public var stabilityLimit: Double {
+        let a = meanXSquared, d = 1.0, off = meanX
+        let half = (a - d) / 2
+        let lambdaMax = 2 * ((a + d) / 2 + (half * half + off * off).squareRoot())
+        return 2 / lambdaMax
+    }
+
+    /// The stability limit of b-only descent (m held fixed): ∂²J/∂b² = 2, so α < 1.
+    public static let bOnlyStabilityLimit = 1.0
+}
+
+/// The closed-form least-squares line and its loss.
+public struct LeastSquares: Sendable, Equatable {
+    public var m: Double
+    public var b: Double
+    public var loss: Double
+}

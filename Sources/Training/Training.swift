@@ -1,0 +1,159 @@
+/// The parameters after some number of epochs (or updates) and the loss at exactly those parameters.
+public struct Snapshot: Sendable, Equatable {
+    /// Completed epochs: 0 for the starting point. In per-update recording this is the epoch the update
+    /// belongs to (1 for the updates of the first pass).
+    public var epoch: Int
+    /// Completed parameter updates.
+    public var step: Int
+    public var m: Double
+    public var b: Double
+    /// J(m, b) evaluated at this snapshot's own m and b.
+    public var loss: Double
+
+    public init(epoch: Int, step: Int, m: Double, b: Double, loss: Double) {
+        self.epoch = epoch
+        self.step = step
+        self.m = m
+        self.b = b
+        self.loss = loss
+    }
+}
+
+/// How many points each update looks at.
+public enum Optimizer: Sendable, Equatable {
+    /// Every point in every update: one update per epoch.
+    case batch
+    /// One point per update, in an order reshuffled every epoch.
+    case sgd
+    /// `size` points per update, reshuffled every epoch; the last batch of an epoch may be smaller.
+    case minibatch(size: Int)
+
+    public var name: String {
+        switch self {
+        case .batch: return "batch"
+        case .sgd: return "sgd"
+        case .minibatch: return "minibatch"
+        }
+    }
+}
+
+/// When a snapshot is recorded.
+public enum SnapshotInterval: String, Sendable, CaseIterable {
+    /// After every epoch.
+    case epoch
+    /// After every parameter update (for batch descent the same as `epoch`).
+    case step
+}
+
+public struct TrainingConfig: Sendable {
+    public var optimizer: Optimizer = .batch
+    public var learningRate: Double = 0.1
+    public var epochs: Int = 100
+    public var initialM: Double = 0
+    public var initialB: Double = 0
+    /// When set, m is held at this value and only b is descended (the b-only lesson).
+    public var fixedM: Double?
+    public var interval: SnapshotInterval = .epoch
+    /// Seeds the shuffles of the stochastic optimizers.
+    public var seed: UInt64 = 0
+
+    public init() {}
+}
+
+/// What a run produced.
+public struct TrainingResult: Sendable {
+    /// Snapshot 0 is the start; all are finite.
+    public var snapshots: [Snapshot]
+    public var leastSquares: LeastSquares
+    /// The epoch whose loss was non-finite or exceeded `divergenceFactor` × the initial loss, if any.
+    public var divergedAtEpoch: Int?
+    /// α < this keeps batch descent stable (nil for the stochastic optimizers, whose limit depends on the batch).
+    public var stabilityLimit: Double?
+    /// The number of epochs asked for.
+    public var epochsRequested: Int
+    public var surface: LossSurface
+
+    public var final: Snapshot { snapshots[snapshots.count - 1] }
+}
+
+/// Gradient descent on J(m, b) = 1/n Σ (yᵢ − (m·xᵢ + b))²: p ← p − α·∂J/∂p.
+public enum GradientDescent {
+    /// A run stops at the first loss above this multiple of the initial loss (or non-finite).
+    public static let divergenceFactor = 1e10
+
+    /// Runs `config` on `data`. Batch descent costs O(1) per epoch (the loss surface's statistics);
+    /// the stochastic optimizers cost O(batch) per update and O(1) per recorded loss.
+    public static func run(_ data: Dataset, _ config: TrainingConfig) throws(LossSurface.SetupError) -> TrainingResult {
+        let surface = try LossSurface(data)
+        var m = config.fixedM ?? config.initialM
+        var b = config.initialB
+        let bOnly = config.fixedM != nil
+        let initialLoss = surface.loss(m: m, b: b)
+        let ceiling = initialLoss * divergenceFactor
+        var snapshots = [Snapshot(epoch: 0, step: 0, m: m, b: b, loss: initialLoss)]
+        snapshots.reserveCapacity(config.epochs + 1)
+        var diverged: Int?
+        var step = 0
+        let alpha = config.learningRate
+
+        /// Records (m, b) and reports whether the run may go on.
+        func record(epoch: Int) -> Bool {
+            let loss = surface.loss(m: m, b: b)
+            let finite = loss.isFinite && m.isFinite && b.isFinite
+            if finite { snapshots.append(Snapshot(epoch: epoch, step: step, m: m, b: b, loss: loss)) }
+            if !finite || loss > ceiling {
+                diverged = epoch
+                return false
+            }
+            return true
+        }
+
+        switch config.optimizer {
+        case .batch:
+            for epoch in stride(from: 1, through: config.epochs, by: 1) {
+                let g = surface.gradient(m: m, b: b)
+                if !bOnly { m -= alpha * g.dm }
+                b -= alpha * g.db
+                step += 1
+                if !record(epoch: epoch) { break }
+            }
+        case .sgd, .minibatch:
+            let size: Int
+            if case .minibatch(let s) = config.optimizer { size = min(max(s, 1), data.count) } else { size = 1 }
+            var rng = SplitMix64(seed: config.seed ^ 0x5348_5546_464C_4521)  // "SHUFFLE!": its own stream
+            var order = Array(0..<data.count)
+            training: for epoch in stride(from: 1, through: config.epochs, by: 1) {
+                for i in order.indices { order[i] = i }
+                rng.shuffle(&order)
+                var start = 0
+                while start < order.count {
+                    let end = min(start + size, order.count)
+                    var sx = 0.0, s1 = 0.0
+                    for k in start..<end {
+                        let i = order[k]
+                        let r = data.ys[i] - (m * data.xs[i] + b)
+                        sx += data.xs[i] * r
+                        s1 += r
+                    }
+                    let scale = -2 / Double(end - start)
+                    if !bOnly { m -= alpha * (scale * sx) }
+                    b -= alpha * (scale * s1)
+                    step += 1
+                    start = end
+                    if config.interval == .step || start == order.count {
+                        if !record(epoch: epoch) { break training }
+                    }
+                }
+            }
+        }
+
+        let limit: Double?
+        switch (config.optimizer, bOnly) {
+        case (_, true) where config.optimizer == .batch: limit = LossSurface.bOnlyStabilityLimit
+        case (.batch, _): limit = surface.stabilityLimit
+        default: limit = nil
+        }
+        return TrainingResult(snapshots: snapshots, leastSquares: surface.leastSquares, divergedAtEpoch: diverged,
+                              stabilityLimit: limit, epochsRequested: config.epochs, surface: surface)
+    }
+}

@@ -1,0 +1,156 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// A failure to read or write, naming the path and the reason the system gave.
+struct FileError: Error, CustomStringConvertible {
+    var description: String
+
+    init(_ path: String, _ what: String, errno code: Int32 = errno) {
+        description = "\(path): \(what): \(String(cString: strerror(code)))"
+    }
+
+    init(message: String) { description = message }
+}
+
+/// The file system, as the CLI uses it. Every file appears complete or not at all: it is written under a
+/// temporary name in its own folder and renamed into place only once the last byte is on disk, so a failed
+/// or interrupted run leaves what was there before untouched.
+enum Files {
+    /// Paths of temporary files and folders that exist right now, removed if the process is interrupted.
+    nonisolated(unsafe) static var pending: Set<String> = []
+
+    static func read(_ path: String, limit: Int = 256 << 20) throws(FileError) -> [UInt8] {
+        var info = stat()
+        guard stat(path, &info) == 0 else { throw FileError(path, "cannot read the data file") }
+        if (info.st_mode & S_IFMT) == S_IFDIR { throw FileError(message: "\(path): is a folder, not a CSV file") }
+        guard let file = fopen(path, "rb") else { throw FileError(path, "cannot open the data file") }
+        defer { fclose(file) }
+        var bytes: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        while true {
+            let got = fread(&chunk, 1, chunk.count, file)
+            if got > 0 { bytes.append(contentsOf: chunk[0..<got]) }
+            if bytes.count > limit {
+                throw FileError(message: "\(path): larger than \(limit >> 20) MiB; gdanimate reads data files up to that size")
+            }
+            if got < chunk.count {
+                if ferror(file) != 0 { throw FileError(path, "read failed") }
+                break
+            }
+        }
+        return bytes
+    }
+
+    /// Creates `path` and its parents if missing; fails if it is a file or cannot be written.
+    static func makeFolder(_ path: String) throws(FileError) {
+        var info = stat()
+        if stat(path, &info) == 0 {
+            guard (info.st_mode & S_IFMT) == S_IFDIR else { throw FileError(message: "\(path): exists and is not a folder; choose another --output") }
+            guard access(path, W_OK) == 0 else { throw FileError(path, "the output folder is not writable") }
+            return
+        }
+        let parent = Self.parent(of: path)
+        if parent != path { try makeFolder(parent) }
+        if mkdir(path, 0o755) != 0 && errno != EEXIST { throw FileError(path, "cannot create the output folder") }
+    }
+
+    static func parent(of path: String) -> String {
+        guard let slash = path.lastIndex(of: "/") else { return "." }
+        return slash == path.startIndex ? "/" : String(path[..<slash])
+    }
+
+    static func name(of path: String) -> String {
+        guard let slash = path.lastIndex(of: "/") else { return path }
+        return String(path[path.index(after: slash)...])
+    }
+
+    static func exists(_ path: String) -> Bool {
+        var info = stat()
+        return lstat(path, &info) == 0
+    }
+
+    /// A temporary sibling of `path`: hidden, and unique to this process.
+    static func temporary(for path: String) -> String {
+        "\(parent(of: path))/.\(name(of: path)).\(getpid()).tmp"
+    }
+
+    /// Writes `bytes` to `path` atomically (temporary file, fsync-free rename in the same folder).
+    static func write(_ bytes: [UInt8], to path: String) throws(FileError) {
+        let temp = temporary(for: path)
+        try writeNew(bytes, to: temp)
+        guard rename(temp, path) == 0 else {
+            let code = errno
+            discard(temp)
+            throw FileError(path, "cannot move the finished file into place", errno: code)
+        }
+        pending.remove(temp)
+    }
+
+    /// Writes a new file (not atomically) and registers it as pending.
+    static func writeNew(_ bytes: [UInt8], to path: String) throws(FileError) {
+        pending.insert(path)
+        guard let file = fopen(path, "wb") else {
+            let code = errno
+            pending.remove(path)
+            throw FileError(path, "cannot create the file", errno: code)
+        }
+        let written = bytes.withUnsafeBufferPointer { fwrite($0.baseAddress, 1, $0.count, file) }
+        let flushFailed = fflush(file) != 0
+        let code = errno
+        let closeFailed = fclose(file) != 0
+        if written != bytes.count || flushFailed || closeFailed {
+            discard(path)
+            throw FileError(path, "writing failed", errno: code)
+        }
+    }
+
+    /// Replaces the folder `path` with `staged` (a complete sibling folder): the old one is moved aside,
+    /// the new one renamed in, the old one removed.
+    static func replaceFolder(_ path: String, with staged: String) throws(FileError) {
+        let old = "\(parent(of: path))/.\(name(of: path)).\(getpid()).old"
+        let hadOld = exists(path)
+        if hadOld {
+            guard rename(path, old) == 0 else { throw FileError(path, "cannot replace the frames folder") }
+            pending.insert(old)
+        }
+        guard rename(staged, path) == 0 else {
+            let code = errno
+            if hadOld { _ = rename(old, path); pending.remove(old) }
+            throw FileError(path, "cannot move the finished frames into place", errno: code)
+        }
+        pending.remove(staged)
+        if hadOld { discard(old) }
+    }
+
+    /// Removes a file or a folder of files, and forgets it.
+    static func discard(_ path: String) {
+        removeTree(path)
+        pending.remove(path)
+    }
+
+    private static func removeTree(_ path: String) {
+        var info = stat()
+        guard lstat(path, &info) == 0 else { return }
+        if (info.st_mode & S_IFMT) == S_IFDIR, let dir = opendir(path) {
+            while let entry = readdir(dir) {
+                let name = withUnsafePointer(to: entry.pointee.d_name) {
+                    $0.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
+                }
+                if name != "." && name != ".." { removeTree("\(path)/\(name)") }
+            }
+            closedir(dir)
+            rmdir(path)
+        } else {
+            unlink(path)
+        }
+    }
+
+    /// Removes every pending temporary path: on an error, or from a signal handler's exit path.
+    static func discardPending() {
+        for path in pending { removeTree(path) }
+        pending.removeAll()
+    }
+}

@@ -1,0 +1,150 @@
+import ArgumentParser
+import Training
+import Rasterizer
+import FrameEncoder
+#if canImport(Glibc)
+import Glibc
+#endif
+
+@main
+struct GDAnimate: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "gdanimate",
+        abstract: "Render gradient descent on linear regression as animated GIFs and PNG frames.",
+        discussion: """
+        Fits ŷ = m·x + b by gradient descent on the mean squared error and draws each epoch.
+        On success it prints one line per file written and the final fit beside the least-squares optimum.
+
+        Examples:
+          gdanimate --mode contour                     # outputs/contour.gif, the default run
+          gdanimate --mode all --data points.csv --lr 0.05 --epochs 200 --format both --output slides
+        """
+    )
+
+    // MARK: What to draw
+    @Option(help: "Scene to render: line (data and fit), loss (loss per epoch), bsweep (J(b) at fixed m), contour (path on J(m,b)), or all four.")
+    var mode: Mode = .contour
+
+    // MARK: Data
+    @Option(help: ArgumentHelp("CSV file of points (header optional, '#' comments allowed).", valueName: "file.csv"))
+    var data: String?
+
+    @Option(help: "Built-in data when no --data is given: linear (100 points, y = 4 + 3x + noise), wide (1000 points, y = 5x + 3), noisy (100 points, steep slope, heavy noise).")
+    var dataset: Preset?
+
+    @Option(help: "Seed of the built-in data and of the stochastic optimizers' shuffles.")
+    var seed: UInt64 = 0
+
+    @Option(help: ArgumentHelp("CSV column holding x: a header name or a 1-based number. Default: the column named x, else the first numeric column.", valueName: "name|n"))
+    var xColumn: String?
+
+    @Option(help: ArgumentHelp("CSV column holding y: a header name or a 1-based number. Default: the column named y, else the second numeric column.", valueName: "name|n"))
+    var yColumn: String?
+
+    // MARK: Training
+    @Option(help: "batch (all points per update), sgd (one point per update), minibatch (--batch-size points per update).")
+    var optimizer: OptimizerName = .batch
+
+    @Option(help: ArgumentHelp("Points per mini-batch update (minibatch only); must be at most the number of points.", valueName: "n"))
+    var batchSize: Int = 20
+
+    @Option(help: "Record a frame after every epoch, or after every parameter update (stochastic optimizers).")
+    var snapshot: SnapshotInterval = .epoch
+
+    @Option(help: ArgumentHelp("Learning rate α (step size), > 0.", valueName: "α"))
+    var lr: Double = 0.1
+
+    @Option(help: ArgumentHelp("Passes over the data, 1 to \(Self.maxEpochs).", valueName: "n"))
+    var epochs: Int = 100
+
+    @Option(help: ArgumentHelp("Starting slope m.", valueName: "m"))
+    var initM: Double = 0
+
+    @Option(help: ArgumentHelp("Starting intercept b.", valueName: "b"))
+    var initB: Double = 0
+
+    @Option(help: ArgumentHelp("Slope held fixed in the bsweep scene's b-only descent. Default: the least-squares slope.", valueName: "m"))
+    var fixedM: Double?
+
+    // MARK: Output
+    @Option(help: "gif (DIR/<mode>.gif), png (DIR/<mode>/frame-0000.png …), both, or none (train and export only).")
+    var format: Format = .gif
+
+    @Option(help: ArgumentHelp("Folder for the files (created if missing).", valueName: "dir"))
+    var output: String = "outputs"
+
+    @Option(help: ArgumentHelp("Also write the history (epoch, m, b, loss per snapshot) as .csv or .json.", valueName: "file"))
+    var history: String?
+
+    @Option(help: ArgumentHelp("Frame width in pixels, \(Self.sizeRange.lowerBound) to \(Self.sizeRange.upperBound).", valueName: "px"))
+    var width: Int = 640
+
+    @Option(help: ArgumentHelp("Frame height in pixels, \(Self.sizeRange.lowerBound) to \(Self.sizeRange.upperBound).", valueName: "px"))
+    var height: Int = 480
+
+    @Option(help: ArgumentHelp("Frames per second of the GIF, 1 to 50 (GIF delays are whole centiseconds).", valueName: "n"))
+    var fps: Int = 20
+
+    @Option(help: ArgumentHelp("Seconds the last frame stays up before the GIF loops, 0 to 60.", valueName: "s"))
+    var hold: Double = 2
+
+    @Option(help: ArgumentHelp("Times the GIF plays; 0 loops forever.", valueName: "n"))
+    var loop: Int = 0
+
+    @Option(help: "Loss axis of the loss scene: auto (logarithmic when the loss spans more than two decades), linear or log.")
+    var lossScale: LossScale = .auto
+
+    @Flag(help: "Also write the last frame as DIR/<mode>.png, a still for slides.")
+    var poster = false
+
+    @Flag(help: "Print nothing but errors.")
+    var quiet = false
+
+    static let maxEpochs = 100_000
+    static let sizeRange = 64...4096
+
+    mutating func validate() throws {
+        if data != nil && dataset != nil {
+            throw ValidationError("--data and --dataset both name the points; give one of them")
+        }
+        guard lr.isFinite && lr > 0 else { throw ValidationError("--lr must be a positive finite number (got \(lr))") }
+        guard (1...Self.maxEpochs).contains(epochs) else {
+            throw ValidationError("--epochs must be from 1 to \(Self.maxEpochs) (got \(epochs))")
+        }
+        guard batchSize >= 1 else { throw ValidationError("--batch-size must be at least 1 (got \(batchSize))") }
+        guard Self.sizeRange.contains(width) else { throw ValidationError("--width must be from \(Self.sizeRange.lowerBound) to \(Self.sizeRange.upperBound) pixels (got \(width))") }
+        guard Self.sizeRange.contains(height) else { throw ValidationError("--height must be from \(Self.sizeRange.lowerBound) to \(Self.sizeRange.upperBound) pixels (got \(height))") }
+        guard (1...50).contains(fps) else {
+            throw ValidationError("--fps must be from 1 to 50 (got \(fps)): GIF delays are whole centiseconds and browsers slow anything faster")
+        }
+        guard hold.isFinite && (0...60).contains(hold) else { throw ValidationError("--hold must be from 0 to 60 seconds (got \(hold))") }
+        guard (0...65535).contains(loop) else { throw ValidationError("--loop must be from 0 (forever) to 65535 (got \(loop))") }
+        for (name, value) in [("--init-m", initM), ("--init-b", initB), ("--fixed-m", fixedM ?? 0)] where !value.isFinite {
+            throw ValidationError("\(name) must be a finite number (got \(value))")
+        }
+        if let history, !(history.hasSuffix(".csv") || history.hasSuffix(".json")) {
+            throw ValidationError("--history must end in .csv or .json (got '\(history)')")
+        }
+    }
+
+    func run() throws {
+        installSignalCleanup()
+        do {
+            try Pipeline(self).run()
+        } catch {
+            Files.discardPending()
+            throw error
+        }
+    }
+}
+
+/// A signal mid-run removes the temporary files, then ends the process as the signal would.
+private func installSignalCleanup() {
+    for sig in [SIGINT, SIGTERM, SIGHUP] {
+        signal(sig) { code in
+            Files.discardPending()
+            signal(code, SIG_DFL)
+            raise(code)
+        }
+    }
+}

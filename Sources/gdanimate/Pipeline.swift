@@ -1,0 +1,219 @@
+import Training
+import Rasterizer
+import FrameEncoder
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// A run of the command: data → training → scenes → encoded files, with the report at the end.
+struct Pipeline {
+    let options: GDAnimate
+
+    init(_ options: GDAnimate) { self.options = options }
+
+    /// One error type for what the user must fix, printed as `Error: …` with exit status 1.
+    struct Failure: Error, CustomStringConvertible {
+        var description: String
+    }
+
+    func run() throws {
+        let data = try loadData()
+        if options.optimizer == .minibatch && options.batchSize > data.count {
+            throw Failure(description: "--batch-size \(options.batchSize) is larger than the data (\(data.count) points); give at most \(data.count)")
+        }
+        let scenes = options.format == .none ? [] : options.mode.scenes
+        let needsMain = options.mode != .bsweep
+        let needsBOnly = options.mode == .bsweep || (options.mode == .all && options.format != .none)
+        let main = needsMain ? try train(data, bOnly: false) : nil
+        let bOnly = needsBOnly ? try train(data, bOnly: true) : nil
+
+        if let path = options.history, let run = main ?? bOnly {
+            try writeHistory(run, bOnly: main == nil, to: path, data: data)
+        }
+
+        var written: [(path: String, frames: Int, bytes: Int)] = []
+        if !scenes.isEmpty {
+            try Files.makeFolder(options.output)
+            let jobs = scenes.map { kind in (kind, kind == .bsweep ? bOnly! : main!) }
+            var progress = Progress(total: jobs.reduce(0) { $0 + $1.1.snapshots.count }, enabled: !options.quiet && isatty(2) != 0)
+            for (kind, run) in jobs {
+                written += try render(kind, run: run, data: data, progress: &progress)
+            }
+            progress.finish()
+        }
+        if let path = options.history { written.insert((path, -1, -1), at: 0) }
+        report(written, main: main, bOnly: bOnly)
+    }
+
+    // MARK: Data and training
+
+    private func loadData() throws -> Dataset {
+        if let path = options.data {
+            let bytes = try Files.read(path)
+            return try CSVData.parse(bytes, file: path,
+                                     xColumn: options.xColumn.map(CSVData.Column.init),
+                                     yColumn: options.yColumn.map(CSVData.Column.init))
+        }
+        if options.xColumn != nil || options.yColumn != nil {
+            throw Failure(description: "--x-column and --y-column choose columns of a CSV file; give --data FILE.csv too")
+        }
+        return (options.dataset ?? .linear).generate(seed: options.seed)
+    }
+
+    private func train(_ data: Dataset, bOnly: Bool) throws -> TrainingResult {
+        var config = TrainingConfig()
+        switch options.optimizer {
+        case .batch: config.optimizer = .batch
+        case .sgd: config.optimizer = .sgd
+        case .minibatch: config.optimizer = .minibatch(size: options.batchSize)
+        }
+        config.learningRate = options.lr
+        config.epochs = options.epochs
+        config.initialM = options.initM
+        config.initialB = options.initB
+        config.interval = options.snapshot
+        config.seed = options.seed
+        let result: TrainingResult
+        do {
+            if bOnly {
+                let leastSquaresSlope = try LossSurface(data).leastSquares.m
+                config.fixedM = options.fixedM ?? leastSquaresSlope
+            }
+            result = try GradientDescent.run(data, config)
+        } catch {
+            throw Failure(description: "\(data.source): \(error)")
+        }
+        if let epoch = result.divergedAtEpoch, !options.quiet {
+            var message = "gdanimate: the \(bOnly ? "b-only " : "")run diverged at epoch \(epoch): each step overshot the minimum by more than the last, so the loss grew instead of shrinking. Training stopped there; the animation shows the \(result.snapshots.count) finite snapshots."
+            if let limit = result.stabilityLimit {
+                message += " Batch gradient descent on this data is stable only for a learning rate below 2/λmax = \(NumberFormat.significant(limit, digits: 6)) (λmax is the largest eigenvalue of the loss's Hessian); --lr is \(NumberFormat.significant(options.lr, digits: 6))."
+            } else {
+                message += " Try a smaller --lr."
+            }
+            printError(message)
+        }
+        return result
+    }
+
+    // MARK: History
+
+    private func writeHistory(_ run: TrainingResult, bOnly: Bool, to path: String, data: Dataset) throws {
+        let perStep = options.snapshot == .step && options.optimizer != .batch
+        let text: String
+        if path.hasSuffix(".json") {
+            let o = options
+            var parameters: [(String, JSONValue)] = [
+                ("source", .string(data.source)),
+                ("points", .int(data.count)),
+                ("mode", .string(o.mode.rawValue)),
+                ("run", .string(bOnly ? "b-only" : "m and b")),
+                ("optimizer", .string(o.optimizer.rawValue)),
+                ("batchSize", o.optimizer == .minibatch ? .int(o.batchSize) : .null),
+                ("snapshot", .string(o.snapshot.rawValue)),
+                ("lr", .number(o.lr)),
+                ("epochs", .int(o.epochs)),
+                ("seed", .int(Int(truncatingIfNeeded: o.seed))),
+                ("initM", .number(o.initM)),
+                ("initB", .number(o.initB)),
+                ("fixedM", bOnly ? .number(run.snapshots[0].m) : .null),
+                ("divergedAtEpoch", run.divergedAtEpoch.map { .int($0) } ?? .null),
+                ("stabilityLimit", run.stabilityLimit.map { .number($0) } ?? .null),
+            ]
+            if o.data != nil {
+                parameters.insert(("xColumn", o.xColumn.map { .string($0) } ?? .null), at: 2)
+                parameters.insert(("yColumn", o.yColumn.map { .string($0) } ?? .null), at: 3)
+            }
+            text = History.json(parameters: parameters, leastSquares: run.leastSquares, snapshots: run.snapshots, includeStep: perStep)
+        } else {
+            text = History.csv(run.snapshots, includeStep: perStep)
+        }
+        try Files.makeFolder(Files.parent(of: path))
+        try Files.write(Array(text.utf8), to: path)
+    }
+
+    // MARK: Rendering
+
+    private func render(_ kind: SceneKind, run: TrainingResult, data: Dataset, progress: inout Progress) throws -> [(path: String, frames: Int, bytes: Int)] {
+        let o = options
+        let animation = try Animation(kind: kind, input: SceneInput(data: data, result: run, lossScale: o.lossScale),
+                                      width: o.width, height: o.height)
+        let count = animation.frameCount
+        let base = "\(o.output)/\(kind.rawValue)"
+        var written: [(path: String, frames: Int, bytes: Int)] = []
+
+        var gif: GIFEncoder?
+        if o.format.writesGIF {
+            let samples = Set([0, count / 2, count - 1]).sorted().map(animation.render)
+            gif = try GIFEncoder(width: o.width, height: o.height, palette: Palette(sampling: samples), loop: o.loop)
+        }
+        var staged: String?
+        var pngBytes = 0
+        if o.format.writesPNG {
+            let folder = Files.temporary(for: base)
+            Files.discard(folder)
+            Files.pending.insert(folder)
+            guard mkdir(folder, 0o755) == 0 else { throw FileError(folder, "cannot create the frames folder") }
+            staged = folder
+        }
+        let delays = FrameTiming.delays(count: count, fps: o.fps)
+        let digits = max(4, String(count - 1).count)
+        var last: Frame?
+        for k in 0..<count {
+            let frame = animation.render(k)
+            try gif?.add(frame, delay: delays[k])
+            if let staged {
+                let png = try PNGEncoder.encode(frame)
+                let number = String(k)
+                try Files.writeNew(png, to: "\(staged)/frame-\(String(repeating: "0", count: digits - number.count))\(number).png")
+                pngBytes += png.count
+            }
+            if k == count - 1 { last = frame }
+            progress.advance()
+        }
+        if let gif {
+            let bytes = try gif.finish(extraDelay: FrameTiming.centiseconds(o.hold))
+            try Files.write(bytes, to: base + ".gif")
+            written.append((base + ".gif", gif.framesWritten, bytes.count))
+        }
+        if let staged {
+            try Files.replaceFolder(base, with: staged)
+            for path in Files.pending where path.hasPrefix(staged + "/") { Files.pending.remove(path) }
+            written.append((base + "/", count, pngBytes))
+        }
+        if o.poster, let last {
+            let png = try PNGEncoder.encode(last, level: 9)
+            try Files.write(png, to: base + ".png")
+            written.append((base + ".png", 1, png.count))
+        }
+        return written
+    }
+
+    // MARK: Report
+
+    private func report(_ written: [(path: String, frames: Int, bytes: Int)], main: TrainingResult?, bOnly: TrainingResult?) {
+        guard !options.quiet else { return }
+        for w in written {
+            if w.frames < 0 { print("\(w.path)  history") } else { print("\(w.path)  \(w.frames) frame\(w.frames == 1 ? "" : "s")  \(w.bytes) bytes") }
+        }
+        func line(_ label: String, _ r: TrainingResult) {
+            let f = r.final, ls = r.leastSquares
+            let sig = { (v: Double) in NumberFormat.significant(v, digits: 6) }
+            print("\(label) after epoch \(f.epoch): m = \(sig(f.m))  b = \(sig(f.b))  MSE = \(sig(f.loss))   least squares: m* = \(sig(ls.m))  b* = \(sig(ls.b))  J* = \(sig(ls.loss))")
+        }
+        if let main { line("fit", main) }
+        if let bOnly { line("b-only fit (m fixed)", bOnly) }
+    }
+}
+
+func printError(_ message: String) { writeStandardError(message + "\n") }
+
+/// Writes straight to file descriptor 2 (the C `stderr` global is not concurrency-safe in Swift 6).
+func writeStandardError(_ text: String) {
+    var bytes = Array(text.utf8)
+    var offset = 0
+    while offset < bytes.count {
+        let n = bytes.withUnsafeMutableBytes { write(2, $0.baseAddress! + offset, $0.count - offset) }
+        if n <= 0 { return }
+        offset += n
+    }
+}
