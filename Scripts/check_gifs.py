@@ -1,0 +1,61 @@
+#!/usr/bin/env python3
+"""Checks gdanimate's GIFs with Pillow. Usage: check_gifs.py DIR FPS HOLD_SECONDS
+
+For DIR/<mode>.gif and its frames DIR/<mode>/frame-*.png: the GIF loops forever, has the frames' size,
+its delays add up to the frame timing (round(k*100/fps) edges) plus the hold, and the picture shown when
+PNG frame k is due matches that PNG up to palette quantization (mean error < 1.5 levels, 99.5 % of pixels
+within 40 levels). Prints one line per GIF and 'N passed, N failed'.
+"""
+import glob
+import os
+import sys
+
+from PIL import Image, ImageChops, ImageSequence
+
+def check(gif_path, frames_dir, fps, hold):
+    pngs = sorted(glob.glob(os.path.join(frames_dir, "frame-*.png")))
+    assert pngs, f"no PNG frames in {frames_dir}"
+    edges = [(k * 200 + fps) // (2 * fps) for k in range(len(pngs) + 1)]
+    due = edges[:-1]
+    total = edges[-1] + round(hold * 100)
+    im = Image.open(gif_path)
+    assert im.format == "GIF", im.format
+    assert im.info.get("loop") == 0, f"loop {im.info.get('loop')}"
+    shown, starts, t = [], [], 0
+    for frame in ImageSequence.Iterator(im):
+        starts.append(t)
+        shown.append(frame.convert("RGB").copy())
+        t += frame.info["duration"] // 10
+    assert t == total, f"delays add up to {t} cs, expected {total}"
+    first = Image.open(pngs[0])
+    assert im.size == first.size, f"size {im.size} vs {first.size}"
+    worst = 0.0
+    for k, path in enumerate(pngs):
+        i = max(j for j, s in enumerate(starts) if s <= due[k])
+        ref = Image.open(path).convert("RGB")
+        diff = ImageChops.difference(shown[i], ref).convert("L")
+        hist = diff.histogram()
+        n = sum(hist)
+        mean = sum(v * c for v, c in enumerate(hist)) / n
+        far = sum(hist[41:]) / n
+        worst = max(worst, mean)
+        assert mean < 1.5 and far < 0.005, f"frame {k}: mean error {mean:.2f}, {far:.2%} of pixels off by > 40"
+    return f"{len(pngs)} frames as {len(shown)} GIF frames, {im.size[0]}x{im.size[1]}, {t} cs, worst mean error {worst:.3f}"
+
+def main():
+    out, fps, hold = sys.argv[1], int(sys.argv[2]), float(sys.argv[3])
+    passed = failed = 0
+    for gif in sorted(glob.glob(os.path.join(out, "*.gif"))):
+        name = os.path.basename(gif)[:-4]
+        try:
+            print(f"{name}.gif: ok: {check(gif, os.path.join(out, name), fps, hold)}")
+            passed += 1
+        except AssertionError as e:
+            print(f"{name}.gif: FAILED: {e}")
+            failed += 1
+    if passed + failed == 0:
+        print("no GIFs found"); failed = 1
+    print(f"gifs: {passed} passed, {failed} failed")
+    sys.exit(1 if failed else 0)
+
+main()

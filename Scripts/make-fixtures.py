@@ -1,0 +1,98 @@
+#!/usr/bin/env python3
+"""Reference histories for TrainingTests, computed independently of the Swift code with NumPy float64
+and per-sample sums (the way the course notebooks compute them).
+
+Usage: .venv/bin/python Scripts/make-fixtures.py   (writes Tests/TrainingTests/Fixtures/)
+
+Each history CSV has the header epoch,m,b,loss; row k holds the parameters after k epochs and the loss at
+exactly those parameters (two-pass: residuals first, then their mean square). The stochastic optimizers
+shuffle with the same SplitMix64 stream as gdanimate (seed ^ 0x534855464649452... see SHUFFLE_SALT), so
+their paths can be checked too.
+"""
+import os
+import numpy as np
+
+OUT = os.path.join(os.path.dirname(__file__), "..", "Tests", "TrainingTests", "Fixtures")
+MASK = (1 << 64) - 1
+SHUFFLE_SALT = 0x5348_5546_464C_4521
+
+
+class SplitMix64:
+    def __init__(self, seed):
+        self.state = seed & MASK
+
+    def next(self):
+        self.state = (self.state + 0x9E3779B97F4A7C15) & MASK
+        z = self.state
+        z = ((z ^ (z >> 30)) * 0xBF58476D1CE4E5B9) & MASK
+        z = ((z ^ (z >> 27)) * 0x94D049BB133111EB) & MASK
+        return z ^ (z >> 31)
+
+    def below(self, n):
+        return (self.next() * n) >> 64
+
+    def shuffle(self, order):
+        for i in range(len(order) - 1, 0, -1):
+            j = self.below(i + 1)
+            order[i], order[j] = order[j], order[i]
+
+
+def loss(x, y, m, b):
+    r = y - (m * x + b)
+    return float(np.mean(r * r))
+
+
+def train(x, y, lr, epochs, m=0.0, b=0.0, batch=None, seed=0, fixed_m=None):
+    n = len(x)
+    if fixed_m is not None:
+        m = fixed_m
+    rows = [(0, m, b, loss(x, y, m, b))]
+    rng = SplitMix64(seed ^ SHUFFLE_SALT)
+    for epoch in range(1, epochs + 1):
+        if batch is None:
+            batches = [np.arange(n)]
+        else:
+            order = list(range(n))
+            rng.shuffle(order)
+            batches = [np.array(order[s:s + batch]) for s in range(0, n, batch)]
+        for idx in batches:
+            xb, yb = x[idx], y[idx]
+            r = yb - (m * xb + b)
+            dm = -2 / len(idx) * np.sum(xb * r)
+            db = -2 / len(idx) * np.sum(r)
+            if fixed_m is None:
+                m = m - lr * dm
+            b = b - lr * db
+        rows.append((epoch, m, b, loss(x, y, m, b)))
+    return rows
+
+
+def write(name, rows):
+    with open(os.path.join(OUT, name), "w") as f:
+        f.write("epoch,m,b,loss\n")
+        for e, m, b, l in rows:
+            f.write(f"{e},{float(m)!r},{float(b)!r},{float(l)!r}\n")
+
+
+def main():
+    os.makedirs(OUT, exist_ok=True)
+    rng = np.random.RandomState(0)
+    x = 2 * rng.rand(100)
+    y = 4 + 3 * x + rng.randn(100)
+    np.savetxt(os.path.join(OUT, "peer-data.csv"), np.c_[x, y], delimiter=",", header="x,y", comments="", fmt="%.17g")
+    write("batch-lr0.1.csv", train(x, y, 0.1, 1000))
+    write("batch-lr0.3-from-5,-3.csv", train(x, y, 0.3, 1000, m=5.0, b=-3.0))
+    write("sgd-lr0.01-seed7.csv", train(x, y, 0.01, 60, batch=1, seed=7))
+    write("minibatch16-lr0.05-seed3.csv", train(x, y, 0.05, 100, batch=16, seed=3))
+    write("bonly-m2.5-lr0.1.csv", train(x, y, 0.1, 300, fixed_m=2.5))
+
+    # y ≈ 10⁶ plus unit noise: raw sums would lose digits of the loss here.
+    rng = np.random.RandomState(1)
+    xl = 10 * rng.rand(200)
+    yl = 1e6 + 0.5 * xl + rng.randn(200)
+    np.savetxt(os.path.join(OUT, "large-y.csv"), np.c_[xl, yl], delimiter=",", header="x,y", comments="", fmt="%.17g")
+    write("large-y-batch-lr0.01-from-0,1e6.csv", train(xl, yl, 0.01, 1000, m=0.0, b=1e6))
+
+
+if __name__ == "__main__":
+    main()
