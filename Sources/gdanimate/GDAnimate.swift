@@ -16,8 +16,10 @@ struct GDAnimate: ParsableCommand {
         On success it prints one line per file written and the final fit beside the least-squares optimum.
 
         Examples:
-          gdanimate --mode contour                     # outputs/contour.gif, the default run
-          gdanimate --mode all --data points.csv --lr 0.05 --epochs 200 --format both --output slides
+          gdanimate --mode contour
+              writes outputs/contour.gif for the default run (linear preset, lr 0.1, 100 epochs)
+          gdanimate --mode all --data points.csv --lr 0.05 --epochs 200 --format both
+              all four scenes of your own data, as GIFs and PNG frames
         """
     )
 
@@ -88,7 +90,7 @@ struct GDAnimate: ParsableCommand {
     @Option(help: ArgumentHelp("Seconds the last frame stays up before the GIF loops, 0 to 60.", valueName: "s"))
     var hold: Double = 2
 
-    @Option(help: ArgumentHelp("Times the GIF plays; 0 loops forever.", valueName: "n"))
+    @Option(help: ArgumentHelp("Loop count stored in the GIF: 0 repeats forever, n asks viewers to repeat n times.", valueName: "n"))
     var loop: Int = 0
 
     @Option(help: "Loss axis of the loss scene: auto (logarithmic when the loss spans more than two decades), linear or log.")

@@ -27,7 +27,7 @@ final class BSweepScene: Scene {
         let style = chart.style
         legend = [
             LegendEntry(glyph: .line(Theme.blue, width: style.lineWidth, dashed: false), text: "J(b), m fixed"),
-            LegendEntry(glyph: .marker(.circle, Theme.vermillion, edge: Theme.white), text: "current b"),
+            LegendEntry(glyph: .marker(.circle, Theme.vermillion, edge: Theme.white), text: "current b, earlier steps fading"),
             LegendEntry(glyph: .line(Theme.orange, width: style.lineWidth * 0.8, dashed: false), text: "tangent, slope ∂J/∂b"),
         ]
         corner = .topCenter
@@ -51,10 +51,17 @@ final class BSweepScene: Scene {
 
     func drawOverlay(_ k: Int, on c: Canvas) {
         let snaps = input.result.snapshots
-        for g in stride(from: Self.trailLength, through: 1, by: -1) where k - g >= 0 {
+        // Earlier steps: older ones smaller and fainter, joined in order so the zig-zag (or the creep) shows.
+        let first = max(0, k - Self.trailLength)
+        if k > first {
+            let points = snaps[first...k].map { chart.point($0.b, $0.loss) }
+            c.strokePolyline(Array(points), width: chart.style.thinWidth, Theme.vermillion, alpha: 0.45, dash: (chart.style.thinWidth * 3, chart.style.thinWidth * 2.5), clip: chart.plot)
+        }
+        for g in stride(from: k - first, through: 1, by: -1) {
             let s = snaps[k - g]
             let fade = Double(Self.trailLength + 1 - g) / Double(Self.trailLength + 1)
-            chart.drawMarker(.circle, at: chart.point(s.b, s.loss), fill: Theme.vermillion, edge: Theme.white, scale: 0.75, alpha: 0.55 * fade, on: c, clip: chart.plot)
+            chart.drawMarker(.circle, at: chart.point(s.b, s.loss), fill: Theme.vermillion, edge: Theme.white,
+                             scale: 0.6 + 0.35 * fade, alpha: 0.2 + 0.6 * fade, on: c, clip: chart.plot)
         }
         let s = snaps[k]
         let slope = input.result.surface.gradient(m: m, b: s.b).db

@@ -151,8 +151,9 @@ final class ContourScene: Scene {
     func drawOverlay(_ k: Int, on c: Canvas) {
         let r = input.result
         let start = r.snapshots[0], now = r.snapshots[k]
-        chart.drawMarker(.square, at: chart.point(start.m, start.b), fill: Theme.white, edge: Theme.black, on: c, clip: chart.plot)
         chart.drawMarker(.circle, at: chart.point(now.m, now.b), fill: Theme.vermillion, edge: Theme.white, scale: 1.25, on: c, clip: chart.plot)
+        // The start over the current marker: at epoch 0 both show, the square inside the circle.
+        chart.drawMarker(.square, at: chart.point(start.m, start.b), fill: Theme.white, edge: Theme.black, scale: 0.85, on: c, clip: chart.plot)
         // The minimum last: once the path arrives, the star still marks where it is.
         chart.drawMarker(.star, at: chart.point(r.leastSquares.m, r.leastSquares.b), fill: Theme.orange, edge: Theme.black, on: c, clip: chart.plot)
     }

@@ -1,0 +1,106 @@
+import CGD
+import Foundation
+import Testing
+@testable import Rasterizer
+import Training
+
+/// Frames of each scene (default run, 320×240) against golden PNGs in Golden/.
+///
+/// Tolerance: at most 0.5 % of pixels may differ, by any amount (room for a FreeType or libgd update that
+/// moves glyph edges); every other pixel must match within 2 levels per channel. Re-bless deliberately
+/// with Scripts/bless-goldens, then look at the new images before committing them.
+struct GoldenImageTests {
+    static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden")
+    static let bless = ProcessInfo.processInfo.environment["GDANIMATE_BLESS"] == "1"
+
+    static func defaultRun(bOnly: Bool) throws -> SceneInput {
+        let data = Preset.linear.generate(seed: 0)
+        var config = TrainingConfig()
+        if bOnly { config.fixedM = try LossSurface(data).leastSquares.m }
+        return SceneInput(data: data, result: try GradientDescent.run(data, config))
+    }
+
+    @Test(arguments: SceneKind.allCases)
+    func framesMatchGoldens(_ kind: SceneKind) throws {
+        let animation = try Animation(kind: kind, input: Self.defaultRun(bOnly: kind == .bsweep), width: 320, height: 240)
+        for k in [0, 50, 100] {
+            let frame = animation.render(k)
+            let url = Self.folder.appendingPathComponent("\(kind.rawValue)-\(k).png")
+            if Self.bless {
+                try Data(PNG.encode(frame)).write(to: url)
+                continue
+            }
+            let golden = try #require(PNG.decode([UInt8](Data(contentsOf: url))), "no golden \(url.lastPathComponent); run Scripts/bless-goldens")
+            #expect(golden.width == frame.width && golden.height == frame.height)
+            var off = 0
+            for (a, b) in zip(golden.pixels, frame.pixels) where a != b {
+                let d = max(abs(Int(a >> 16 & 255) - Int(b >> 16 & 255)), abs(Int(a >> 8 & 255) - Int(b >> 8 & 255)), abs(Int(a & 255) - Int(b & 255)))
+                if d > 2 { off += 1 }
+            }
+            #expect(Double(off) <= 0.005 * Double(frame.pixels.count), "\(kind) frame \(k): \(off) pixels differ")
+        }
+    }
+
+    @Test func framesAreTheSameInAnyOrder() throws {
+        let animation = try Animation(kind: .contour, input: Self.defaultRun(bOnly: false), width: 320, height: 240)
+        let inOrder = (0...12).map(animation.render)
+        #expect(animation.render(3) == inOrder[3])
+        #expect(animation.render(12) == inOrder[12])
+        #expect(inOrder[3] != inOrder[4])
+    }
+
+    @Test func aDivergingRunKeepsItsFirstStepsOnScreen() throws {
+        let data = Preset.linear.generate(seed: 0)
+        var config = TrainingConfig()
+        config.learningRate = try LossSurface(data).stabilityLimit * 1.3
+        config.epochs = 400
+        let result = try GradientDescent.run(data, config)
+        #expect(result.divergedAtEpoch != nil)
+        let tame = result.rangeSnapshots
+        #expect(tame.count >= 2 && tame.count < result.snapshots.count)
+        let input = SceneInput(data: data, result: result)
+        for kind in [SceneKind.contour, .line, .loss] {
+            let animation = try Animation(kind: kind, input: input, width: 320, height: 240)
+            let last = animation.render(animation.frameCount - 1)
+            #expect(last.pixels.count == 320 * 240)
+        }
+        // The contour's axes hold the start and the first step well inside, not squashed to a dot.
+        let contour = ContourScene(input, width: 640, height: 480, font: try Font.shared.get())
+        let p0 = contour.chart.point(result.snapshots[0].m, result.snapshots[0].b)
+        let p1 = contour.chart.point(result.snapshots[1].m, result.snapshots[1].b)
+        #expect(((p1.x - p0.x) * (p1.x - p0.x) + (p1.y - p0.y) * (p1.y - p0.y)).squareRoot() > 20)
+    }
+
+    @Test(arguments: [(64, 64), (320, 240), (1920, 1080), (200, 900)])
+    func everySizeRendersWithThePlotInsideTheFrame(_ size: (Int, Int)) throws {
+        let input = try Self.defaultRun(bOnly: false)
+        let scene = LineScene(input, width: size.0, height: size.1, font: try Font.shared.get())
+        let p = scene.chart.plot
+        #expect(p.x0 > 0 && p.y0 > 0 && p.x1 <= size.0 && p.y1 <= size.1)
+        let animation = try Animation(kind: .loss, input: input, width: size.0, height: size.1)
+        _ = animation.render(100)
+    }
+}
+
+/// PNG through libgd, for the tests.
+enum PNG {
+    static func encode(_ f: Frame) -> [UInt8] {
+        let im = gdImageCreateTrueColor(Int32(f.width), Int32(f.height))!
+        defer { gdImageDestroy(im) }
+        for y in 0..<f.height { for x in 0..<f.width { gdImageSetPixel(im, Int32(x), Int32(y), Int32(bitPattern: f.pixels[y * f.width + x])) } }
+        var size: Int32 = 0
+        let p = gdImagePngPtrEx(im, &size, 9)!
+        defer { gdFree(p) }
+        return Array(UnsafeRawBufferPointer(start: p, count: Int(size)))
+    }
+
+    static func decode(_ bytes: [UInt8]) -> Frame? {
+        var copy = bytes
+        guard let im = gdImageCreateFromPngPtr(Int32(copy.count), &copy) else { return nil }
+        defer { gdImageDestroy(im) }
+        let w = Int(im.pointee.sx), h = Int(im.pointee.sy)
+        var pixels = [UInt32]()
+        for y in 0..<h { for x in 0..<w { pixels.append(UInt32(bitPattern: gdImageGetTrueColorPixel(im, Int32(x), Int32(y))) & 0xFF_FFFF) } }
+        return Frame(width: w, height: h, pixels: pixels)
+    }
+}
