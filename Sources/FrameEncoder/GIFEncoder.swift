@@ -16,51 +16,36 @@ public enum EncodeError: Error, CustomStringConvertible, Equatable {
     }
 }
 
-/// An animated GIF built with libgd's GIF animation API (`gdImageGifAnimBeginPtr/AddPtr/EndPtr`).
+/// One frame compressed for the GIF, or nothing when it shows exactly what the frame before it showed.
+public struct EncodedFrame: Sendable {
+    /// The graphic control extension, image descriptor and LZW data; nil for a repeat.
+    public var bytes: [UInt8]?
+    public var delay: Int
+}
+
+/// Compresses frames against the frame before them, with libgd's `gdImageGifAnimAddPtr`.
 ///
-/// - One global colour table (`Palette`), no local tables: no palette flicker between frames.
-/// - Each frame after the first is cropped to the box of pixels that changed, and inside the box every
-///   unchanged pixel is the transparent index, which LZW packs into a few codes. libgd's own `previm`
-///   differencing only crops, so a title at the top and a path at the bottom would re-encode almost the
-///   whole frame.
-/// - A frame identical to the one before it is not written (libgd rejects an empty difference); its
-///   delay is added to the previous frame's instead. One frame is therefore held back until the next
-///   arrives or the animation is finished.
-public final class GIFEncoder {
+/// A frame is cropped to the box of pixels that changed, and inside the box every unchanged pixel is the
+/// transparent index, which LZW packs into a few codes. libgd's own `previm` differencing only crops, so
+/// a title at the top and a path at the bottom would re-encode almost the whole frame. The result depends
+/// only on the two frames, so frames can be compressed on several threads, one compressor each.
+public final class GIFFrameCompressor: @unchecked Sendable {
     public let width: Int
     public let height: Int
     public let palette: Palette
     private var map: PaletteMap
-    private var bytes: [UInt8] = []
-    /// The indexed frame last written (what a viewer shows now).
-    private var shown: [UInt8]?
-    /// The indexed frame waiting for its delay to be final.
-    private var pending: [UInt8]?
-    private var pendingDelay = 0
-    private var isFinished = false
-    /// Frames written to the file so far.
-    public private(set) var framesWritten = 0
-    /// The delays written, in centiseconds, one per frame in the file.
-    public private(set) var delays: [Int] = []
-    private let transparent: Int32
+    let transparent: Int32
 
-    /// Starts a GIF of `width × height` whose frames use `palette`; `loop` 0 repeats forever.
-    public init(width: Int, height: Int, palette: Palette, loop: Int = 0) throws(EncodeError) {
+    public init(width: Int, height: Int, palette: Palette) {
         self.width = width
         self.height = height
         self.palette = palette
         map = PaletteMap(palette)
         transparent = Int32(palette.colors.count)
-        // libgd writes the logical screen size and the global colour table from this image.
-        let screen = try makeImage(width: width, height: height)
-        defer { gdImageDestroy(screen) }
-        var size: Int32 = 0
-        guard let start = gdImageGifAnimBeginPtr(screen, &size, 1, Int32(loop)) else { throw .libgd("start a GIF") }
-        append(start, size)
     }
 
     /// A palette image carrying the animation's palette plus the transparent entry.
-    private func makeImage(width: Int, height: Int) throws(EncodeError) -> gdImagePtr {
+    func makeImage(width: Int, height: Int) throws(EncodeError) -> gdImagePtr {
         guard let im = gdImageCreate(Int32(width), Int32(height)) else { throw .libgd("allocate a \(width)×\(height) frame") }
         for c in palette.colors { gdImageColorAllocate(im, Int32(c.r), Int32(c.g), Int32(c.b)) }
         // The "unchanged" entry: a colour no frame uses for anything else, and transparent.
@@ -69,81 +54,63 @@ public final class GIFEncoder {
         return im
     }
 
-    private func append(_ buffer: UnsafeMutableRawPointer, _ size: Int32) {
-        bytes.append(contentsOf: UnsafeRawBufferPointer(start: buffer, count: Int(size)))
-        gdFree(buffer)
-    }
-
-    /// Adds `frame`, shown for `delay` centiseconds.
-    public func add(_ frame: Frame, delay: Int) throws(EncodeError) {
-        guard !isFinished else { throw .finished }
+    /// `frame` as shown after `previous` (nil for the first frame), for `delay` centiseconds.
+    public func compress(_ frame: Frame, after previous: Frame?, delay: Int) throws(EncodeError) -> EncodedFrame {
         guard frame.width == width && frame.height == height else {
             throw .sizeMismatch(expected: "\(width)×\(height)", got: "\(frame.width)×\(frame.height)")
         }
-        var indexed = [UInt8](repeating: 0, count: width * height)
-        frame.pixels.withUnsafeBufferPointer { src in
-            indexed.withUnsafeMutableBufferPointer { dst in
-                // Equal neighbours are common: reuse the last lookup.
-                var last: UInt32 = 0xFFFF_FFFF, lastIndex: UInt8 = 0
-                for i in 0..<src.count {
-                    let p = src[i]
-                    if p != last { last = p; lastIndex = map.index(of: p) }
-                    dst[i] = lastIndex
-                }
-            }
-        }
-        if let pending, pending == indexed {
-            pendingDelay += delay
-            return
-        }
-        try flushPending()
-        pending = indexed
-        pendingDelay = delay
-    }
-
-    /// Writes the held-back frame.
-    private func flushPending() throws(EncodeError) {
-        guard let frame = pending else { return }
         var box = (x0: 0, y0: 0, x1: width, y1: height)
-        if let shown {
-            // `add` merges a frame equal to the one before it, so something changed; an all-transparent
-            // 1×1 frame keeps the file valid should nothing have.
-            box = Self.changedBox(shown, frame, width: width, height: height) ?? (0, 0, 1, 1)
+        if let previous {
+            guard let changed = Self.changedBox(previous.pixels, frame.pixels, width: width, height: height) else {
+                return EncodedFrame(bytes: nil, delay: delay)
+            }
+            box = changed
         }
         let w = box.x1 - box.x0, h = box.y1 - box.y0
         let im = try makeImage(width: w, height: h)
         defer { gdImageDestroy(im) }
         let rows = im.pointee.pixels!
         let t = UInt8(transparent)
-        for y in 0..<h {
-            let row = rows[y]!
-            let base = (box.y0 + y) * width + box.x0
-            if let shown {
-                for x in 0..<w { row[x] = frame[base + x] == shown[base + x] ? t : frame[base + x] }
-            } else {
-                for x in 0..<w { row[x] = frame[base + x] }
+        frame.pixels.withUnsafeBufferPointer { now in
+            var last: UInt32 = 0xFFFF_FFFF, lastIndex: UInt8 = 0
+            for y in 0..<h {
+                let row = rows[y]!
+                let base = (box.y0 + y) * width + box.x0
+                if let previous {
+                    previous.pixels.withUnsafeBufferPointer { before in
+                        for x in 0..<w {
+                            let p = now[base + x]
+                            if p == before[base + x] { row[x] = t; continue }
+                            if p != last { last = p; lastIndex = map.index(of: p) }
+                            row[x] = lastIndex
+                        }
+                    }
+                } else {
+                    for x in 0..<w {
+                        let p = now[base + x]
+                        if p != last { last = p; lastIndex = map.index(of: p) }
+                        row[x] = lastIndex
+                    }
+                }
             }
         }
         var size: Int32 = 0
-        guard let out = gdImageGifAnimAddPtr(im, &size, 0, Int32(box.x0), Int32(box.y0), Int32(pendingDelay), Int32(gdDisposalNone), nil),
+        guard let out = gdImageGifAnimAddPtr(im, &size, 0, Int32(box.x0), Int32(box.y0), Int32(min(delay, 65535)), Int32(gdDisposalNone), nil),
               size > 0 else {
             throw .libgd("encode a frame")
         }
-        append(out, size)
-        framesWritten += 1
-        delays.append(pendingDelay)
-        shown = frame
-        pending = nil
+        defer { gdFree(out) }
+        return EncodedFrame(bytes: Array(UnsafeRawBufferPointer(start: out, count: Int(size))), delay: delay)
     }
 
     /// The smallest box holding every pixel that differs between `a` and `b`, or nil if none does.
-    static func changedBox(_ a: [UInt8], _ b: [UInt8], width: Int, height: Int) -> (x0: Int, y0: Int, x1: Int, y1: Int)? {
+    static func changedBox(_ a: [UInt32], _ b: [UInt32], width: Int, height: Int) -> (x0: Int, y0: Int, x1: Int, y1: Int)? {
         var x0 = width, y0 = height, x1 = 0, y1 = 0
         a.withUnsafeBufferPointer { pa in
             b.withUnsafeBufferPointer { pb in
                 for y in 0..<height {
                     let base = y * width
-                    if memcmp(pa.baseAddress! + base, pb.baseAddress! + base, width) == 0 { continue }
+                    if memcmp(pa.baseAddress! + base, pb.baseAddress! + base, width * 4) == 0 { continue }
                     var first = 0
                     while pa[base + first] == pb[base + first] { first += 1 }
                     var last = width - 1
@@ -155,17 +122,95 @@ public final class GIFEncoder {
         }
         return x1 > x0 ? (x0, y0, x1, y1) : nil
     }
+}
 
-    /// Writes the last frame, adding `extraDelay` centiseconds to it (the hold), and returns the file's bytes.
+/// An animated GIF built with libgd's GIF animation API (`gdImageGifAnimBeginPtr/AddPtr/EndPtr`).
+///
+/// - One global colour table (`Palette`), no local tables: no palette flicker between frames.
+/// - Frames arrive compressed (`GIFFrameCompressor`), in order, possibly made on other threads.
+/// - A repeat of the frame before it is not written (libgd rejects an empty difference); its delay is
+///   added to the frame on screen instead, by rewriting that frame's delay field. One frame is therefore
+///   held back until the next arrives or the animation is finished.
+/// - `drain()` hands over the bytes made so far, so a long animation streams to its file.
+public final class GIFEncoder {
+    public let width: Int
+    public let height: Int
+    public let palette: Palette
+    private var bytes: [UInt8] = []
+    private var pending: EncodedFrame?
+    private var isFinished = false
+    private var previousFrame: Frame?
+    private lazy var compressor = GIFFrameCompressor(width: width, height: height, palette: palette)
+    /// Frames written to the file so far.
+    public private(set) var framesWritten = 0
+    /// The delays written, in centiseconds, one per frame in the file.
+    public private(set) var delays: [Int] = []
+
+    /// Starts a GIF of `width × height` whose frames use `palette`; `loop` 0 repeats forever.
+    public init(width: Int, height: Int, palette: Palette, loop: Int = 0) throws(EncodeError) {
+        self.width = width
+        self.height = height
+        self.palette = palette
+        // libgd writes the logical screen size and the global colour table from this image.
+        let screen = try GIFFrameCompressor(width: width, height: height, palette: palette).makeImage(width: width, height: height)
+        defer { gdImageDestroy(screen) }
+        var size: Int32 = 0
+        guard let start = gdImageGifAnimBeginPtr(screen, &size, 1, Int32(loop)) else { throw .libgd("start a GIF") }
+        bytes.append(contentsOf: UnsafeRawBufferPointer(start: start, count: Int(size)))
+        gdFree(start)
+    }
+
+    /// Adds `frame`, shown for `delay` centiseconds, compressing it here.
+    public func add(_ frame: Frame, delay: Int) throws(EncodeError) {
+        guard !isFinished else { throw .finished }
+        let encoded = try compressor.compress(frame, after: previousFrame, delay: delay)
+        previousFrame = frame
+        try add(encoded)
+    }
+
+    /// Adds a frame compressed against the frame added before it.
+    public func add(_ frame: EncodedFrame) throws(EncodeError) {
+        guard !isFinished else { throw .finished }
+        guard frame.bytes != nil else {
+            if pending == nil && framesWritten == 0 { throw .libgd("start with a repeated frame") }
+            pending?.delay += frame.delay
+            return
+        }
+        flushPending()
+        pending = frame
+    }
+
+    private func flushPending() {
+        guard var frame = pending?.bytes, let delay = pending?.delay else { return }
+        // libgd's frame starts with its graphic control extension: 21 F9 04 flags delay-lo delay-hi ….
+        precondition(frame.count > 6 && frame[0] == 0x21 && frame[1] == 0xF9 && frame[2] == 0x04)
+        let d = min(delay, 65535)
+        frame[4] = UInt8(d & 0xFF)
+        frame[5] = UInt8(d >> 8)
+        bytes += frame
+        framesWritten += 1
+        delays.append(d)
+        pending = nil
+    }
+
+    /// The bytes made so far, handed over (the next call returns only what came after).
+    public func drain() -> [UInt8] {
+        defer { bytes.removeAll(keepingCapacity: true) }
+        return bytes
+    }
+
+    /// Writes the last frame, adding `extraDelay` centiseconds to it (the hold), and returns the bytes
+    /// not yet drained.
     public func finish(extraDelay: Int = 0) throws(EncodeError) -> [UInt8] {
         guard !isFinished else { throw .finished }
-        pendingDelay += extraDelay
-        try flushPending()
+        pending?.delay += extraDelay
+        flushPending()
         isFinished = true
         var size: Int32 = 0
         guard let end = gdImageGifAnimEndPtr(&size) else { throw .libgd("finish the GIF") }
-        append(end, size)
-        return bytes
+        bytes.append(contentsOf: UnsafeRawBufferPointer(start: end, count: Int(size)))
+        gdFree(end)
+        return drain()
     }
 }
 

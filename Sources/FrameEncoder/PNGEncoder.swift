@@ -4,7 +4,7 @@ import Rasterizer
 /// PNG files of single frames, through libgd.
 public enum PNGEncoder {
     /// The PNG bytes of `frame` (truecolor, no alpha). `level` is zlib's compression level, 0 to 9.
-    public static func encode(_ frame: Frame, level: Int = 6) throws(EncodeError) -> [UInt8] {
+    public static func encode(_ frame: Frame, level: Int = 3) throws(EncodeError) -> [UInt8] {
         guard let im = gdImageCreateTrueColor(Int32(frame.width), Int32(frame.height)) else {
             throw .libgd("allocate a \(frame.width)×\(frame.height) image")
         }

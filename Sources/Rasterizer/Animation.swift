@@ -63,7 +63,7 @@ public final class Animation {
     private let work: Canvas
 
     public init(kind: SceneKind, input: SceneInput, width: Int, height: Int) throws(RenderError) {
-        let font = try Font.shared.get()
+        let font = try Font.make()
         self.kind = kind
         self.width = width
         self.height = height

@@ -41,9 +41,22 @@ extension Canvas {
         guard let span = pixelSpan(min(a.x, b.x) - h, min(a.y, b.y) - h, max(a.x, b.x) + h, max(a.y, b.y) + h, clip: clip) else { return }
         let dx = b.x - a.x, dy = b.y - a.y
         let len2 = dx * dx + dy * dy
+        let len = len2.squareRoot()
+        let reach = h + 1  // pixels farther than this from the centre line get no coverage
         for py in span.y0..<span.y1 {
             let cy = Double(py) + 0.5
-            for px in span.x0..<span.x1 {
+            // Only the stretch of this row within `reach` of the infinite line can be covered: a short
+            // span per row instead of the whole bounding box (a long diagonal would be all box).
+            var x0 = span.x0, x1 = span.x1
+            if len > 0 && abs(dy) > 1e-9 * len {
+                let ux = dx / len, uy = dy / len
+                let centre = a.x + (cy - a.y) * ux / uy
+                let half = reach / abs(uy)
+                x0 = max(x0, Int((centre - half).rounded(.down)) - 1)
+                x1 = min(x1, Int((centre + half).rounded(.up)) + 1)
+            }
+            guard x0 < x1 else { continue }
+            for px in x0..<x1 {
                 let cx = Double(px) + 0.5
                 var t = len2 > 0 ? ((cx - a.x) * dx + (cy - a.y) * dy) / len2 : 0
                 t = max(0, min(1, t))

@@ -87,10 +87,10 @@ final class Canvas {
 
     /// The pixels as a frame.
     func frame() -> Frame {
-        var pixels = [UInt32](repeating: 0, count: width * height)
-        pixels.withUnsafeMutableBufferPointer { buffer in
+        let pixels = [UInt32](unsafeUninitializedCapacity: width * height) { buffer, count in
             let base = UnsafeMutableRawPointer(buffer.baseAddress!).assumingMemoryBound(to: Int32.self)
-            for y in 0..<height { (base + y * width).update(from: row(y), count: width) }
+            for y in 0..<height { (base + y * width).initialize(from: row(y), count: width) }
+            count = width * height
         }
         return Frame(width: width, height: height, pixels: pixels)
     }

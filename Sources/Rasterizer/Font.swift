@@ -1,17 +1,13 @@
 import CGD
 
-/// The typeface every label is set in: DejaVu Sans, found through fontconfig, else at Debian's path.
-/// Sizes are in pixels (libgd is told 72 dpi, so one point is one pixel).
-final class Font: @unchecked Sendable {
+/// The font file every label is set in: DejaVu Sans, found through fontconfig, else at Debian's path.
+final class FontFile: Sendable {
     let path: String
 
     static let debianPath = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"
-    /// DejaVu Sans metrics, as fractions of the size: cap height and descender depth.
-    static let capHeight = 0.729
-    static let descent = 0.236
 
     /// Resolved once per process; libgd's font cache is set up first so several threads may draw text.
-    static let shared: Result<Font, RenderError> = {
+    static let shared: Result<FontFile, RenderError> = {
         _ = gdFontCacheSetup()
         var tried: [String] = []
         if gdFTUseFontConfig(1) != 0 {
@@ -24,27 +20,26 @@ final class Font: @unchecked Sendable {
             if err == nil, let found = extra.fontpath {
                 let path = String(cString: found)
                 gdFree(found)
-                if path.hasSuffix(".ttf") || path.hasSuffix(".otf") { return .success(Font(path: path)) }
+                if path.hasSuffix(".ttf") || path.hasSuffix(".otf") { return .success(FontFile(path: path)) }
             }
         }
         tried.append(debianPath)
-        let font = Font(path: debianPath)
-        if font.measure("M", size: 12).width > 0 { return .success(font) }
+        let file = FontFile(path: debianPath)
+        if file.box("M", size: 12).width > 0 { return .success(file) }
         return .failure(.fontMissing(tried: tried))
     }()
 
     private init(path: String) { self.path = path }
 
-    /// Width and the extent above and below the baseline of `text` set at `size` pixels.
-    func measure(_ text: String, size: Double) -> (width: Double, ascent: Double, descent: Double) {
+    /// libgd's bounding box of `text` at `size` pixels: left, right, and extent above and below the baseline.
+    func box(_ text: String, size: Double) -> (left: Int, right: Int, width: Double, ascent: Double, descent: Double) {
         var brect = [Int32](repeating: 0, count: 8)
         var extra = Self.extra()
-        let err = gdImageStringFTEx(nil, &brect, 0, path, size, 0, 0, 0, text, &extra)
-        guard err == nil else { return (0, 0, 0) }
-        return (Double(brect[2] - brect[0]), Double(-brect[5]), Double(brect[1]))
+        guard gdImageStringFTEx(nil, &brect, 0, path, size, 0, 0, 0, text, &extra) == nil else { return (0, 0, 0, 0, 0) }
+        return (Int(brect[0]), Int(brect[2]), Double(brect[2] - brect[0]), Double(-brect[5]), Double(brect[1]))
     }
 
-    /// Draws `text` with its baseline's left end at (x, y), turned by `angle` radians counter-clockwise.
+    /// Draws with libgd directly, its baseline's left end at (x, y), turned by `angle` radians.
     func draw(_ text: String, on canvas: Canvas, x: Double, y: Double, size: Double, color: RGB, angle: Double = 0) {
         var brect = [Int32](repeating: 0, count: 8)
         var extra = Self.extra()
@@ -52,13 +47,108 @@ final class Font: @unchecked Sendable {
                               Int32(x.rounded()), Int32(y.rounded()), text, &extra)
     }
 
-    private static func extra() -> gdFTStringExtra {
+    static func extra() -> gdFTStringExtra {
         var extra = gdFTStringExtra()
         extra.flags = gdFTEX_RESOLUTION
         extra.hdpi = 72
         extra.vdpi = 72
         return extra
     }
+}
+
+/// Text at pixel sizes (libgd is told 72 dpi, so one point is one pixel), drawn from a cache of glyphs.
+///
+/// Each glyph is rendered once per size by FreeType through libgd (black on white, its coverage read
+/// back) and then laid down by blending: a title that changes every frame would otherwise re-run
+/// FreeType's hinting interpreter for every glyph of every frame, the largest single cost of a frame.
+/// Pen positions are whole pixels, as libgd's own are; kerning between pairs is not applied. Not shared
+/// between threads: each `Animation` has its own.
+final class Font {
+    let file: FontFile
+    /// DejaVu Sans metrics, as fractions of the size: cap height and descender depth.
+    static let capHeight = 0.729
+    static let descent = 0.236
+
+    private struct Glyph {
+        var advance: Int
+        var left: Int, top: Int, width: Int, height: Int
+        var coverage: [UInt8]
+    }
+    private var glyphs: [GlyphKey: Glyph] = [:]
+    private struct GlyphKey: Hashable { var scalar: Character; var size: Int }
+
+    init(file: FontFile) { self.file = file }
+
+    static func make() throws(RenderError) -> Font { Font(file: try FontFile.shared.get()) }
+
+    private func glyph(_ c: Character, size: Double) -> Glyph {
+        let key = GlyphKey(scalar: c, size: Int((size * 16).rounded()))
+        if let g = glyphs[key] { return g }
+        let s = String(c)
+        // The advance: where a following bar starts, less where it starts alone.
+        let advance = file.box(s + "|", size: size).right - file.box("|", size: size).right
+        let pad = Int(size) + 4
+        let side = 2 * pad + Int(size * 2)
+        var g = Glyph(advance: advance, left: 0, top: 0, width: 0, height: 0, coverage: [])
+        if let scratch = try? Canvas(width: side, height: side) {
+            file.draw(s, on: scratch, x: Double(pad), y: Double(pad + Int(size)), size: size, color: Theme.black)
+            var x0 = side, y0 = side, x1 = 0, y1 = 0
+            for y in 0..<side { for x in 0..<side where scratch.pixel(x, y).g < 255 {
+                x0 = min(x0, x); x1 = max(x1, x + 1); y0 = min(y0, y); y1 = max(y1, y + 1)
+            } }
+            if x1 > x0 {
+                g.left = x0 - pad
+                g.top = y0 - (pad + Int(size))
+                g.width = x1 - x0
+                g.height = y1 - y0
+                for y in y0..<y1 { for x in x0..<x1 { g.coverage.append(UInt8(255 - scratch.pixel(x, y).g)) } }
+            }
+        }
+        glyphs[key] = g
+        return g
+    }
+
+    /// Width and the extent above and below the baseline of `text` set at `size` pixels.
+    func measure(_ text: String, size: Double) -> (width: Double, ascent: Double, descent: Double) {
+        var pen = 0, ascent = 0, descent = 0, right = 0
+        for c in text {
+            let g = glyph(c, size: size)
+            if g.width > 0 {
+                right = max(right, pen + g.left + g.width)
+                ascent = max(ascent, -g.top)
+                descent = max(descent, g.top + g.height)
+            }
+            pen += g.advance
+        }
+        return (Double(max(pen, right)), Double(ascent), Double(descent))
+    }
+
+    /// Draws `text` with its baseline's left end at (x, y).
+    func draw(_ text: String, on canvas: Canvas, x: Double, y: Double, size: Double, color: RGB) {
+        var pen = Int(x.rounded())
+        let baseline = Int(y.rounded())
+        for c in text {
+            let g = glyph(c, size: size)
+            for row in 0..<g.height {
+                let py = baseline + g.top + row
+                guard py >= 0 && py < canvas.height else { continue }
+                for col in 0..<g.width {
+                    let px = pen + g.left + col
+                    let a = g.coverage[row * g.width + col]
+                    if a > 0 && px >= 0 && px < canvas.width { canvas.blend(px, py, color, Double(a) / 255) }
+                }
+            }
+            pen += g.advance
+        }
+    }
+
+    /// Draws `text` turned by `angle` radians (libgd directly: rotated labels are static and rare).
+    func drawRotated(_ text: String, on canvas: Canvas, x: Double, y: Double, size: Double, color: RGB, angle: Double) {
+        file.draw(text, on: canvas, x: x, y: y, size: size, color: color, angle: angle)
+    }
+
+    /// Width of `text` as libgd sets it (for rotated labels).
+    func measureRotated(_ text: String, size: Double) -> Double { file.box(text, size: size).width }
 }
 
 /// Where a label sits relative to its anchor point.
@@ -92,8 +182,8 @@ extension Canvas {
 
     /// Draws `text` turned a quarter counter-clockwise, centred vertically on y, its cap-line... at x (left edge of the ink).
     func verticalLabel(_ text: String, font: Font, size: Double, centerY y: Double, left x: Double, color: RGB = Theme.text) {
-        let width = font.measure(text, size: size).width
+        let width = font.measureRotated(text, size: size)
         // Rotated 90°: the baseline runs upwards; the glyphs' tops face left.
-        font.draw(text, on: self, x: x + size * Font.capHeight, y: y + width / 2, size: size, color: color, angle: Double.pi / 2)
+        font.drawRotated(text, on: self, x: x + size * Font.capHeight, y: y + width / 2, size: size, color: color, angle: Double.pi / 2)
     }
 }

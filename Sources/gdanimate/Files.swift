@@ -1,3 +1,4 @@
+import Synchronization
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -20,7 +21,11 @@ struct FileError: Error, CustomStringConvertible {
 /// or interrupted run leaves what was there before untouched.
 enum Files {
     /// Paths of temporary files and folders that exist right now, removed if the process is interrupted.
-    nonisolated(unsafe) static var pending: Set<String> = []
+    /// Scenes render on several threads, so the set is behind a lock.
+    static let pendingPaths = Mutex<Set<String>>([])
+
+    static func track(_ path: String) { pendingPaths.withLock { _ = $0.insert(path) } }
+    static func untrack(_ path: String) { pendingPaths.withLock { _ = $0.remove(path) } }
 
     static func read(_ path: String, limit: Int = 256 << 20) throws(FileError) -> [UInt8] {
         var info = stat()
@@ -79,30 +84,87 @@ enum Files {
 
     /// Writes `bytes` to `path` atomically (temporary file, fsync-free rename in the same folder).
     static func write(_ bytes: [UInt8], to path: String) throws(FileError) {
-        let temp = temporary(for: path)
-        try writeNew(bytes, to: temp)
-        guard rename(temp, path) == 0 else {
-            let code = errno
-            discard(temp)
-            throw FileError(path, "cannot move the finished file into place", errno: code)
+        let stream = try Stream(path)
+        try stream.append(bytes)
+        try stream.commit()
+    }
+
+    /// A file written in pieces under its temporary name, renamed into place by `commit()`.
+    final class Stream {
+        let path: String
+        let temp: String
+        private var file: UnsafeMutablePointer<FILE>?
+        private(set) var count = 0
+
+        init(_ path: String) throws(FileError) {
+            self.path = path
+            temp = Files.temporary(for: path)
+            Files.track(temp)
+            guard let f = fopen(temp, "wb") else {
+                let code = errno
+                Files.untrack(temp)
+                throw FileError(path, "cannot create the file", errno: code)
+            }
+            file = f
         }
-        pending.remove(temp)
+
+        func append(_ bytes: [UInt8]) throws(FileError) {
+            guard let file, !bytes.isEmpty else { return }
+            let n = bytes.withUnsafeBufferPointer { fwrite($0.baseAddress, 1, $0.count, file) }
+            guard n == bytes.count else {
+                let code = errno
+                abandon()
+                throw FileError(path, "writing failed", errno: code)
+            }
+            count += n
+        }
+
+        func commit() throws(FileError) {
+            guard let file else { return }
+            self.file = nil
+            let flushFailed = fflush(file) != 0
+            let code = errno
+            if fclose(file) != 0 || flushFailed {
+                Files.discard(temp)
+                throw FileError(path, "writing failed", errno: code)
+            }
+            guard rename(temp, path) == 0 else {
+                let code = errno
+                Files.discard(temp)
+                throw FileError(path, "cannot move the finished file into place", errno: code)
+            }
+            Files.untrack(temp)
+        }
+
+        /// Closes and removes the temporary file.
+        func abandon() {
+            if let file { fclose(file) }
+            file = nil
+            Files.discard(temp)
+        }
+
+        deinit { if file != nil { abandon() } }
     }
 
     /// Writes a new file (not atomically) and registers it as pending.
     static func writeNew(_ bytes: [UInt8], to path: String) throws(FileError) {
-        pending.insert(path)
-        guard let file = fopen(path, "wb") else {
-            let code = errno
-            pending.remove(path)
-            throw FileError(path, "cannot create the file", errno: code)
+        track(path)
+        do { try writePlain(bytes, to: path) } catch {
+            untrack(path)
+            throw error
         }
+    }
+
+    /// Writes a new file inside a folder that is itself pending (safe from several threads: it does not
+    /// touch the pending list); a partial file is removed.
+    static func writePlain(_ bytes: [UInt8], to path: String) throws(FileError) {
+        guard let file = fopen(path, "wb") else { throw FileError(path, "cannot create the file") }
         let written = bytes.withUnsafeBufferPointer { fwrite($0.baseAddress, 1, $0.count, file) }
         let flushFailed = fflush(file) != 0
         let code = errno
         let closeFailed = fclose(file) != 0
         if written != bytes.count || flushFailed || closeFailed {
-            discard(path)
+            unlink(path)
             throw FileError(path, "writing failed", errno: code)
         }
     }
@@ -114,21 +176,21 @@ enum Files {
         let hadOld = exists(path)
         if hadOld {
             guard rename(path, old) == 0 else { throw FileError(path, "cannot replace the frames folder") }
-            pending.insert(old)
+            track(old)
         }
         guard rename(staged, path) == 0 else {
             let code = errno
-            if hadOld { _ = rename(old, path); pending.remove(old) }
+            if hadOld { _ = rename(old, path); untrack(old) }
             throw FileError(path, "cannot move the finished frames into place", errno: code)
         }
-        pending.remove(staged)
+        untrack(staged)
         if hadOld { discard(old) }
     }
 
     /// Removes a file or a folder of files, and forgets it.
     static func discard(_ path: String) {
         removeTree(path)
-        pending.remove(path)
+        untrack(path)
     }
 
     private static func removeTree(_ path: String) {
@@ -150,7 +212,10 @@ enum Files {
 
     /// Removes every pending temporary path: on an error, or from a signal handler's exit path.
     static func discardPending() {
-        for path in pending { removeTree(path) }
-        pending.removeAll()
+        // From a signal handler the lock may be held by the interrupted thread: then leave it.
+        _ = pendingPaths.withLockIfAvailable { paths in
+            for path in paths { removeTree(path) }
+            paths.removeAll()
+        }
     }
 }

@@ -96,6 +96,9 @@ struct GDAnimate: ParsableCommand {
     @Option(help: "Loss axis of the loss scene: auto (logarithmic when the loss spans more than two decades), linear or log.")
     var lossScale: LossScale = .auto
 
+    @Option(help: ArgumentHelp("Worker threads for rendering and compression (default: one per processor). Output is byte-identical for any number.", valueName: "n"))
+    var threads: Int?
+
     @Flag(help: "Also write the last frame as DIR/<mode>.png, a still for slides.")
     var poster = false
 
@@ -124,6 +127,7 @@ struct GDAnimate: ParsableCommand {
         for (name, value) in [("--init-m", initM), ("--init-b", initB), ("--fixed-m", fixedM ?? 0)] where !value.isFinite {
             throw ValidationError("\(name) must be a finite number (got \(value))")
         }
+        if let threads, !(1...64).contains(threads) { throw ValidationError("--threads must be from 1 to 64 (got \(threads))") }
         if let history, !(history.hasSuffix(".csv") || history.hasSuffix(".json")) {
             throw ValidationError("--history must end in .csv or .json (got '\(history)')")
         }
@@ -131,6 +135,10 @@ struct GDAnimate: ParsableCommand {
 
     func run() throws {
         installSignalCleanup()
+        // Frames are megabyte-sized and made hundreds of times: keep them in the heap rather than fresh
+        // mmap'd pages, whose faulting and zeroing would otherwise cost more than drawing a frame.
+        _ = glibcMallopt(-3 /* M_MMAP_THRESHOLD */, 256 << 20)
+        _ = glibcMallopt(-1 /* M_TRIM_THRESHOLD */, 512 << 20)
         do {
             try Pipeline(self).run()
         } catch {
@@ -150,3 +158,7 @@ private func installSignalCleanup() {
         }
     }
 }
+
+/// glibc's `mallopt` (declared in <malloc.h>, which the Glibc module does not export).
+@_silgen_name("mallopt")
+private func glibcMallopt(_ parameter: Int32, _ value: Int32) -> Int32

@@ -1,6 +1,8 @@
-import Training
-import Rasterizer
+import Dispatch
 import FrameEncoder
+import Rasterizer
+import Synchronization
+import Training
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -35,9 +37,31 @@ struct Pipeline {
         if !scenes.isEmpty {
             try Files.makeFolder(options.output)
             let jobs = scenes.map { kind in (kind, kind == .bsweep ? bOnly! : main!) }
-            var progress = Progress(total: jobs.reduce(0) { $0 + $1.1.snapshots.count }, enabled: !options.quiet && isatty(2) != 0)
-            for (kind, run) in jobs {
-                written += try render(kind, run: run, data: data, progress: &progress)
+            let progress = Progress(total: jobs.reduce(0) { $0 + $1.1.snapshots.count }, enabled: !options.quiet && isatty(2) != 0)
+            let threads = options.threads ?? FrameFarm.processors
+            if jobs.count > 1 && threads > 1 {
+                // Several scenes: one thread per scene at a time, the longest (contour) first; no scene
+                // is split, so nothing is rendered twice.
+                let order = jobs.indices.sorted { (jobs[$0].0 == .contour ? 0 : 1, $0) < (jobs[$1].0 == .contour ? 0 : 1, $1) }
+                let results = Mutex<[Int: Result<[Written], Error>]>([:])
+                let next = Atomic<Int>(0)
+                let pipeline = UncheckedSendable(self)
+                DispatchQueue.concurrentPerform(iterations: min(threads, jobs.count)) { _ in
+                    while true {
+                        let n = next.add(1, ordering: .relaxed).oldValue
+                        guard n < order.count else { return }
+                        let (kind, run) = jobs[order[n]]
+                        let result = Result { try pipeline.value.render(kind, run: run, data: data, threads: 1, progress: progress) }
+                        results.withLock { $0[order[n]] = result }
+                        if case .failure = result { next.store(order.count, ordering: .relaxed) }
+                    }
+                }
+                let all = results.withLock { $0 }
+                for i in jobs.indices { if let r = all[i] { written += try r.get() } }
+            } else {
+                for (kind, run) in jobs {
+                    written += try render(kind, run: run, data: data, threads: threads, progress: progress)
+                }
             }
             progress.finish()
         }
@@ -133,7 +157,9 @@ struct Pipeline {
 
     // MARK: Rendering
 
-    private func render(_ kind: SceneKind, run: TrainingResult, data: Dataset, progress: inout Progress) throws -> [(path: String, frames: Int, bytes: Int)] {
+    typealias Written = (path: String, frames: Int, bytes: Int)
+
+    private func render(_ kind: SceneKind, run: TrainingResult, data: Dataset, threads: Int, progress: Progress) throws -> [Written] {
         let o = options
         let animation = try Animation(kind: kind, input: SceneInput(data: data, result: run, lossScale: o.lossScale),
                                       width: o.width, height: o.height)
@@ -142,42 +168,42 @@ struct Pipeline {
         var written: [(path: String, frames: Int, bytes: Int)] = []
 
         var gif: GIFEncoder?
+        var stream: Files.Stream?
         if o.format.writesGIF {
             let samples = Set([0, count / 2, count - 1]).sorted().map(animation.render)
             gif = try GIFEncoder(width: o.width, height: o.height, palette: Palette(sampling: samples), loop: o.loop)
+            stream = try Files.Stream(base + ".gif")
         }
         var staged: String?
-        var pngBytes = 0
         if o.format.writesPNG {
             let folder = Files.temporary(for: base)
             Files.discard(folder)
-            Files.pending.insert(folder)
+            Files.track(folder)
             guard mkdir(folder, 0o755) == 0 else { throw FileError(folder, "cannot create the frames folder") }
             staged = folder
         }
         let delays = FrameTiming.delays(count: count, fps: o.fps)
-        let digits = max(4, String(count - 1).count)
-        var last: Frame?
-        for k in 0..<count {
-            let frame = animation.render(k)
-            try gif?.add(frame, delay: delays[k])
-            if let staged {
-                let png = try PNGEncoder.encode(frame)
-                let number = String(k)
-                try Files.writeNew(png, to: "\(staged)/frame-\(String(repeating: "0", count: digits - number.count))\(number).png")
-                pngBytes += png.count
-            }
-            if k == count - 1 { last = frame }
-            progress.advance()
+        var first: Animation? = animation
+        let farm = try FrameFarm(threads: threads, frameCount: count, delays: delays, palette: gif?.palette,
+                                 width: o.width, height: o.height, pngFolder: staged) {
+            if let a = first { first = nil; return a }
+            return try Animation(kind: kind, input: SceneInput(data: data, result: run, lossScale: o.lossScale), width: o.width, height: o.height)
         }
-        if let gif {
-            let bytes = try gif.finish(extraDelay: FrameTiming.centiseconds(o.hold))
-            try Files.write(bytes, to: base + ".gif")
-            written.append((base + ".gif", gif.framesWritten, bytes.count))
+        var last: Frame?
+        try farm.run { batch in
+            for frame in batch.encoded { try gif?.add(frame) }
+            if let gif, let stream { try stream.append(gif.drain()) }
+            if let frame = batch.lastFrame { last = frame }
+            progress.advance(by: batch.frames)
+        }
+        if let gif, let stream {
+            try stream.append(try gif.finish(extraDelay: FrameTiming.centiseconds(o.hold)))
+            try stream.commit()
+            written.append((base + ".gif", gif.framesWritten, stream.count))
         }
         if let staged {
+            let pngBytes = Self.folderBytes(staged)
             try Files.replaceFolder(base, with: staged)
-            for path in Files.pending where path.hasPrefix(staged + "/") { Files.pending.remove(path) }
             written.append((base + "/", count, pngBytes))
         }
         if o.poster, let last {
@@ -186,6 +212,19 @@ struct Pipeline {
             written.append((base + ".png", 1, png.count))
         }
         return written
+    }
+
+    /// Total size of the files in `folder`.
+    static func folderBytes(_ folder: String) -> Int {
+        guard let dir = opendir(folder) else { return 0 }
+        defer { closedir(dir) }
+        var total = 0
+        while let entry = readdir(dir) {
+            let name = withUnsafePointer(to: entry.pointee.d_name) { $0.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) } }
+            var info = stat()
+            if name.hasSuffix(".png"), stat("\(folder)/\(name)", &info) == 0 { total += Int(info.st_size) }
+        }
+        return total
     }
 
     // MARK: Report
@@ -216,4 +255,10 @@ func writeStandardError(_ text: String) {
         if n <= 0 { return }
         offset += n
     }
+}
+
+/// A value handed to other threads that only read it.
+struct UncheckedSendable<T>: @unchecked Sendable {
+    let value: T
+    init(_ value: T) { self.value = value }
 }

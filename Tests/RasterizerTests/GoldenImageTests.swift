@@ -65,7 +65,7 @@ struct GoldenImageTests {
             #expect(last.pixels.count == 320 * 240)
         }
         // The contour's axes hold the start and the first step well inside, not squashed to a dot.
-        let contour = ContourScene(input, width: 640, height: 480, font: try Font.shared.get())
+        let contour = ContourScene(input, width: 640, height: 480, font: try Font.make())
         let p0 = contour.chart.point(result.snapshots[0].m, result.snapshots[0].b)
         let p1 = contour.chart.point(result.snapshots[1].m, result.snapshots[1].b)
         #expect(((p1.x - p0.x) * (p1.x - p0.x) + (p1.y - p0.y) * (p1.y - p0.y)).squareRoot() > 20)
@@ -74,7 +74,7 @@ struct GoldenImageTests {
     @Test(arguments: [(64, 64), (320, 240), (1920, 1080), (200, 900)])
     func everySizeRendersWithThePlotInsideTheFrame(_ size: (Int, Int)) throws {
         let input = try Self.defaultRun(bOnly: false)
-        let scene = LineScene(input, width: size.0, height: size.1, font: try Font.shared.get())
+        let scene = LineScene(input, width: size.0, height: size.1, font: try Font.make())
         let p = scene.chart.plot
         #expect(p.x0 > 0 && p.y0 > 0 && p.x1 <= size.0 && p.y1 <= size.1)
         let animation = try Animation(kind: .loss, input: input, width: size.0, height: size.1)
