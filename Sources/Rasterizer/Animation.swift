@@ -42,7 +42,9 @@ protocol Scene: AnyObject {
     func drawTrail(_ k: Int, on c: Canvas)
     /// Marks of frame `k` alone.
     func drawOverlay(_ k: Int, on c: Canvas)
-    func title(_ k: Int) -> String
+    /// Frame k's title as segments: fixed words and changing numbers alternate, and every frame has the
+    /// same number of segments (see `TitleLayout`).
+    func title(_ k: Int) -> [String]
     /// The legend's rectangle, restored from the static layer after each overlay so it stays on top.
     var legendRect: PixelRect { get }
 }
@@ -81,7 +83,10 @@ public final class Animation {
         trail.copy(from: background)
         scene.drawTrail(0, on: trail)
         work = try Canvas(width: width, height: height)
+        titleLayout = TitleLayout((0..<frameCount).map(scene.title), chart: scene.chart)
     }
+
+    private let titleLayout: TitleLayout
 
     /// Frame `index` (0 = the starting point).
     public func render(_ index: Int) -> Frame {
@@ -98,27 +103,70 @@ public final class Animation {
         work.copy(from: trail)
         scene.drawOverlay(index, on: work)
         work.copy(from: background, rect: scene.legendRect)
-        scene.chart.drawTitle(scene.title(index), on: work)
+        titleLayout.draw(scene.title(index), on: work)
         return work.frame()
     }
 }
 
 /// Shared wording and ranges.
 enum SceneText {
-    /// `Epoch k / N` (or `Step s / S` for per-update histories), marking the last frame of a diverged run.
-    static func progress(_ r: TrainingResult, _ k: Int) -> String {
+    /// `Epoch`, `k`, `/ N` (or `Step`, `s`, `(epoch e / N)` for per-update histories), and a last segment
+    /// that says when the run diverged.
+    static func progress(_ r: TrainingResult, _ k: Int) -> [String] {
         let s = r.snapshots[k]
         let perStep = r.snapshots.count > 1 && r.snapshots.last!.step != r.snapshots.last!.epoch
-        var text = perStep ? "Step \(s.step) (epoch \(s.epoch) / \(r.epochsRequested))" : "Epoch \(s.epoch) / \(r.epochsRequested)"
-        if r.divergedAtEpoch != nil && k == r.snapshots.count - 1 { text += " (diverged)" }
-        return text
+        let diverged = r.divergedAtEpoch != nil && k == r.snapshots.count - 1 ? "(diverged)" : ""
+        if perStep { return ["Step ", "\(s.step)", " (epoch ", "\(s.epoch)", " / \(r.epochsRequested))   ", diverged] }
+        return ["Epoch ", "\(s.epoch)", " / \(r.epochsRequested) ", diverged]
     }
 
     /// Four significant digits, trailing zeros kept: what a title shows of a parameter or a loss.
     static func number(_ v: Double, digits: Int = 4) -> String { NumberFormat.significant(v, digits: digits, keepZeros: true) }
 
-    static func fit(_ s: Snapshot) -> String {
-        "m = \(number(s.m))  b = \(number(s.b))   MSE = \(number(s.loss))"
+    static func fit(_ s: Snapshot) -> [String] {
+        ["  m = ", number(s.m), "  b = ", number(s.b), "  MSE = ", number(s.loss)]
+    }
+}
+
+/// Where each segment of the title goes, fixed for the whole animation: each segment gets the width of
+/// its widest version over all frames and is drawn in it (counters right-aligned, the rest left-aligned), and the whole is centred over the
+/// plot once. Numbers therefore stay put from frame to frame (digits of DejaVu Sans share one width), which
+/// reads calmly and leaves only the changed digits to encode.
+struct TitleLayout {
+    let chart: Chart
+    let size: Double
+    let starts: [Double]
+    let widths: [Double]
+
+    init(_ titles: [[String]], chart: Chart) {
+        self.chart = chart
+        let s = chart.style
+        let count = titles.map(\.count).max() ?? 0
+        var widths = [Double](repeating: 0, count: count)
+        for t in titles { for (i, part) in t.enumerated() where !part.isEmpty { widths[i] = max(widths[i], chart.font.measure(part, size: s.titleSize).width) } }
+        let total = widths.reduce(0, +)
+        let room = Double(chart.width) - 2 * s.pad
+        let scale = total > room ? room / total : 1
+        let size = max(7, s.titleSize * scale)
+        self.size = size
+        let scaled = widths.map { $0 * size / s.titleSize }
+        let used = scaled.reduce(0, +)
+        let centre = min(max((Double(chart.plot.x0) + Double(chart.plot.x1)) / 2, s.pad + used / 2), Double(chart.width) - s.pad - used / 2)
+        var x = centre - used / 2
+        var starts: [Double] = []
+        for w in scaled { starts.append(x); x += w }
+        self.starts = starts
+        self.widths = scaled
+    }
+
+    func draw(_ parts: [String], on c: Canvas) {
+        let baseline = chart.titleBand - chart.style.pad * 0.9 - size * Font.descent
+        for (i, part) in parts.enumerated() where !part.isEmpty && i < starts.count {
+            // Counters (all digits) sit right-aligned in their slot, like a tabular column; the rest left.
+            let counter = part.allSatisfy(\.isASCII) && part.allSatisfy(\.isNumber)
+            let x = counter ? starts[i] + widths[i] - chart.font.measure(part, size: size).width : starts[i]
+            chart.font.draw(part, on: c, x: x, y: baseline, size: size, color: Theme.text)
+        }
     }
 }
 

@@ -207,17 +207,6 @@ struct Chart {
         c.verticalLabel(y.title, font: font, size: s.labelSize, centerY: (py0 + py1) / 2, left: s.pad * 0.8)
     }
 
-    /// The title line, centred over the plot area and shrunk if it would not fit the frame's width.
-    func drawTitle(_ text: String, on c: Canvas) {
-        let s = style
-        var size = s.titleSize
-        let room = Double(width) - 2 * s.pad
-        let w = font.measure(text, size: size).width
-        if w > room { size = max(7, size * room / w) }
-        let center = min(max((Double(plot.x0) + Double(plot.x1)) / 2, s.pad + min(w, room) / 2), Double(width) - s.pad - min(w, room) / 2)
-        c.label(text, font: font, size: size, at: center, titleBand - s.pad * 0.9, h: .center, v: .bottom)
-    }
-
     /// The title band, where the per-frame title goes.
     var titleRect: PixelRect { PixelRect(x0: 0, y0: 0, x1: width, y1: plot.y0) }
 

@@ -7,7 +7,7 @@ final class LineScene: Scene {
     let legend: [LegendEntry]
     let corner: Chart.Corner
     /// How many earlier fits stay visible, fading.
-    static let ghosts = 5
+    static let ghosts = 3
 
     init(_ input: SceneInput, width: Int, height: Int, font: Font) {
         self.input = input
@@ -71,7 +71,7 @@ final class LineScene: Scene {
         drawLine(m: snaps[k].m, b: snaps[k].b, width: w, Theme.vermillion, on: c)
     }
 
-    func title(_ k: Int) -> String {
-        "\(SceneText.progress(input.result, k))   \(SceneText.fit(input.result.snapshots[k]))"
+    func title(_ k: Int) -> [String] {
+        SceneText.progress(input.result, k) + SceneText.fit(input.result.snapshots[k])
     }
 }

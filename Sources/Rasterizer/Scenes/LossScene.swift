@@ -70,7 +70,7 @@ final class LossScene: Scene {
         chart.drawMarker(.circle, at: chart.point(xs[k], s.loss), fill: Theme.vermillion, edge: Theme.white, scale: 1.15, on: c, clip: chart.plot)
     }
 
-    func title(_ k: Int) -> String {
-        "\(SceneText.progress(input.result, k))   \(SceneText.fit(input.result.snapshots[k]))"
+    func title(_ k: Int) -> [String] {
+        SceneText.progress(input.result, k) + SceneText.fit(input.result.snapshots[k])
     }
 }

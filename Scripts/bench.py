@@ -1,0 +1,65 @@
+#!/usr/bin/env python3
+"""The benchmark behind Scripts/bench. Usage: bench.py PEER_SCRIPT GDANIMATE REPS
+
+Workload (the peer's): 100 points from NumPy RandomState(0), batch GD from (0, 0), lr 0.1, 101 frames
+(epochs 0..100), 640x480, 20 fps; bsweep at m = 3. gdanimate runs on the peer's exported data.csv.
+Runs alternate peer, ours, peer, ours ... and each figure is the median of REPS runs.
+"""
+import os, shutil, statistics, subprocess, sys, tempfile, time
+
+peer, ours, reps = sys.argv[1], sys.argv[2], int(sys.argv[3])
+modes = ["line", "loss", "bsweep", "contour"]
+tmp = tempfile.mkdtemp(prefix="gdanimate-bench-")
+pdir, odir = os.path.join(tmp, "peer"), os.path.join(tmp, "ours")
+py = sys.executable
+
+def run(cmd):
+    t = time.perf_counter()
+    subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    return time.perf_counter() - t
+
+def ours_cmd(mode, out, *extra):
+    return [ours, "--mode", mode, "--data", os.path.join(pdir, "data.csv"), "--fixed-m", "3", "--epochs", "100",
+            "--width", "640", "--height", "480", "--fps", "20", "--output", out, "--quiet", *extra]
+
+def peak_kb(cmd):
+    r = subprocess.run(["/usr/bin/time", "-f", "%M"] + cmd, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    return int(r.stderr.strip().splitlines()[-1])
+
+subprocess.run([py, peer, "line", pdir, "2"], check=True, stdout=subprocess.DEVNULL)  # writes data.csv
+rows, tp_all, to_all = [], [], []
+for mode in modes:
+    tp, to = [], []
+    for _ in range(reps):
+        tp.append(run([py, peer, mode, pdir, "101"]))
+        to.append(run(ours_cmd(mode, odir)))
+    rows.append((mode, statistics.median(tp), statistics.median(to)))
+for _ in range(reps):
+    tp_all.append(run([py, peer, "all", pdir, "101"]))
+    to_all.append(run(ours_cmd("all", odir)))
+
+print(f"gdanimate vs matplotlib+Pillow peer: 101 frames, 640x480, 20 fps, median of {reps} runs each, alternating\n")
+print(f"{'mode':<8} {'peer s':>7} {'ours s':>7} {'speed':>7} {'peer KB':>8} {'ours KB':>8} {'bytes':>6} {'gifsicle -O3':>13}")
+tot_p = tot_o = bytes_p = bytes_o = 0
+for mode, p, o in rows:
+    gp, go = os.path.getsize(os.path.join(pdir, mode + ".gif")), os.path.getsize(os.path.join(odir, mode + ".gif"))
+    opt = os.path.join(tmp, mode + "-O3.gif")
+    subprocess.run(["gifsicle", "-O3", os.path.join(odir, mode + ".gif"), "-o", opt], check=True)
+    slack = 1 - os.path.getsize(opt) / go
+    tot_p += p; tot_o += o; bytes_p += gp; bytes_o += go
+    print(f"{mode:<8} {p:7.2f} {o:7.3f} {p / o:6.0f}x {gp / 1024:8.0f} {go / 1024:8.0f} {go / gp:5.2f}x {-slack:12.1%}")
+print(f"{'4 runs':<8} {tot_p:7.2f} {tot_o:7.3f} {tot_p / tot_o:6.0f}x {bytes_p / 1024:8.0f} {bytes_o / 1024:8.0f} {bytes_o / bytes_p:5.2f}x")
+p_all, o_all = statistics.median(tp_all), statistics.median(to_all)
+print(f"{'all':<8} {p_all:7.2f} {o_all:7.3f} {p_all / o_all:6.0f}x   (one process each: --mode all / the peer's 'all')")
+
+m100 = peak_kb(ours_cmd("contour", odir))
+m10k = peak_kb(ours_cmd("contour", odir + "-10k", "--epochs", "10000"))
+print(f"\npeak memory, --mode contour: {m100 / 1024:.1f} MiB at 100 epochs, {m10k / 1024:.1f} MiB at 10,000 epochs ({m10k / m100:.2f}x)")
+
+one, many = os.path.join(tmp, "t1"), os.path.join(tmp, "tn")
+subprocess.run(ours_cmd("all", one, "--threads", "1"), check=True)
+subprocess.run(ours_cmd("all", many), check=True)
+same = all(open(os.path.join(one, m + ".gif"), "rb").read() == open(os.path.join(many, m + ".gif"), "rb").read() for m in modes)
+print(f"single-threaded and multi-threaded GIFs byte-identical: {'yes' if same else 'NO'}")
+shutil.rmtree(tmp)
+print(f"\nspeed {p_all / o_all:.0f}x  bytes {bytes_o / bytes_p:.2f}x  (4 modes, 101 frames)")
