@@ -1,13 +1,16 @@
 #!/usr/bin/env python3
 """Checks gdanimate's GIFs with Pillow. Usage: check_gifs.py DIR FPS HOLD_SECONDS
 
-For DIR/<mode>.gif and its frames DIR/<mode>/frame-*.png: the GIF loops forever, has the frames' size,
+For DIR/<mode>.gif and its frames DIR/<mode>/frame-*.png: Pillow, ImageMagick's identify and
+gifsicle --info agree on frame count, size and delays; the GIF loops forever, has the frames' size,
 its delays add up to the frame timing (round(k*100/fps) edges) plus the hold, and the picture shown when
 PNG frame k is due matches that PNG up to palette quantization (mean error < 1.5 levels, 99.5 % of pixels
 within 40 levels). Prints one line per GIF and 'N passed, N failed'.
 """
 import glob
 import os
+import re
+import subprocess
 import sys
 
 from PIL import Image, ImageChops, ImageSequence
@@ -27,6 +30,19 @@ def check(gif_path, frames_dir, fps, hold):
         shown.append(frame.convert("RGB").copy())
         t += frame.info["duration"] // 10
     assert t == total, f"delays add up to {t} cs, expected {total}"
+    # Two more decoders must agree with Pillow on frame count, size and every delay.
+    delays = [f.info["duration"] // 10 for f in ImageSequence.Iterator(Image.open(gif_path))]
+    magick = subprocess.run(["identify", "-format", "%T %W %H\n", gif_path], capture_output=True, text=True, check=True).stdout.split("\n")
+    magick = [line.split() for line in magick if line.strip()]
+    assert [int(d) for d, _, _ in magick] == delays, f"ImageMagick delays differ: {[d for d, _, _ in magick][:5]}…"
+    assert all((int(w), int(h)) == im.size for _, w, h in magick), "ImageMagick sees another size"
+    info = subprocess.run(["gifsicle", "--info", gif_path], capture_output=True, text=True, check=True).stdout
+    g_count = int(re.search(r"(\d+) images", info).group(1))
+    g_delays = [round(float(d) * 100) for d in re.findall(r"delay ([0-9.]+)s", info)]
+    assert g_count == len(delays), f"gifsicle counts {g_count} frames, Pillow {len(delays)}"
+    assert g_delays == delays, "gifsicle delays differ"
+    assert "loop forever" in info, "gifsicle does not see an infinite loop"
+    assert re.search(r"logical screen (\d+)x(\d+)", info).groups() == tuple(map(str, im.size)), "gifsicle sees another screen size"
     first = Image.open(pngs[0])
     assert im.size == first.size, f"size {im.size} vs {first.size}"
     worst = 0.0
@@ -40,7 +56,7 @@ def check(gif_path, frames_dir, fps, hold):
         far = sum(hist[41:]) / n
         worst = max(worst, mean)
         assert mean < 1.5 and far < 0.005, f"frame {k}: mean error {mean:.2f}, {far:.2%} of pixels off by > 40"
-    return f"{len(pngs)} frames as {len(shown)} GIF frames, {im.size[0]}x{im.size[1]}, {t} cs, worst mean error {worst:.3f}"
+    return f"{len(pngs)} frames as {len(shown)} GIF frames, {im.size[0]}x{im.size[1]}, {t} cs, worst mean error {worst:.3f}; ImageMagick and gifsicle agree"
 
 def main():
     out, fps, hold = sys.argv[1], int(sys.argv[2]), float(sys.argv[3])

@@ -29,6 +29,12 @@ public struct LossSurface: Sendable, Equatable {
         case singlePoint
         case constantX(Double)
         case nonFinite(index: Int)
+        /// Squares of the data overflow a Double (magnitudes beyond about 1e154).
+        case overflow(largest: Double)
+        /// The spread of x underflows a Double (magnitudes below about 1e-154).
+        case underflow(largest: Double)
+        /// The loss at the starting point is not a finite number.
+        case startOverflow(m: Double, b: Double)
 
         public var description: String {
             switch self {
@@ -37,6 +43,12 @@ public struct LossSurface: Sendable, Equatable {
             case .constantX(let x):
                 return "every x is \(x): with no spread in x there is no slope to fit (add points with other x values)"
             case .nonFinite(let i): return "point \(i + 1) is not a finite number"
+            case .overflow(let v):
+                return "the data's values reach \(v), and their squares overflow a 64-bit float (limit about 1.8e308); rescale the data, e.g. divide by a power of ten"
+            case .underflow(let v):
+                return "the x values are at most \(v) in size, and the squares of their spread underflow a 64-bit float; rescale the data, e.g. multiply by a power of ten"
+            case .startOverflow(let m, let b):
+                return "the loss at the start (m = \(m), b = \(b)) overflows a 64-bit float; choose a starting point nearer the data"
             }
         }
     }
@@ -60,12 +72,20 @@ public struct LossSurface: Sendable, Equatable {
         }
         sxx /= nd
         sxy /= nd
+        let largest = max(data.xs.map(abs).max()!, data.ys.map(abs).max()!)
         let mStar = sxy / sxx
         var residual = 0.0
         for i in 0..<n {
             let r = (data.ys[i] - my) - mStar * (data.xs[i] - mx)
             residual += r * r
         }
+        guard sxx.isFinite, sxy.isFinite, residual.isFinite, mStar.isFinite, my.isFinite, mx.isFinite else {
+            if sxx == 0 || !mStar.isFinite && sxx.isFinite && sxx < 1e-300 {
+                throw .underflow(largest: data.xs.map(abs).max()!)
+            }
+            throw .overflow(largest: largest)
+        }
+        guard sxx > 0 else { throw .underflow(largest: data.xs.map(abs).max()!) }
         count = n
         meanX = mx
         meanY = my

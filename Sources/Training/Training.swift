@@ -89,6 +89,7 @@ public enum GradientDescent {
         var b = config.initialB
         let bOnly = config.fixedM != nil
         let initialLoss = surface.loss(m: m, b: b)
+        guard initialLoss.isFinite else { throw .startOverflow(m: m, b: b) }
         let ceiling = initialLoss * divergenceFactor
         var snapshots = [Snapshot(epoch: 0, step: 0, m: m, b: b, loss: initialLoss)]
         snapshots.reserveCapacity(config.epochs + 1)

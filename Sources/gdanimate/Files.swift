@@ -31,6 +31,9 @@ enum Files {
         var info = stat()
         guard stat(path, &info) == 0 else { throw FileError(path, "cannot read the data file") }
         if (info.st_mode & S_IFMT) == S_IFDIR { throw FileError(message: "\(path): is a folder, not a CSV file") }
+        if Int(info.st_size) > limit {
+            throw FileError(message: "\(path): \(Int(info.st_size) >> 20) MiB is larger than \(limit >> 20) MiB; gdanimate reads data files up to that size")
+        }
         guard let file = fopen(path, "rb") else { throw FileError(path, "cannot open the data file") }
         defer { fclose(file) }
         var bytes: [UInt8] = []
@@ -38,7 +41,7 @@ enum Files {
         while true {
             let got = fread(&chunk, 1, chunk.count, file)
             if got > 0 { bytes.append(contentsOf: chunk[0..<got]) }
-            if bytes.count > limit {
+            if bytes.count > limit {  // a pipe or a file still growing
                 throw FileError(message: "\(path): larger than \(limit >> 20) MiB; gdanimate reads data files up to that size")
             }
             if got < chunk.count {
@@ -82,11 +85,35 @@ enum Files {
         "\(parent(of: path))/.\(name(of: path)).\(getpid()).tmp"
     }
 
-    /// Writes `bytes` to `path` atomically (temporary file, fsync-free rename in the same folder).
-    static func write(_ bytes: [UInt8], to path: String) throws(FileError) {
+    /// A finished file or folder under its temporary name, waiting for `publish`.
+    struct Staged: Sendable {
+        var temp: String
+        var path: String
+        var isFolder: Bool
+    }
+
+    /// Writes `bytes` under a temporary name beside `path`; `publish` moves it into place.
+    static func stage(_ bytes: [UInt8], to path: String) throws(FileError) -> Staged {
         let stream = try Stream(path)
         try stream.append(bytes)
-        try stream.commit()
+        return try stream.close()
+    }
+
+    /// Moves every staged file and folder into place. Called once all of a run's outputs are complete,
+    /// so a run that fails anywhere leaves every earlier file as it was.
+    static func publish(_ items: [Staged]) throws(FileError) {
+        for item in items {
+            if item.isFolder {
+                try replaceFolder(item.path, with: item.temp)
+            } else {
+                guard rename(item.temp, item.path) == 0 else {
+                    let code = errno
+                    discard(item.temp)
+                    throw FileError(item.path, "cannot move the finished file into place", errno: code)
+                }
+                untrack(item.temp)
+            }
+        }
     }
 
     /// A file written in pieces under its temporary name, renamed into place by `commit()`.
@@ -119,21 +146,18 @@ enum Files {
             count += n
         }
 
-        func commit() throws(FileError) {
-            guard let file else { return }
-            self.file = nil
-            let flushFailed = fflush(file) != 0
-            let code = errno
-            if fclose(file) != 0 || flushFailed {
-                Files.discard(temp)
-                throw FileError(path, "writing failed", errno: code)
-            }
-            guard rename(temp, path) == 0 else {
+        /// Flushes and closes the file; it stays under its temporary name until published.
+        func close() throws(FileError) -> Staged {
+            if let file {
+                self.file = nil
+                let flushFailed = fflush(file) != 0
                 let code = errno
-                Files.discard(temp)
-                throw FileError(path, "cannot move the finished file into place", errno: code)
+                if fclose(file) != 0 || flushFailed {
+                    Files.discard(temp)
+                    throw FileError(path, "writing failed", errno: code)
+                }
             }
-            Files.untrack(temp)
+            return Staged(temp: temp, path: path, isFolder: false)
         }
 
         /// Closes and removes the temporary file.

@@ -29,11 +29,11 @@ struct Pipeline {
         let main = needsMain ? try train(data, bOnly: false) : nil
         let bOnly = needsBOnly ? try train(data, bOnly: true) : nil
 
+        var written: [Written] = []
+        var staged: [Files.Staged] = []
         if let path = options.history, let run = main ?? bOnly {
-            try writeHistory(run, bOnly: main == nil, to: path, data: data)
+            staged.append(try stageHistory(run, bOnly: main == nil, to: path, data: data))
         }
-
-        var written: [(path: String, frames: Int, bytes: Int)] = []
         if !scenes.isEmpty {
             try Files.makeFolder(options.output)
             let jobs = scenes.map { kind in (kind, kind == .bsweep ? bOnly! : main!) }
@@ -43,7 +43,7 @@ struct Pipeline {
                 // Several scenes: one thread per scene at a time, the longest (contour) first; no scene
                 // is split, so nothing is rendered twice.
                 let order = jobs.indices.sorted { (jobs[$0].0 == .contour ? 0 : 1, $0) < (jobs[$1].0 == .contour ? 0 : 1, $1) }
-                let results = Mutex<[Int: Result<[Written], Error>]>([:])
+                let results = Mutex<[Int: Result<Rendered, Error>]>([:])
                 let next = Atomic<Int>(0)
                 let pipeline = UncheckedSendable(self)
                 DispatchQueue.concurrentPerform(iterations: min(threads, jobs.count)) { _ in
@@ -57,14 +57,24 @@ struct Pipeline {
                     }
                 }
                 let all = results.withLock { $0 }
-                for i in jobs.indices { if let r = all[i] { written += try r.get() } }
+                for i in jobs.indices {
+                    if let r = all[i] {
+                        let done = try r.get()
+                        written += done.written
+                        staged += done.staged
+                    }
+                }
             } else {
                 for (kind, run) in jobs {
-                    written += try render(kind, run: run, data: data, threads: threads, progress: progress)
+                    let done = try render(kind, run: run, data: data, threads: threads, progress: progress)
+                    written += done.written
+                    staged += done.staged
                 }
             }
             progress.finish()
         }
+        // Everything is complete: only now does any of it replace what was there.
+        try Files.publish(staged)
         if let path = options.history { written.insert((path, -1, -1), at: 0) }
         report(written, main: main, bOnly: bOnly)
     }
@@ -108,9 +118,9 @@ struct Pipeline {
             throw Failure(description: "\(data.source): \(error)")
         }
         if let epoch = result.divergedAtEpoch, !options.quiet {
-            var message = "gdanimate: the \(bOnly ? "b-only " : "")run diverged at epoch \(epoch): each step overshot the minimum by more than the last, so the loss grew instead of shrinking. Training stopped there; the animation shows the \(result.snapshots.count) finite snapshots."
+            var message = "gdanimate: the \(bOnly ? "b-only " : "")run diverged at epoch \(epoch): each step overshot the minimum by more than the last, so the loss grew instead of shrinking. Training stopped there; the animation shows the \(result.snapshots.count) finite snapshot\(result.snapshots.count == 1 ? "" : "s")."
             if let limit = result.stabilityLimit {
-                message += " Batch gradient descent on this data is stable only for a learning rate below 2/λmax = \(NumberFormat.significant(limit, digits: 6)) (λmax is the largest eigenvalue of the loss's Hessian); --lr is \(NumberFormat.significant(options.lr, digits: 6))."
+                message += " Batch gradient descent on this data is stable only for a learning rate below 2/λmax = \(plainNumber(limit)) (λmax is the largest eigenvalue of the loss's Hessian); --lr is \(options.lr)."
             } else {
                 message += " Try a smaller --lr."
             }
@@ -121,7 +131,7 @@ struct Pipeline {
 
     // MARK: History
 
-    private func writeHistory(_ run: TrainingResult, bOnly: Bool, to path: String, data: Dataset) throws {
+    private func stageHistory(_ run: TrainingResult, bOnly: Bool, to path: String, data: Dataset) throws -> Files.Staged {
         let perStep = options.snapshot == .step && options.optimizer != .batch
         let text: String
         if path.hasSuffix(".json") {
@@ -152,20 +162,22 @@ struct Pipeline {
             text = History.csv(run.snapshots, includeStep: perStep)
         }
         try Files.makeFolder(Files.parent(of: path))
-        try Files.write(Array(text.utf8), to: path)
+        return try Files.stage(Array(text.utf8), to: path)
     }
 
     // MARK: Rendering
 
     typealias Written = (path: String, frames: Int, bytes: Int)
+    typealias Rendered = (written: [Written], staged: [Files.Staged])
 
-    private func render(_ kind: SceneKind, run: TrainingResult, data: Dataset, threads: Int, progress: Progress) throws -> [Written] {
+    private func render(_ kind: SceneKind, run: TrainingResult, data: Dataset, threads: Int, progress: Progress) throws -> Rendered {
         let o = options
         let animation = try Animation(kind: kind, input: SceneInput(data: data, result: run, lossScale: o.lossScale),
                                       width: o.width, height: o.height)
         let count = animation.frameCount
         let base = "\(o.output)/\(kind.rawValue)"
-        var written: [(path: String, frames: Int, bytes: Int)] = []
+        var written: [Written] = []
+        var staged: [Files.Staged] = []
 
         var gif: GIFEncoder?
         var stream: Files.Stream?
@@ -174,18 +186,18 @@ struct Pipeline {
             gif = try GIFEncoder(width: o.width, height: o.height, palette: Palette(sampling: samples), loop: o.loop)
             stream = try Files.Stream(base + ".gif")
         }
-        var staged: String?
+        var pngFolder: String?
         if o.format.writesPNG {
             let folder = Files.temporary(for: base)
             Files.discard(folder)
             Files.track(folder)
             guard mkdir(folder, 0o755) == 0 else { throw FileError(folder, "cannot create the frames folder") }
-            staged = folder
+            pngFolder = folder
         }
         let delays = FrameTiming.delays(count: count, fps: o.fps)
         var first: Animation? = animation
         let farm = try FrameFarm(threads: threads, frameCount: count, delays: delays, palette: gif?.palette,
-                                 width: o.width, height: o.height, pngFolder: staged) {
+                                 width: o.width, height: o.height, pngFolder: pngFolder) {
             if let a = first { first = nil; return a }
             return try Animation(kind: kind, input: SceneInput(data: data, result: run, lossScale: o.lossScale), width: o.width, height: o.height)
         }
@@ -198,20 +210,19 @@ struct Pipeline {
         }
         if let gif, let stream {
             try stream.append(try gif.finish(extraDelay: FrameTiming.centiseconds(o.hold)))
-            try stream.commit()
+            staged.append(try stream.close())
             written.append((base + ".gif", gif.framesWritten, stream.count))
         }
-        if let staged {
-            let pngBytes = Self.folderBytes(staged)
-            try Files.replaceFolder(base, with: staged)
-            written.append((base + "/", count, pngBytes))
+        if let folder = pngFolder {
+            staged.append(Files.Staged(temp: folder, path: base, isFolder: true))
+            written.append((base + "/", count, Self.folderBytes(folder)))
         }
         if o.poster, let last {
             let png = try PNGEncoder.encode(last, level: 9)
-            try Files.write(png, to: base + ".png")
+            staged.append(try Files.stage(png, to: base + ".png"))
             written.append((base + ".png", 1, png.count))
         }
-        return written
+        return (written, staged)
     }
 
     /// Total size of the files in `folder`.
@@ -236,7 +247,7 @@ struct Pipeline {
         }
         func line(_ label: String, _ r: TrainingResult) {
             let f = r.final, ls = r.leastSquares
-            let sig = { (v: Double) in NumberFormat.significant(v, digits: 6) }
+            let sig = { (v: Double) in plainNumber(v) }
             print("\(label) after epoch \(f.epoch): m = \(sig(f.m))  b = \(sig(f.b))  MSE = \(sig(f.loss))   least squares: m* = \(sig(ls.m))  b* = \(sig(ls.b))  J* = \(sig(ls.loss))")
         }
         if let main { line("fit", main) }
@@ -262,3 +273,6 @@ struct UncheckedSendable<T>: @unchecked Sendable {
     let value: T
     init(_ value: T) { self.value = value }
 }
+
+/// Six significant digits with an ASCII minus, for the terminal.
+func plainNumber(_ v: Double) -> String { String(NumberFormat.significant(v, digits: 6).map { $0 == "−" ? "-" : $0 }) }
