@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
-"""Every bad input gets a clear error and writes nothing. Usage: check_errors.py GDANIMATE
+"""Every bad input gets a clear error and writes nothing; the CLI's history matches NumPy.
+Usage: check_errors.py GDANIMATE
 
 Each case runs gdanimate against an output folder that already holds a GIF, a PNG folder and a history
 file, then checks: the exit status (non-zero for errors, 0 for the inputs that must work), the words the
@@ -177,6 +178,30 @@ if "256 MiB" not in r.stderr:
 if peak_mib > 400:
     problems.append(f"peak memory {peak_mib:.0f} MiB")
 report(f"300 MiB file (peak {peak_mib:.0f} MiB)", problems)
+
+# The CLI's --history against the NumPy reference (Tests/TrainingTests/Fixtures), 1e-9 relative per value.
+fixtures = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "Tests", "TrainingTests", "Fixtures")
+for fmt in ("csv", "json"):
+    hist = os.path.join(tmp, "history." + fmt)
+    r = subprocess.run([exe, "--data", os.path.join(fixtures, "peer-data.csv"), "--lr", "0.3", "--epochs", "1000", "--init-m", "5",
+                        "--init-b=-3", "--format", "none", "--history", hist, "--quiet"], capture_output=True, text=True)
+    problems = [] if r.returncode == 0 else [f"exit {r.returncode}: {r.stderr.strip()[:200]!r}"]
+    if not problems:
+        if fmt == "csv":
+            ours = [l.split(",") for l in open(hist).read().split("\n")[1:] if l]
+        else:
+            import json
+            doc = json.load(open(hist))
+            ours = [[s["epoch"], s["m"], s["b"], s["loss"]] for s in doc["snapshots"]]
+            if doc["parameters"]["lr"] != 0.3 or doc["parameters"]["initM"] != 5 or "m" not in doc["leastSquares"]:
+                problems.append("JSON parameters or leastSquares missing")
+        ref = [l.split(",") for l in open(os.path.join(fixtures, "batch-lr0.3-from-5,-3.csv")).read().split("\n")[1:] if l]
+        if len(ours) != len(ref):
+            problems.append(f"{len(ours)} rows, NumPy has {len(ref)}")
+        worst = max(abs(float(a) - float(b)) / max(abs(float(b)), 1e-300) for o, n in zip(ours, ref) for a, b in zip(o[1:], n[1:]))
+        if worst > 1e-9:
+            problems.append(f"worst relative difference {worst:.2e}")
+    report(f"--history {fmt} matches NumPy over 1000 epochs", problems)
 
 shutil.rmtree(tmp, ignore_errors=True)
 print(f"errors: {passed} passed, {failed} failed")

@@ -44,7 +44,7 @@ protocol Scene: AnyObject {
     func drawOverlay(_ k: Int, on c: Canvas)
     /// Frame k's title as segments: fixed words and changing numbers alternate, and every frame has the
     /// same number of segments (see `TitleLayout`).
-    func title(_ k: Int) -> [String]
+    func title(_ k: Int) -> [TitleSegment]
     /// The legend's rectangle, restored from the static layer after each overlay so it stays on top.
     var legendRect: PixelRect { get }
 }
@@ -112,20 +112,36 @@ public final class Animation {
 enum SceneText {
     /// `Epoch`, `k`, `/ N` (or `Step`, `s`, `(epoch e / N)` for per-update histories), and a last segment
     /// that says when the run diverged.
-    static func progress(_ r: TrainingResult, _ k: Int) -> [String] {
+    static func progress(_ r: TrainingResult, _ k: Int) -> [TitleSegment] {
         let s = r.snapshots[k]
         let perStep = r.snapshots.count > 1 && r.snapshots.last!.step != r.snapshots.last!.epoch
-        let diverged = r.divergedAtEpoch != nil && k == r.snapshots.count - 1 ? "(diverged)" : ""
-        if perStep { return ["Step ", "\(s.step)", " (epoch ", "\(s.epoch)", " / \(r.epochsRequested))   ", diverged] }
-        return ["Epoch ", "\(s.epoch)", " / \(r.epochsRequested) ", diverged]
+        let diverged = TitleSegment(r.divergedAtEpoch != nil && k == r.snapshots.count - 1 ? "(diverged)" : "")
+        if perStep {
+            return ["Step ", TitleSegment("\(s.step)", counter: true), " (epoch ", TitleSegment("\(s.epoch)", counter: true),
+                    TitleSegment(" / \(r.epochsRequested))   "), diverged]
+        }
+        return ["Epoch ", TitleSegment("\(s.epoch)", counter: true), TitleSegment(" / \(r.epochsRequested) "), diverged]
     }
 
     /// Four significant digits, trailing zeros kept: what a title shows of a parameter or a loss.
     static func number(_ v: Double, digits: Int = 4) -> String { NumberFormat.significant(v, digits: digits, keepZeros: true) }
 
-    static func fit(_ s: Snapshot) -> [String] {
-        ["  m = ", number(s.m), "  b = ", number(s.b), "  MSE = ", number(s.loss)]
+    static func fit(_ s: Snapshot) -> [TitleSegment] {
+        ["  m = ", TitleSegment(number(s.m)), "  b = ", TitleSegment(number(s.b)), "  MSE = ", TitleSegment(number(s.loss))]
     }
+}
+
+/// A piece of a title; counters (epoch, step) sit right-aligned in their slot, like a tabular column.
+struct TitleSegment: ExpressibleByStringLiteral {
+    var text: String
+    var counter = false
+
+    init(_ text: String, counter: Bool = false) {
+        self.text = text
+        self.counter = counter
+    }
+
+    init(stringLiteral value: String) { text = value }
 }
 
 /// Where each segment of the title goes, fixed for the whole animation: each segment gets the width of
@@ -138,12 +154,12 @@ struct TitleLayout {
     let starts: [Double]
     let widths: [Double]
 
-    init(_ titles: [[String]], chart: Chart) {
+    init(_ titles: [[TitleSegment]], chart: Chart) {
         self.chart = chart
         let s = chart.style
         let count = titles.map(\.count).max() ?? 0
         var widths = [Double](repeating: 0, count: count)
-        for t in titles { for (i, part) in t.enumerated() where !part.isEmpty { widths[i] = max(widths[i], chart.font.measure(part, size: s.titleSize).width) } }
+        for t in titles { for (i, part) in t.enumerated() where !part.text.isEmpty { widths[i] = max(widths[i], chart.font.measure(part.text, size: s.titleSize).width) } }
         let total = widths.reduce(0, +)
         let room = Double(chart.width) - 2 * s.pad
         let scale = total > room ? room / total : 1
@@ -159,13 +175,11 @@ struct TitleLayout {
         self.widths = scaled
     }
 
-    func draw(_ parts: [String], on c: Canvas) {
+    func draw(_ parts: [TitleSegment], on c: Canvas) {
         let baseline = chart.titleBand - chart.style.pad * 0.9 - size * Font.descent
-        for (i, part) in parts.enumerated() where !part.isEmpty && i < starts.count {
-            // Counters (all digits) sit right-aligned in their slot, like a tabular column; the rest left.
-            let counter = part.allSatisfy(\.isASCII) && part.allSatisfy(\.isNumber)
-            let x = counter ? starts[i] + widths[i] - chart.font.measure(part, size: size).width : starts[i]
-            chart.font.draw(part, on: c, x: x, y: baseline, size: size, color: Theme.text)
+        for (i, part) in parts.enumerated() where !part.text.isEmpty && i < starts.count {
+            let x = part.counter ? starts[i] + widths[i] - chart.font.measure(part.text, size: size).width : starts[i]
+            chart.font.draw(part.text, on: c, x: x, y: baseline, size: size, color: Theme.text)
         }
     }
 }

@@ -78,9 +78,10 @@ final class BSweepScene: Scene {
         chart.drawMarker(.circle, at: p, fill: Theme.vermillion, edge: Theme.white, scale: 1.2, on: c, clip: chart.plot)
     }
 
-    func title(_ k: Int) -> [String] {
+    func title(_ k: Int) -> [TitleSegment] {
         let s = input.result.snapshots[k]
         let slope = input.result.surface.gradient(m: m, b: s.b).db
-        return ["m = \(SceneText.number(m)) (fixed)   "] + SceneText.progress(input.result, k) + ["  b = ", SceneText.number(s.b), "  ∂J/∂b = ", SceneText.number(slope, digits: 3)]
+        return [TitleSegment("m = \(SceneText.number(m)) (fixed)   ")] + SceneText.progress(input.result, k)
+            + ["  b = ", TitleSegment(SceneText.number(s.b)), "  ∂J/∂b = ", TitleSegment(SceneText.number(slope, digits: 3))]
     }
 }

@@ -158,7 +158,7 @@ final class ContourScene: Scene {
         chart.drawMarker(.star, at: chart.point(r.leastSquares.m, r.leastSquares.b), fill: Theme.orange, edge: Theme.black, on: c, clip: chart.plot)
     }
 
-    func title(_ k: Int) -> [String] {
+    func title(_ k: Int) -> [TitleSegment] {
         SceneText.progress(input.result, k) + SceneText.fit(input.result.snapshots[k])
     }
 }

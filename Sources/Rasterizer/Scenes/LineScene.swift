@@ -71,7 +71,7 @@ final class LineScene: Scene {
         drawLine(m: snaps[k].m, b: snaps[k].b, width: w, Theme.vermillion, on: c)
     }
 
-    func title(_ k: Int) -> [String] {
+    func title(_ k: Int) -> [TitleSegment] {
         SceneText.progress(input.result, k) + SceneText.fit(input.result.snapshots[k])
     }
 }

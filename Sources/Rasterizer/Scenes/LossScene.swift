@@ -18,16 +18,18 @@ final class LossScene: Scene {
         xs = r.snapshots.map { Double(perStep ? $0.step : $0.epoch) }
         let lastX = perStep ? Double(r.snapshots.last!.step) : Double(r.epochsRequested)
         let xr = (lo: -lastX * 0.02, hi: lastX * 1.02)
-        let losses = r.rangeSnapshots.map(\.loss)
+        // A log axis shows a whole explosion without squashing the first epochs; a linear one keeps to the
+        // tame snapshots and lets the rest leave through the top.
+        let all = r.snapshots.map(\.loss)
         let jStar = r.leastSquares.loss
-        let top = losses.max()!
-        let positiveLow = ([jStar] + losses).filter { $0 > 0 }.min() ?? top
+        let positiveLow = ([jStar] + all).filter { $0 > 0 }.min() ?? 1
         let useLog: Bool
         switch input.lossScale {
-        case .log: useLog = top > 0
+        case .log: useLog = all.max()! > 0
         case .linear: useLog = false
-        case .auto: useLog = top > 0 && top / positiveLow > 100
+        case .auto: useLog = all.max()! > 0 && all.max()! / positiveLow > 100
         }
+        let top = useLog ? all.max()! : r.rangeSnapshots.map(\.loss).max()!
         let yAxis: Axis
         if useLog {
             let lo = max(positiveLow, top * 1e-12)
@@ -70,7 +72,7 @@ final class LossScene: Scene {
         chart.drawMarker(.circle, at: chart.point(xs[k], s.loss), fill: Theme.vermillion, edge: Theme.white, scale: 1.15, on: c, clip: chart.plot)
     }
 
-    func title(_ k: Int) -> [String] {
+    func title(_ k: Int) -> [TitleSegment] {
         SceneText.progress(input.result, k) + SceneText.fit(input.result.snapshots[k])
     }
 }
