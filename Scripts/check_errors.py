@@ -142,6 +142,39 @@ for sig in (signal.SIGINT, signal.SIGTERM):
         problems.append("the output folder changed")
     report(f"interrupted by {signal.Signals(sig).name}", problems)
 
+# Permissions, as an unprivileged user (root reads and writes everything): an unreadable data file and an
+# output folder that cannot be written.
+if os.geteuid() == 0 and shutil.which("setpriv"):
+    os.chmod(tmp, 0o755)
+    as_nobody = ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"]
+    secret = write("secret.csv", good)
+    os.chmod(secret, 0o000)
+    locked = os.path.join(tmp, "locked")
+    os.makedirs(locked)
+    with open(os.path.join(locked, "contour.gif"), "wb") as f:
+        f.write(b"GIF89a old")
+    os.chmod(locked, 0o555)
+    for name, args, words, folder in [
+        ("unreadable data file", ["--data", secret, "--output", os.path.join(tmp, "nobody-out")], ["secret.csv", "Permission denied"], None),
+        ("output folder not writable", ["--output", locked], ["locked", "not writable"], locked),
+    ]:
+        before = snapshot(folder) if folder else None
+        r = subprocess.run(as_nobody + [exe, "--quiet", *args], capture_output=True, text=True)
+        problems = []
+        if r.returncode == 0:
+            problems.append("exit status 0")
+        missing = [w for w in words if w not in r.stderr]
+        if missing:
+            problems.append(f"message lacks {missing}: {r.stderr.strip()[:300]!r}")
+        if folder and snapshot(folder) != before:
+            problems.append("the folder changed")
+        if not folder and os.path.exists(os.path.join(tmp, "nobody-out")):
+            problems.append("an output folder was created")
+        report(name, problems)
+    os.chmod(locked, 0o755)
+else:
+    print("skip  permissions (needs root to switch to an unprivileged user)")
+
 # A full disk: a 300 KiB tmpfs (needs root; skipped, and said so, elsewhere).
 disk = os.path.join(tmp, "disk")
 os.makedirs(disk)
