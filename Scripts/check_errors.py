@@ -96,17 +96,22 @@ def report(name, problems):
         passed += 1
         print(f"ok    {name}")
 
-for name, args, expect, words in cases:
-    prime()
-    before = snapshot(out)
-    history = ["--history", os.path.join(out, "history.csv")] if "--history" not in args else []
-    r = subprocess.run([exe, "--output", out, "--quiet", *history, *args], capture_output=True, text=True, errors="replace")
+def failure_problems(r, words):
+    """What is wrong with a run that should have failed with a message holding `words`."""
     problems = []
     if r.returncode == 0:
         problems.append("exit status 0")
     missing = [w for w in words if w not in r.stderr]
     if missing:
         problems.append(f"message lacks {missing}: {r.stderr.strip()[:300]!r}")
+    return problems
+
+for name, args, expect, words in cases:
+    prime()
+    before = snapshot(out)
+    history = ["--history", os.path.join(out, "history.csv")] if "--history" not in args else []
+    r = subprocess.run([exe, "--output", out, "--quiet", *history, *args], capture_output=True, text=True, errors="replace")
+    problems = failure_problems(r, words)
     if r.stderr.count("\n") > 12:
         problems.append("message is not short")
     if "Fatal error" in r.stderr or "Stack dump" in r.stderr:
@@ -160,12 +165,7 @@ if os.geteuid() == 0 and shutil.which("setpriv"):
     ]:
         before = snapshot(folder) if folder else None
         r = subprocess.run(as_nobody + [exe, "--quiet", *args], capture_output=True, text=True)
-        problems = []
-        if r.returncode == 0:
-            problems.append("exit status 0")
-        missing = [w for w in words if w not in r.stderr]
-        if missing:
-            problems.append(f"message lacks {missing}: {r.stderr.strip()[:300]!r}")
+        problems = failure_problems(r, words)
         if folder and snapshot(folder) != before:
             problems.append("the folder changed")
         if not folder and os.path.exists(os.path.join(tmp, "nobody-out")):
