@@ -170,15 +170,6 @@ enum Files {
         deinit { if file != nil { abandon() } }
     }
 
-    /// Writes a new file (not atomically) and registers it as pending.
-    static func writeNew(_ bytes: [UInt8], to path: String) throws(FileError) {
-        track(path)
-        do { try writePlain(bytes, to: path) } catch {
-            untrack(path)
-            throw error
-        }
-    }
-
     /// Writes a new file inside a folder that is itself pending (safe from several threads: it does not
     /// touch the pending list); a partial file is removed.
     static func writePlain(_ bytes: [UInt8], to path: String) throws(FileError) {

@@ -36,9 +36,8 @@ final class FrameFarm {
                 var out: [EncodedFrame] = []
                 out.reserveCapacity(range.count)
                 var before: Frame? = nil
-                if let compressor, range.lowerBound > 0 {
+                if compressor != nil, range.lowerBound > 0 {
                     before = previous?.index == range.lowerBound - 1 ? previous!.frame : animation.render(range.lowerBound - 1)
-                    _ = compressor
                 }
                 for k in range {
                     let frame = animation.render(k)

@@ -172,8 +172,8 @@ struct Pipeline {
 
     private func render(_ kind: SceneKind, run: TrainingResult, data: Dataset, threads: Int, progress: Progress) throws -> Rendered {
         let o = options
-        let animation = try Animation(kind: kind, input: SceneInput(data: data, result: run, lossScale: o.lossScale),
-                                      width: o.width, height: o.height)
+        let input = SceneInput(data: data, result: run, lossScale: o.lossScale)
+        let animation = try Animation(kind: kind, input: input, width: o.width, height: o.height)
         let count = animation.frameCount
         let base = "\(o.output)/\(kind.rawValue)"
         var written: [Written] = []
@@ -199,7 +199,7 @@ struct Pipeline {
         let farm = try FrameFarm(threads: threads, frameCount: count, delays: delays, palette: gif?.palette,
                                  width: o.width, height: o.height, pngFolder: pngFolder) {
             if let a = first { first = nil; return a }
-            return try Animation(kind: kind, input: SceneInput(data: data, result: run, lossScale: o.lossScale), width: o.width, height: o.height)
+            return try Animation(kind: kind, input: input, width: o.width, height: o.height)
         }
         var last: Frame?
         try farm.run { batch in
