@@ -20,8 +20,8 @@ struct Style {
     init(width: Int, height: Int) {
         let s = min(Double(width) / 640, Double(height) / 480)
         scale = s
-        tickSize = max(9, 11.5 * s)
-        labelSize = max(9.5, 13 * s)
+        tickSize = max(9, 12.5 * s)
+        labelSize = max(9.5, 13.5 * s)
         titleSize = max(10, 14.5 * s)
         pad = max(3, 7 * s)
         tickLength = max(2.5, 4.5 * s)

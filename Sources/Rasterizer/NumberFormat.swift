@@ -11,7 +11,7 @@ public enum NumberFormat {
     /// and a true minus sign. With `keepZeros` trailing zeros stay (`3.100`: the digits are significant).
     public static func significant(_ value: Double, digits: Int = 4, keepZeros: Bool = false) -> String {
         guard value.isFinite else { return value.isNaN ? "NaN" : (value > 0 ? "∞" : "−∞") }
-        if value == 0 { return "0" }
+        if value == 0 { return keepZeros && digits > 1 ? "0." + String(repeating: "0", count: digits - 1) : "0" }
         var text = compactExponent(printf(keepZeros ? "%#.*g" : "%.*g", Int32(digits), value))
         if text.hasSuffix(".") { text.removeLast() }
         return minus(text)
