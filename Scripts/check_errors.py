@@ -83,6 +83,7 @@ ok_cases = [
     ("CRLF, comments, quotes", ["--data", write("crlf.csv", "# points\r\nx,y\r\n" + good.split("\n", 1)[1].replace(",", ",\"", 1).replace("\n", "\"\r\n", 1) + "\r\n")]),
     ("y constant", ["--data", write("yconst.csv", "x,y\n1,5\n2,5\n3,5\n")]),
     ("values near 1e150 (diverges, says so)", ["--data", write("e150.csv", "x,y\n" + "".join(f"{i}e150,{i}e150\n" for i in range(1, 9)))]),
+    ("values near 1e-150", ["--data", write("em150.csv", "x,y\n" + "".join(f"{i}e-150,{2 * i + 1}e-150\n" for i in range(1, 9)))]),
     ("divergence is not an error", ["--lr", "0.6"]),
 ]
 
