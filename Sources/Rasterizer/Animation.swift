@@ -129,6 +129,9 @@ enum SceneText {
     static func fit(_ s: Snapshot) -> [TitleSegment] {
         ["  m = ", TitleSegment(number(s.m)), "  b = ", TitleSegment(number(s.b)), "  MSE = ", TitleSegment(number(s.loss))]
     }
+
+    /// `Epoch k / N   m = …  b = …  MSE = …`: the title of the line, loss and contour scenes.
+    static func progressAndFit(_ r: TrainingResult, _ k: Int) -> [TitleSegment] { progress(r, k) + fit(r.snapshots[k]) }
 }
 
 /// A piece of a title; counters (epoch, step) sit right-aligned in their slot, like a tabular column.
@@ -145,9 +148,9 @@ struct TitleSegment: ExpressibleByStringLiteral {
 }
 
 /// Where each segment of the title goes, fixed for the whole animation: each segment gets the width of
-/// its widest version over all frames and is drawn in it (counters right-aligned, the rest left-aligned), and the whole is centred over the
-/// plot once. Numbers therefore stay put from frame to frame (digits of DejaVu Sans share one width), which
-/// reads calmly and leaves only the changed digits to encode.
+/// its widest version over all frames and is drawn in it (counters right-aligned, the rest
+/// left-aligned), and the whole is centred over the plot once. Numbers therefore stay put from frame to
+/// frame (digits of DejaVu Sans share one width), which reads calmly and leaves only the changed digits to encode.
 struct TitleLayout {
     let chart: Chart
     let size: Double

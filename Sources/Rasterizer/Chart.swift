@@ -207,9 +207,6 @@ struct Chart {
         c.verticalLabel(y.title, font: font, size: s.labelSize, centerY: (py0 + py1) / 2, left: s.pad * 0.8)
     }
 
-    /// The title band, where the per-frame title goes.
-    var titleRect: PixelRect { PixelRect(x0: 0, y0: 0, x1: width, y1: plot.y0) }
-
     enum Corner { case topLeft, topRight, bottomLeft, bottomRight, topCenter }
 
     /// Where a legend box goes: its top-left corner and size, inside the plot area's `corner`.

@@ -180,7 +180,8 @@ extension Canvas {
         return PixelRect(x0: Int(left) - 1, y0: Int(baseline - size) - 1, x1: Int(left + width) + 2, y1: Int(baseline + size * 0.3) + 2)
     }
 
-    /// Draws `text` turned a quarter counter-clockwise, centred vertically on y, its cap-line... at x (left edge of the ink).
+    /// Draws `text` turned a quarter counter-clockwise (reading upwards), centred vertically on y, with
+    /// the tops of its capitals at x.
     func verticalLabel(_ text: String, font: Font, size: Double, centerY y: Double, left x: Double, color: RGB = Theme.text) {
         let width = font.measureRotated(text, size: size)
         // Rotated 90°: the baseline runs upwards; the glyphs' tops face left.

@@ -159,6 +159,6 @@ final class ContourScene: Scene {
     }
 
     func title(_ k: Int) -> [TitleSegment] {
-        SceneText.progress(input.result, k) + SceneText.fit(input.result.snapshots[k])
+        SceneText.progressAndFit(input.result, k)
     }
 }

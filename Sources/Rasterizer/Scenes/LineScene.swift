@@ -72,6 +72,6 @@ final class LineScene: Scene {
     }
 
     func title(_ k: Int) -> [TitleSegment] {
-        SceneText.progress(input.result, k) + SceneText.fit(input.result.snapshots[k])
+        SceneText.progressAndFit(input.result, k)
     }
 }

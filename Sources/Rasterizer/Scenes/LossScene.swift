@@ -21,15 +21,16 @@ final class LossScene: Scene {
         // A log axis shows a whole explosion without squashing the first epochs; a linear one keeps to the
         // tame snapshots and lets the rest leave through the top.
         let all = r.snapshots.map(\.loss)
+        let highest = all.max()!
         let jStar = r.leastSquares.loss
         let positiveLow = ([jStar] + all).filter { $0 > 0 }.min() ?? 1
         let useLog: Bool
         switch input.lossScale {
-        case .log: useLog = all.max()! > 0
+        case .log: useLog = highest > 0
         case .linear: useLog = false
-        case .auto: useLog = all.max()! > 0 && all.max()! / positiveLow > 100
+        case .auto: useLog = highest > 0 && highest / positiveLow > 100
         }
-        let top = useLog ? all.max()! : r.rangeSnapshots.map(\.loss).max()!
+        let top = useLog ? highest : r.rangeSnapshots.map(\.loss).max()!
         let yAxis: Axis
         if useLog {
             let lo = max(positiveLow, top * 1e-12)
@@ -73,6 +74,6 @@ final class LossScene: Scene {
     }
 
     func title(_ k: Int) -> [TitleSegment] {
-        SceneText.progress(input.result, k) + SceneText.fit(input.result.snapshots[k])
+        SceneText.progressAndFit(input.result, k)
     }
 }
