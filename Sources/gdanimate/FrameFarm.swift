@@ -22,9 +22,9 @@ final class FrameFarm {
     private final class Worker: @unchecked Sendable {
         let animation: Animation
         let compressor: GIFFrameCompressor?
+        /// The last frame this worker rendered: the base of its next run when that run follows on.
         var previous: (index: Int, frame: Frame)?
         var result: Result<[EncodedFrame], Error> = .success([])
-        var last: Frame?
 
         init(animation: Animation, compressor: GIFFrameCompressor?) {
             self.animation = animation
@@ -48,7 +48,7 @@ final class FrameFarm {
                     if let pngFolder {
                         try FrameFarm.writePNG(frame, index: k, digits: digits, folder: pngFolder)
                     }
-                    if k == range.upperBound - 1 { previous = (k, frame); last = frame }
+                    if k == range.upperBound - 1 { previous = (k, frame) }
                 }
                 result = .success(out)
             } catch {
@@ -94,7 +94,7 @@ final class FrameFarm {
             var batch = Batch(encoded: [], frames: ranges.reduce(0) { $0 + $1.count }, lastFrame: nil)
             for (i, w) in workers.enumerated() where !ranges[i].isEmpty {
                 batch.encoded += try w.result.get()
-                if ranges[i].upperBound == frameCount { batch.lastFrame = w.last }
+                if ranges[i].upperBound == frameCount { batch.lastFrame = w.previous?.frame }
             }
             try deliver(batch)
             start += step * workers.count
