@@ -67,6 +67,37 @@ def train(x, y, lr, epochs, m=0.0, b=0.0, batch=None, seed=0, fixed_m=None):
     return rows
 
 
+def train_with(x, y, lr, epochs, rule, m=0.0, b=0.0, **k):
+    """Full-batch gradients turned into steps as torch.optim does it (SGD momentum, nesterov, Adam)."""
+    rows = [(0, m, b, loss(x, y, m, b))]
+    n = len(x)
+    vm = vb = 0.0
+    m1 = [0.0, 0.0]
+    m2 = [0.0, 0.0]
+    for epoch in range(1, epochs + 1):
+        r = y - (m * x + b)
+        g = [-2 / n * np.sum(x * r), -2 / n * np.sum(r)]
+        if rule in ("momentum", "nesterov"):
+            beta = k["beta"]
+            vm, vb = beta * vm + g[0], beta * vb + g[1]
+            if rule == "momentum":
+                m, b = m - lr * vm, b - lr * vb
+            else:
+                m, b = m - lr * (g[0] + beta * vm), b - lr * (g[1] + beta * vb)
+        else:  # adam
+            b1, b2, eps = k["beta1"], k["beta2"], 1e-8
+            p = [m, b]
+            step = lr / (1 - b1 ** epoch)
+            root2 = (1 - b2 ** epoch) ** 0.5
+            for i in range(2):
+                m1[i] = b1 * m1[i] + (1 - b1) * g[i]
+                m2[i] = b2 * m2[i] + (1 - b2) * g[i] * g[i]
+                p[i] = p[i] - step * (m1[i] / (m2[i] ** 0.5 / root2 + eps))
+            m, b = p
+        rows.append((epoch, m, b, loss(x, y, m, b)))
+    return rows
+
+
 def write(name, rows):
     with open(os.path.join(OUT, name), "w") as f:
         f.write("epoch,m,b,loss\n")
@@ -85,6 +116,9 @@ def main():
     write("sgd-lr0.01-seed7.csv", train(x, y, 0.01, 60, batch=1, seed=7))
     write("minibatch16-lr0.05-seed3.csv", train(x, y, 0.05, 100, batch=16, seed=3))
     write("bonly-m2.5-lr0.1.csv", train(x, y, 0.1, 300, fixed_m=2.5))
+    write("momentum0.9-lr0.05.csv", train_with(x, y, 0.05, 300, "momentum", beta=0.9))
+    write("nesterov0.8-lr0.05-from-5,-3.csv", train_with(x, y, 0.05, 300, "nesterov", m=5.0, b=-3.0, beta=0.8))
+    write("adam-lr0.1.csv", train_with(x, y, 0.1, 300, "adam", beta1=0.9, beta2=0.999))
 
     # y ≈ 10⁶ plus unit noise: raw sums would lose digits of the loss here.
     rng = np.random.RandomState(1)

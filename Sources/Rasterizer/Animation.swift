@@ -1,6 +1,6 @@
 import Training
 
-/// The four scenes.
+/// The scenes: four of one run each, and four that put several panels or runs side by side.
 public enum SceneKind: String, CaseIterable, Sendable {
     /// Data points and the current regression line.
     case line
@@ -10,6 +10,17 @@ public enum SceneKind: String, CaseIterable, Sendable {
     case bsweep
     /// Filled contours of J(m, b) with the optimizer's path.
     case contour
+    /// Several optimizers' paths on one contour, with their losses beside it.
+    case compare
+    /// Line, loss and contour (and bsweep) as synchronized panels.
+    case dashboard
+    /// The same descent at several learning rates, small multiples of the contour.
+    case lrSweep = "lr-sweep"
+    /// The contour path on raw x beside the one on standardized x.
+    case scaling
+
+    /// The scenes of one run, rendered by `--mode all`.
+    public static let single: [SceneKind] = [.line, .loss, .bsweep, .contour]
 }
 
 /// How the loss scene's y axis is scaled.
@@ -20,42 +31,115 @@ public enum LossScale: String, CaseIterable, Sendable {
     case log
 }
 
-/// What a scene draws: the data and one training run over it.
+/// A run with the name a legend or a panel gives it, and the data it was trained on.
+public struct LabelledRun: Sendable {
+    public var label: String
+    public var data: Dataset
+    public var result: TrainingResult
+
+    public init(label: String, data: Dataset, result: TrainingResult) {
+        self.label = label
+        self.data = data
+        self.result = result
+    }
+}
+
+/// What a scene draws: the data and the run (`result`), and what the multi-run scenes need besides.
 public struct SceneInput: Sendable {
     public var data: Dataset
     public var result: TrainingResult
     public var lossScale: LossScale
+    /// The b-only run (the dashboard's bsweep panel; nil leaves it out).
+    public var bOnly: TrainingResult?
+    /// The runs compared: optimizers (compare), learning rates (lr-sweep), raw and standardized x (scaling).
+    public var runs: [LabelledRun]
+    /// Mark the epoch of lowest loss (loss scene).
+    public var markBest: Bool
 
-    public init(data: Dataset, result: TrainingResult, lossScale: LossScale = .auto) {
+    public init(data: Dataset, result: TrainingResult, lossScale: LossScale = .auto, bOnly: TrainingResult? = nil,
+                runs: [LabelledRun] = [], markBest: Bool = false) {
         self.data = data
         self.result = result
         self.lossScale = lossScale
+        self.bOnly = bOnly
+        self.runs = runs
+        self.markBest = markBest
     }
 }
 
-/// What a scene contributes to the animation; `Animation` does the compositing.
+/// What a scene contributes to the animation; `Animation` does the compositing. `k` is a snapshot
+/// index (an epoch, or an update for per-update histories); scenes of several runs clamp it per run.
 protocol Scene: AnyObject {
-    var chart: Chart { get }
-    /// Everything that never changes, drawn once over the chart's frame.
-    func drawStatic(on c: Canvas)
+    /// Everything that never changes: frame, heading, axes, data, bands, legends.
+    func drawBackground(on c: Canvas)
     /// Marks that stay once made (a path, a curve so far): those of snapshot `k`, drawn after those of k − 1.
     func drawTrail(_ k: Int, on c: Canvas)
-    /// Marks of frame `k` alone.
+    /// Marks of snapshot `k` alone.
     func drawOverlay(_ k: Int, on c: Canvas)
-    /// Frame k's title as segments: fixed words and changing numbers alternate, and every frame has the
-    /// same number of segments (see `TitleLayout`).
-    func title(_ k: Int) -> [TitleSegment]
-    /// The legend's rectangle, restored from the static layer after each overlay so it stays on top.
+    /// Rectangles restored from the background after each overlay (legends), so they stay on top.
+    var onTop: [PixelRect] { get }
+    /// The readouts: where each goes and its text for snapshot k.
+    var readouts: [Readout] { get }
+    /// Snapshots of the runs this scene shows (for the frame schedule).
+    var runs: [[Snapshot]] { get }
+}
+
+/// A readout band (epoch and numbers) and its text for snapshot k.
+struct Readout {
+    var band: ReadoutBand
+    var text: (Int) -> [TitleSegment]
+}
+
+/// Where a readout goes: a band at the bottom of `area`, centred on `centre`.
+struct ReadoutBand {
+    var area: PixelRect
+    var centre: Double
+    var style: Style
+    var font: Font
+}
+
+/// A scene drawn on one chart.
+protocol ChartScene: Scene {
+    var chart: Chart { get }
+    /// What the chart shows, drawn once at its top.
+    var heading: String { get }
+    /// Everything that never changes, drawn over the chart's frame.
+    func drawStatic(on c: Canvas)
+    /// The readout (epoch and numbers) of snapshot k, as segments: fixed words and changing numbers
+    /// alternate, and every k gives the same number of segments (see `StatusLayout`).
+    func status(_ k: Int) -> [TitleSegment]
+    /// The legend's rectangle.
     var legendRect: PixelRect { get }
 }
 
-/// Renders the frames of one scene. The static layer (axes, ticks, data, contour bands, colour bar,
-/// legend) is drawn once; frame k is a copy of it plus the trail up to k and frame k's own marks.
-/// Frames are cheapest asked for in order; any order gives the same pixels.
+extension ChartScene {
+    func drawBackground(on c: Canvas) {
+        chart.drawFrame(on: c)
+        chart.drawHeading(heading, on: c)
+        drawStatic(on: c)
+    }
+
+    var onTop: [PixelRect] { [legendRect] }
+
+    var readouts: [Readout] {
+        guard chart.statusBand > 0 else { return [] }
+        return [Readout(band: chart.readoutBand, text: { [unowned self] k in self.status(k) })]
+    }
+}
+
+/// Renders the frames of a scene. The background (heading, axes, ticks, data, contour bands, colour
+/// bar, legends) is drawn once; a frame is a copy of it plus the trail up to its snapshot, the
+/// snapshot's own marks and its readout.
+///
+/// Readouts sit in a band at the bottom rather than in the heading: the marks that move late in a
+/// run (a marker settling at a minimum, the head of a loss curve) are low in the plot, and a GIF frame
+/// stores the one box around everything that changed, so a counter at the top made every frame span
+/// the plot's height (loss scene: 133 KB with the counter on top, 95 KB with it below).
 public final class Animation {
     public let kind: SceneKind
-    /// One frame per snapshot.
-    public let frameCount: Int
+    /// Which snapshot each frame shows, in increasing order.
+    public let frames: [Int]
+    public var frameCount: Int { frames.count }
     public let width: Int
     public let height: Int
     private let scene: any Scene
@@ -63,58 +147,62 @@ public final class Animation {
     private let trail: Canvas
     private var trailUpTo = 0
     private let work: Canvas
+    private let layouts: [(StatusLayout, Readout)]
 
-    public init(kind: SceneKind, input: SceneInput, width: Int, height: Int) throws(RenderError) {
+    /// `frameLimit`: at most this many frames, scheduled by `FrameSchedule` (nil: every snapshot up to
+    /// `FrameSchedule.defaultLimit` + 1, else that many).
+    public init(kind: SceneKind, input: SceneInput, width: Int, height: Int, frameLimit: Int? = nil) throws(RenderError) {
         let font = try Font.make()
         self.kind = kind
         self.width = width
         self.height = height
-        frameCount = input.result.snapshots.count
-        switch kind {
-        case .line: scene = LineScene(input, width: width, height: height, font: font)
-        case .loss: scene = LossScene(input, width: width, height: height, font: font)
-        case .bsweep: scene = BSweepScene(input, width: width, height: height, font: font)
-        case .contour: scene = ContourScene(input, width: width, height: height, font: font)
-        }
+        scene = Scenes.make(kind, input: input, width: width, height: height, font: font)
+        let total = scene.runs.map(\.count).max() ?? 1
+        let limit = frameLimit ?? (total <= FrameSchedule.defaultLimit + 1 ? total : FrameSchedule.defaultLimit)
+        frames = FrameSchedule.indices(for: scene.runs, count: limit)
         background = try Canvas(width: width, height: height)
-        scene.chart.drawFrame(on: background)
-        scene.drawStatic(on: background)
+        scene.drawBackground(on: background)
         trail = try Canvas(width: width, height: height)
         trail.copy(from: background)
         scene.drawTrail(0, on: trail)
         work = try Canvas(width: width, height: height)
-        titleLayout = TitleLayout((0..<frameCount).map(scene.title), chart: scene.chart)
+        let shown = self.frames
+        layouts = scene.readouts.map { r in (StatusLayout(shown.map(r.text), band: r.band), r) }
     }
-
-    private let titleLayout: TitleLayout
 
     /// Frame `index` (0 = the starting point).
     public func render(_ index: Int) -> Frame {
-        precondition(index >= 0 && index < frameCount)
-        if index < trailUpTo {
+        let k = frames[index]
+        if k < trailUpTo {
             trail.copy(from: background)
             scene.drawTrail(0, on: trail)
             trailUpTo = 0
         }
-        while trailUpTo < index {
+        while trailUpTo < k {
             trailUpTo += 1
             scene.drawTrail(trailUpTo, on: trail)
         }
         work.copy(from: trail)
-        scene.drawOverlay(index, on: work)
-        work.copy(from: background, rect: scene.legendRect)
-        titleLayout.draw(scene.title(index), on: work)
+        scene.drawOverlay(k, on: work)
+        for r in scene.onTop { work.copy(from: background, rect: r) }
+        for (layout, readout) in layouts { layout.draw(readout.text(k), on: work) }
         return work.frame()
     }
 }
 
 /// Shared wording and ranges.
 enum SceneText {
+    /// Whether a history has a snapshot per update rather than per epoch.
+    static func isPerStep(_ snapshots: [Snapshot]) -> Bool { snapshots.count > 1 && snapshots.last!.step != snapshots.last!.epoch }
+
+    /// What a snapshot counts: "epoch", or "update" for a per-update history.
+    static func unit(_ snapshots: [Snapshot]) -> String { isPerStep(snapshots) ? "update" : "epoch" }
+
     /// `Epoch`, `k`, `/ N` (or `Step`, `s`, `(epoch e / N)` for per-update histories), and a last segment
     /// that says when the run diverged.
     static func progress(_ r: TrainingResult, _ k: Int) -> [TitleSegment] {
         let s = r.snapshots[k]
-        let perStep = r.snapshots.count > 1 && r.snapshots.last!.step != r.snapshots.last!.epoch
+        let perStep = isPerStep(r.snapshots)
         let diverged = TitleSegment(r.divergedAtEpoch != nil && k == r.snapshots.count - 1 ? "(diverged)" : "")
         if perStep {
             return ["Step ", TitleSegment("\(s.step)", counter: true), " (epoch ", TitleSegment("\(s.epoch)", counter: true),
@@ -126,12 +214,47 @@ enum SceneText {
     /// Four significant digits, trailing zeros kept: what a title shows of a parameter or a loss.
     static func number(_ v: Double, digits: Int = 4) -> String { NumberFormat.significant(v, digits: digits, keepZeros: true) }
 
-    static func fit(_ s: Snapshot) -> [TitleSegment] {
-        ["  m = ", TitleSegment(number(s.m)), "  b = ", TitleSegment(number(s.b)), "  MSE = ", TitleSegment(number(s.loss))]
+    static func fit(_ s: Snapshot, prime: String = "") -> [TitleSegment] {
+        [TitleSegment("  m\(prime) = "), TitleSegment(number(s.m)), TitleSegment("  b\(prime) = "), TitleSegment(number(s.b)), "  MSE = ", TitleSegment(number(s.loss))]
     }
 
-    /// `Epoch k / N   m = …  b = …  MSE = …`: the title of the line, loss and contour scenes.
+    /// `Epoch k / N   m = …  b = …  MSE = …`: the readout of the line, loss and contour scenes.
     static func progressAndFit(_ r: TrainingResult, _ k: Int) -> [TitleSegment] { progress(r, k) + fit(r.snapshots[k]) }
+
+    /// "Batch gradient descent", "Mini-batch gradient descent (20 per batch)", "Adam", …
+    static func optimizer(_ c: TrainingConfig) -> String {
+        switch c.optimizer {
+        case .batch: return "Batch gradient descent"
+        case .sgd: return "Stochastic gradient descent"
+        case .minibatch(let size): return "Mini-batch gradient descent (\(size) per batch)"
+        case .momentum(let beta): return "Gradient descent with momentum (β = \(NumberFormat.significant(beta)))"
+        case .nesterov(let beta): return "Nesterov momentum (β = \(NumberFormat.significant(beta)))"
+        case .adam(let b1, let b2): return "Adam (β₁ = \(NumberFormat.significant(b1)), β₂ = \(NumberFormat.significant(b2)))"
+        }
+    }
+
+    /// "Batch gradient descent, α = 0.1": the run, for headings.
+    static func run(_ r: TrainingResult) -> String {
+        "\(optimizer(r.config)), α = \(NumberFormat.significant(r.config.learningRate))"
+    }
+
+    /// "a, b and c".
+    static func list(_ items: [String]) -> String {
+        items.count <= 1 ? items.joined() : items.dropLast().joined(separator: ", ") + " and " + items.last!
+    }
+
+    /// One word on how a run went, for the panels of a learning-rate sweep: "diverges" (the loss ended
+    /// above where it started), "oscillates" (α·λmax > 1: each step overshoots the minimum along the
+    /// steepest direction and flips side), "creeps" (still more than 5 % of its starting distance from
+    /// (m*, b*): the loss may look done while the parameters still crawl along the valley), else "converges".
+    static func behaviour(_ r: TrainingResult) -> String {
+        let start = r.snapshots[0], end = r.final, ls = r.leastSquares
+        if r.divergedAtEpoch != nil || end.loss > start.loss { return "diverges" }
+        if let limit = r.stabilityLimit, r.config.learningRate > limit / 2 { return "oscillates" }
+        func distance(_ s: Snapshot) -> Double { ((s.m - ls.m) * (s.m - ls.m) + (s.b - ls.b) * (s.b - ls.b)).squareRoot() }
+        if distance(end) > 0.05 * distance(start) { return "creeps" }
+        return "converges"
+    }
 }
 
 /// A piece of a title; counters (epoch, step) sit right-aligned in their slot, like a tabular column.
@@ -147,30 +270,30 @@ struct TitleSegment: ExpressibleByStringLiteral {
     init(stringLiteral value: String) { text = value }
 }
 
-/// Where each segment of the title goes, fixed for the whole animation: each segment gets the width of
+/// Where each segment of the readout goes, fixed for the whole animation: each segment gets the width of
 /// its widest version over all frames and is drawn in it (counters right-aligned, the rest
 /// left-aligned), and the whole is centred over the plot once. Numbers therefore stay put from frame to
 /// frame (digits of DejaVu Sans share one width), which reads calmly and leaves only the changed digits to encode.
-struct TitleLayout {
-    let chart: Chart
+struct StatusLayout {
+    let band: ReadoutBand
     let size: Double
     let starts: [Double]
     let widths: [Double]
 
-    init(_ titles: [[TitleSegment]], chart: Chart) {
-        self.chart = chart
-        let s = chart.style
+    init(_ titles: [[TitleSegment]], band: ReadoutBand) {
+        self.band = band
+        let s = band.style, font = band.font
         let count = titles.map(\.count).max() ?? 0
         var widths = [Double](repeating: 0, count: count)
-        for t in titles { for (i, part) in t.enumerated() where !part.text.isEmpty { widths[i] = max(widths[i], chart.font.measure(part.text, size: s.titleSize).width) } }
+        for t in titles { for (i, part) in t.enumerated() where !part.text.isEmpty { widths[i] = max(widths[i], font.measure(part.text, size: s.titleSize).width) } }
         let total = widths.reduce(0, +)
-        let room = Double(chart.width) - 2 * s.pad
+        let room = Double(band.area.x1 - band.area.x0) - 2 * s.pad
         let scale = total > room ? room / total : 1
         let size = max(7, s.titleSize * scale)
         self.size = size
         let scaled = widths.map { $0 * size / s.titleSize }
         let used = scaled.reduce(0, +)
-        let centre = min(max((Double(chart.plot.x0) + Double(chart.plot.x1)) / 2, s.pad + used / 2), Double(chart.width) - s.pad - used / 2)
+        let centre = min(max(band.centre, Double(band.area.x0) + s.pad + used / 2), Double(band.area.x1) - s.pad - used / 2)
         var x = centre - used / 2
         var starts: [Double] = []
         for w in scaled { starts.append(x); x += w }
@@ -179,10 +302,10 @@ struct TitleLayout {
     }
 
     func draw(_ parts: [TitleSegment], on c: Canvas) {
-        let baseline = chart.titleBand - chart.style.pad * 0.9 - size * Font.descent
+        let baseline = Double(band.area.y1) - band.style.pad * 0.8 - size * Font.descent
         for (i, part) in parts.enumerated() where !part.text.isEmpty && i < starts.count {
-            let x = part.counter ? starts[i] + widths[i] - chart.font.measure(part.text, size: size).width : starts[i]
-            chart.font.draw(part.text, on: c, x: x, y: baseline, size: size, color: Theme.text)
+            let x = part.counter ? starts[i] + widths[i] - band.font.measure(part.text, size: size).width : starts[i]
+            band.font.draw(part.text, on: c, x: x, y: baseline, size: size, color: Theme.text)
         }
     }
 }
@@ -191,7 +314,9 @@ extension TrainingResult {
     /// The snapshots that set an axis's range: those whose loss stays within 4× the start's. A diverging
     /// run's explosion then leaves the axes to its first steps (the rest is drawn, off the edge) instead of
     /// squashing them into a line; a converging run keeps every snapshot.
-    var rangeSnapshots: [Snapshot] {
+    var rangeSnapshots: [Snapshot] { Self.tame(snapshots) }
+
+    static func tame(_ snapshots: [Snapshot]) -> [Snapshot] {
         let limit = snapshots[0].loss * 4
         let kept = snapshots.filter { $0.loss <= limit }
         return kept.isEmpty ? [snapshots[0]] : kept

@@ -13,6 +13,18 @@ public struct Dataset: Sendable, Equatable {
     }
 
     public var count: Int { xs.count }
+
+    /// x standardized to zero mean and unit (population) standard deviation, y unchanged: the data of
+    /// the feature-scaling lesson. Nil when x does not vary. The fit on standardized x', m'·x' + b',
+    /// is the same line as m·x + b with m = m'/σ and b = b' − m'·x̄/σ.
+    public func standardizingX() -> Dataset? {
+        let n = Double(count)
+        let mean = xs.reduce(0, +) / n
+        let variance = xs.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / n
+        let sd = variance.squareRoot()
+        guard sd > 0 && sd.isFinite else { return nil }
+        return Dataset(xs: xs.map { ($0 - mean) / sd }, ys: ys, source: source + ", x standardized")
+    }
 }
 
 /// The course material's built-in data recipes, each drawn from `SplitMix64(seed:)`.

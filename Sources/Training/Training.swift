@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// The parameters after some number of epochs (or updates) and the loss at exactly those parameters.
 public struct Snapshot: Sendable, Equatable {
     /// Completed epochs: 0 for the starting point. In per-update recording this is the epoch the update
@@ -19,7 +25,10 @@ public struct Snapshot: Sendable, Equatable {
     }
 }
 
-/// How many points each update looks at.
+/// How each update is made. `batch`, `sgd` and `minibatch` differ in how many points an update looks at;
+/// `momentum`, `nesterov` and `adam` use every point (full-batch gradients) and differ in how the gradient
+/// becomes a step, with PyTorch's conventions (`torch.optim.SGD` with `momentum`, with `nesterov=True`,
+/// and `torch.optim.Adam`), so their paths match what students see there.
 public enum Optimizer: Sendable, Equatable {
     /// Every point in every update: one update per epoch.
     case batch
@@ -27,12 +36,41 @@ public enum Optimizer: Sendable, Equatable {
     case sgd
     /// `size` points per update, reshuffled every epoch; the last batch of an epoch may be smaller.
     case minibatch(size: Int)
+    /// Heavy ball: v ← βv + g, p ← p − αv.
+    case momentum(beta: Double)
+    /// Nesterov: v ← βv + g, p ← p − α(g + βv).
+    case nesterov(beta: Double)
+    /// Adam: first and second moments of g with bias correction, p ← p − α·m̂ / (√v̂ + 1e-8).
+    case adam(beta1: Double, beta2: Double)
 
     public var name: String {
         switch self {
         case .batch: return "batch"
         case .sgd: return "sgd"
         case .minibatch: return "minibatch"
+        case .momentum: return "momentum"
+        case .nesterov: return "nesterov"
+        case .adam: return "adam"
+        }
+    }
+
+    /// How legends and readouts name it.
+    public var label: String {
+        switch self {
+        case .batch: return "batch"
+        case .sgd: return "SGD"
+        case .minibatch(let size): return "mini-batch (\(size))"
+        case .momentum: return "momentum"
+        case .nesterov: return "Nesterov"
+        case .adam: return "Adam"
+        }
+    }
+
+    /// Whether updates look at a shuffled subset of the points.
+    public var isStochastic: Bool {
+        switch self {
+        case .sgd, .minibatch: return true
+        default: return false
         }
     }
 }
@@ -72,6 +110,8 @@ public struct TrainingResult: Sendable {
     /// The number of epochs asked for.
     public var epochsRequested: Int
     public var surface: LossSurface
+    /// The run's settings (optimizer, rate, start), for captions.
+    public var config: TrainingConfig
 
     public var final: Snapshot { snapshots[snapshots.count - 1] }
 }
@@ -118,6 +158,33 @@ public enum GradientDescent {
                 step += 1
                 if !record(epoch: epoch) { break }
             }
+        case .momentum(let beta), .nesterov(let beta):
+            let nesterov = if case .nesterov = config.optimizer { true } else { false }
+            var vm = 0.0, vb = 0.0
+            for epoch in stride(from: 1, through: config.epochs, by: 1) {
+                let g = surface.gradient(m: m, b: b)
+                vm = beta * vm + g.dm
+                vb = beta * vb + g.db
+                if !bOnly { m -= alpha * (nesterov ? g.dm + beta * vm : vm) }
+                b -= alpha * (nesterov ? g.db + beta * vb : vb)
+                step += 1
+                if !record(epoch: epoch) { break }
+            }
+        case .adam(let beta1, let beta2):
+            let eps = 1e-8
+            var m1 = (m: 0.0, b: 0.0), m2 = (m: 0.0, b: 0.0)
+            for epoch in stride(from: 1, through: config.epochs, by: 1) {
+                let g = surface.gradient(m: m, b: b)
+                m1 = (beta1 * m1.m + (1 - beta1) * g.dm, beta1 * m1.b + (1 - beta1) * g.db)
+                m2 = (beta2 * m2.m + (1 - beta2) * g.dm * g.dm, beta2 * m2.b + (1 - beta2) * g.db * g.db)
+                // torch.optim.Adam's order of operations: step = α / (1 − β1ᵗ), denominator √v / √(1 − β2ᵗ) + ε.
+                let stepSize = alpha / (1 - pow(beta1, Double(epoch)))
+                let root2 = (1 - pow(beta2, Double(epoch))).squareRoot()
+                if !bOnly { m -= stepSize * (m1.m / (m2.m.squareRoot() / root2 + eps)) }
+                b -= stepSize * (m1.b / (m2.b.squareRoot() / root2 + eps))
+                step += 1
+                if !record(epoch: epoch) { break }
+            }
         case .sgd, .minibatch:
             let size: Int
             if case .minibatch(let s) = config.optimizer { size = min(max(s, 1), data.count) } else { size = 1 }
@@ -155,6 +222,6 @@ public enum GradientDescent {
         default: limit = nil
         }
         return TrainingResult(snapshots: snapshots, leastSquares: surface.leastSquares, divergedAtEpoch: diverged,
-                              stabilityLimit: limit, epochsRequested: config.epochs, surface: surface)
+                              stabilityLimit: limit, epochsRequested: config.epochs, surface: surface, config: config)
     }
 }

@@ -24,8 +24,14 @@ struct GDAnimate: ParsableCommand {
     )
 
     // MARK: What to draw
-    @Option(help: "Scene to render: line (data and fit), loss (loss per epoch), bsweep (J(b) at fixed m), contour (path on J(m,b)), or all four.")
+    @Option(help: "Scene to render: line (data and fit), loss (loss per epoch), bsweep (J(b) at fixed m), contour (path on J(m,b)), compare (several optimizers on one contour), dashboard (line, loss and contour panels; bsweep too with --fixed-m), lr-sweep (contour panels at several rates), scaling (raw x beside standardized x), or all (the first four).")
     var mode: Mode = .contour
+
+    @Option(help: ArgumentHelp("Render every visual of a course manifest (JSON) into --output, with a gallery page index.html; see README.", valueName: "file.json"))
+    var manifest: String?
+
+    @Option(help: ArgumentHelp("Base name of the files (DIR/NAME.gif, DIR/NAME/…). Default: the mode.", valueName: "name"))
+    var name: String?
 
     // MARK: Data
     @Option(help: ArgumentHelp("CSV file of points (header optional, '#' comments allowed).", valueName: "file.csv"))
@@ -44,8 +50,23 @@ struct GDAnimate: ParsableCommand {
     var yColumn: String?
 
     // MARK: Training
-    @Option(help: "batch (all points per update), sgd (one point per update), minibatch (--batch-size points per update).")
+    @Option(help: "batch (all points per update), sgd (one point per update), minibatch (--batch-size points per update), momentum, nesterov or adam (full-batch gradients, PyTorch's update rules).")
     var optimizer: OptimizerName = .batch
+
+    @Option(help: ArgumentHelp("Optimizers of --mode compare, comma-separated.", valueName: "list"))
+    var optimizers: String = "batch,sgd,minibatch"
+
+    @Option(help: ArgumentHelp("Momentum β of momentum and nesterov, 0 to 1.", valueName: "β"))
+    var momentum: Double = 0.9
+
+    @Option(help: ArgumentHelp("Adam's β₁ (first-moment decay), 0 to 1.", valueName: "β₁"))
+    var beta1: Double = 0.9
+
+    @Option(help: ArgumentHelp("Adam's β₂ (second-moment decay), 0 to 1.", valueName: "β₂"))
+    var beta2: Double = 0.999
+
+    @Option(help: ArgumentHelp("Learning rates of --mode lr-sweep, comma-separated. Default: 0.1, 0.5, 0.9 and 1.05 × the data's stability limit 2/λmax (slow, good, oscillating, diverging).", valueName: "list"))
+    var lrs: String?
 
     @Option(help: ArgumentHelp("Points per mini-batch update (minibatch only); must be at most the number of points.", valueName: "n"))
     var batchSize: Int = 20
@@ -78,11 +99,14 @@ struct GDAnimate: ParsableCommand {
     @Option(help: ArgumentHelp("Also write the history (epoch, m, b, loss per snapshot) as .csv or .json.", valueName: "file"))
     var history: String?
 
-    @Option(help: ArgumentHelp("Frame width in pixels, \(Self.sizeRange.lowerBound) to \(Self.sizeRange.upperBound).", valueName: "px"))
-    var width: Int = 640
+    @Option(help: ArgumentHelp("Frame width in pixels, \(Self.sizeRange.lowerBound) to \(Self.sizeRange.upperBound). Default: 640, wider for the panel modes.", valueName: "px"))
+    var width: Int?
 
-    @Option(help: ArgumentHelp("Frame height in pixels, \(Self.sizeRange.lowerBound) to \(Self.sizeRange.upperBound).", valueName: "px"))
-    var height: Int = 480
+    @Option(help: ArgumentHelp("Frame height in pixels, \(Self.sizeRange.lowerBound) to \(Self.sizeRange.upperBound). Default: 480 (540 or 720 for the panel modes).", valueName: "px"))
+    var height: Int?
+
+    @Option(help: ArgumentHelp("Frames of the animation, 2 to 10000: that many snapshots, placed densely where the parameters move most (the readout shows the true epoch). Default: every snapshot up to \(FrameSchedule.defaultLimit + 1), else \(FrameSchedule.defaultLimit).", valueName: "n"))
+    var frames: Int?
 
     @Option(help: ArgumentHelp("Frames per second of the GIF, 1 to 50 (GIF delays are whole centiseconds).", valueName: "n"))
     var fps: Int = 20
@@ -93,8 +117,14 @@ struct GDAnimate: ParsableCommand {
     @Option(help: ArgumentHelp("Loop count stored in the GIF: 0 repeats forever, n asks viewers to repeat n times.", valueName: "n"))
     var loop: Int = 0
 
+    @Flag(help: "Hold the first frame for --hold seconds too.")
+    var holdStart = false
+
     @Option(help: "Loss axis of the loss scene: auto (logarithmic when the loss spans more than two decades), linear or log.")
     var lossScale: LossScale = .auto
+
+    @Flag(help: "Mark the epoch of lowest loss (loss scene).")
+    var markBest = false
 
     @Option(help: ArgumentHelp("Worker threads for rendering and compression (default: one per processor). Output is byte-identical for any number.", valueName: "n"))
     var threads: Int?
@@ -117,8 +147,20 @@ struct GDAnimate: ParsableCommand {
             throw ValidationError("--epochs must be from 1 to \(Self.maxEpochs) (got \(epochs))")
         }
         guard batchSize >= 1 else { throw ValidationError("--batch-size must be at least 1 (got \(batchSize))") }
-        guard Self.sizeRange.contains(width) else { throw ValidationError("--width must be from \(Self.sizeRange.lowerBound) to \(Self.sizeRange.upperBound) pixels (got \(width))") }
-        guard Self.sizeRange.contains(height) else { throw ValidationError("--height must be from \(Self.sizeRange.lowerBound) to \(Self.sizeRange.upperBound) pixels (got \(height))") }
+        if let width, !Self.sizeRange.contains(width) { throw ValidationError("--width must be from \(Self.sizeRange.lowerBound) to \(Self.sizeRange.upperBound) pixels (got \(width))") }
+        if let height, !Self.sizeRange.contains(height) { throw ValidationError("--height must be from \(Self.sizeRange.lowerBound) to \(Self.sizeRange.upperBound) pixels (got \(height))") }
+        if let frames, !(2...10_000).contains(frames) { throw ValidationError("--frames must be from 2 to 10000 (got \(frames))") }
+        for (flag, value) in [("--momentum", momentum), ("--beta1", beta1), ("--beta2", beta2)] where !(value.isFinite && value >= 0 && value < 1) {
+            throw ValidationError("\(flag) must be at least 0 and below 1 (got \(value))")
+        }
+        _ = try compareOptimizers()
+        _ = try sweepRates()
+        if let name {
+            guard mode != .all else { throw ValidationError("--name names the files of one mode; --mode all writes line, loss, bsweep and contour") }
+            guard !name.isEmpty, !name.contains("/"), name != ".", name != ".." else {
+                throw ValidationError("--name must be a plain file name without '/' (got '\(name)')")
+            }
+        }
         guard (1...50).contains(fps) else {
             throw ValidationError("--fps must be from 1 to 50 (got \(fps)): GIF delays are whole centiseconds and browsers slow anything faster")
         }
@@ -131,6 +173,34 @@ struct GDAnimate: ParsableCommand {
         if let history, !(history.hasSuffix(".csv") || history.hasSuffix(".json")) {
             throw ValidationError("--history must end in .csv or .json (got '\(history)')")
         }
+    }
+
+    /// --optimizers as a list, each checked.
+    func compareOptimizers() throws -> [OptimizerName] {
+        let names = optimizers.split(separator: ",", omittingEmptySubsequences: false).map { trimmed($0) }
+        var list: [OptimizerName] = []
+        for n in names {
+            guard let o = OptimizerName(rawValue: n) else {
+                throw ValidationError("--optimizers: '\(n)' is not an optimizer; use \(OptimizerName.allCases.map(\.rawValue).joined(separator: ", "))")
+            }
+            guard !list.contains(o) else { throw ValidationError("--optimizers names \(n) twice") }
+            list.append(o)
+        }
+        guard list.count <= 6 else { throw ValidationError("--optimizers takes at most 6 (got \(list.count))") }
+        return list
+    }
+
+    /// --lrs as numbers, each positive and finite (nil: the default from the stability limit).
+    func sweepRates() throws -> [Double]? {
+        guard let lrs else { return nil }
+        var rates: [Double] = []
+        for field in lrs.split(separator: ",", omittingEmptySubsequences: false) {
+            let t = trimmed(field)
+            guard let v = Double(t), v.isFinite, v > 0 else { throw ValidationError("--lrs: '\(t)' is not a positive learning rate") }
+            rates.append(v)
+        }
+        guard (1...6).contains(rates.count) else { throw ValidationError("--lrs takes 1 to 6 rates (got \(rates.count))") }
+        return rates
     }
 
     func run() throws {
@@ -162,3 +232,8 @@ private func installSignalCleanup() {
 /// glibc's `mallopt` (declared in <malloc.h>, which the Glibc module does not export).
 @_silgen_name("mallopt")
 private func glibcMallopt(_ parameter: Int32, _ value: Int32) -> Int32
+
+/// `s` without spaces at either end.
+func trimmed(_ s: Substring) -> String {
+    String(s.drop { $0 == " " }.reversed().drop { $0 == " " }.reversed())
+}

@@ -4,15 +4,22 @@ import Rasterizer
 
 /// What to draw.
 enum Mode: String, CaseIterable, ExpressibleByArgument {
-    case line, loss, bsweep, contour, all
+    case line, loss, bsweep, contour, compare, dashboard
+    case lrSweep = "lr-sweep"
+    case scaling, all
 
     var scenes: [SceneKind] {
+        self == .all ? SceneKind.single : [SceneKind(rawValue: rawValue)!]
+    }
+
+    /// Frame size when --width and --height are not given: 640×480 for one chart, wider for panels.
+    func defaultSize(panels: Int) -> (width: Int, height: Int) {
         switch self {
-        case .line: return [.line]
-        case .loss: return [.loss]
-        case .bsweep: return [.bsweep]
-        case .contour: return [.contour]
-        case .all: return SceneKind.allCases
+        case .compare: return (960, 540)
+        case .dashboard: return panels == 4 ? (960, 720) : (1200, 450)
+        case .lrSweep: return panels <= 2 ? (1120, 480) : panels <= 4 ? (960, 720) : (1200, 720)
+        case .scaling: return (1120, 480)
+        default: return (640, 480)
         }
     }
 }
@@ -26,7 +33,7 @@ enum Format: String, CaseIterable, ExpressibleByArgument {
 }
 
 enum OptimizerName: String, CaseIterable, ExpressibleByArgument {
-    case batch, sgd, minibatch
+    case batch, sgd, minibatch, momentum, nesterov, adam
 }
 
 extension Preset: ExpressibleByArgument {}

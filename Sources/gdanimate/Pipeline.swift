@@ -18,40 +18,50 @@ struct Pipeline {
         var description: String
     }
 
+    /// One scene to render: what it shows and the files it goes to.
+    struct Job {
+        var kind: SceneKind
+        var input: SceneInput
+        var name: String
+        var width: Int
+        var height: Int
+    }
+
     func run() throws {
         let data = try loadData()
-        if options.optimizer == .minibatch && options.batchSize > data.count {
-            throw Failure(description: "--batch-size \(options.batchSize) is larger than the data (\(data.count) points); give at most \(data.count)")
+        let o = options
+        let optimizers = o.mode == .compare ? try o.compareOptimizers() : [o.optimizer]
+        if optimizers.contains(.minibatch) && o.batchSize > data.count {
+            throw Failure(description: "--batch-size \(o.batchSize) is larger than the data (\(data.count) points); give at most \(data.count)")
         }
-        let scenes = options.format == .none ? [] : options.mode.scenes
-        let needsMain = options.mode != .bsweep
-        let needsBOnly = options.mode == .bsweep || (options.mode == .all && options.format != .none)
-        let main = needsMain ? try train(data, bOnly: false) : nil
-        let bOnly = needsBOnly ? try train(data, bOnly: true) : nil
+        let scenes = o.format == .none ? [] : o.mode.scenes
+        let needsBOnly = o.mode == .bsweep || (o.mode == .all && o.format != .none) || (o.mode == .dashboard && o.fixedM != nil)
+        let main = o.mode != .bsweep ? try train(data, o.optimizer, lr: o.lr, bOnly: false) : nil
+        let bOnly = needsBOnly ? try train(data, o.optimizer, lr: o.lr, bOnly: true) : nil
 
         var written: [Written] = []
         var staged: [Files.Staged] = []
-        if let path = options.history, let run = main ?? bOnly {
+        if let path = o.history, let run = main ?? bOnly {
             staged.append(try stageHistory(run, bOnly: main == nil, to: path, data: data))
         }
         if !scenes.isEmpty {
-            try Files.makeFolder(options.output)
-            let jobs = scenes.map { kind in (kind, kind == .bsweep ? bOnly! : main!) }
-            let progress = Progress(total: jobs.reduce(0) { $0 + $1.1.snapshots.count }, enabled: !options.quiet && isatty(2) != 0)
-            let threads = options.threads ?? FrameFarm.processors
+            try Files.makeFolder(o.output)
+            let jobs = try scenes.map { kind in try job(kind, data: data, main: main, bOnly: bOnly, optimizers: optimizers) }
+            let progress = Progress(total: jobs.reduce(0) { $0 + min($1.input.result.snapshots.count, o.frames ?? Int.max) }, enabled: !o.quiet && isatty(2) != 0)
+            let threads = o.threads ?? FrameFarm.processors
             if jobs.count > 1 && threads > 1 {
                 // Several scenes: one thread per scene at a time, the longest (contour) first; no scene
                 // is split, so nothing is rendered twice.
-                let order = jobs.indices.sorted { (jobs[$0].0 == .contour ? 0 : 1, $0) < (jobs[$1].0 == .contour ? 0 : 1, $1) }
+                let order = jobs.indices.sorted { (jobs[$0].kind == .contour ? 0 : 1, $0) < (jobs[$1].kind == .contour ? 0 : 1, $1) }
                 let results = Mutex<[Int: Result<Rendered, Error>]>([:])
                 let next = Atomic<Int>(0)
                 let pipeline = UncheckedSendable(self)
+                let shared = UncheckedSendable(jobs)
                 DispatchQueue.concurrentPerform(iterations: min(threads, jobs.count)) { _ in
                     while true {
                         let n = next.add(1, ordering: .relaxed).oldValue
                         guard n < order.count else { return }
-                        let (kind, run) = jobs[order[n]]
-                        let result = Result { try pipeline.value.render(kind, run: run, data: data, threads: 1, progress: progress) }
+                        let result = Result { try pipeline.value.render(shared.value[order[n]], threads: 1, progress: progress) }
                         results.withLock { $0[order[n]] = result }
                         if case .failure = result { next.store(order.count, ordering: .relaxed) }
                     }
@@ -65,8 +75,8 @@ struct Pipeline {
                     }
                 }
             } else {
-                for (kind, run) in jobs {
-                    let done = try render(kind, run: run, data: data, threads: threads, progress: progress)
+                for job in jobs {
+                    let done = try render(job, threads: threads, progress: progress)
                     written += done.written
                     staged += done.staged
                 }
@@ -75,8 +85,48 @@ struct Pipeline {
         }
         // Everything is complete: only now does any of it replace what was there.
         try Files.publish(staged)
-        if let path = options.history { written.insert((path, -1, -1), at: 0) }
+        if let path = o.history { written.insert((path, -1, -1), at: 0) }
         report(written, main: main, bOnly: bOnly)
+    }
+
+    /// The scene of `kind` with the runs it needs, trained here for the multi-run modes.
+    private func job(_ kind: SceneKind, data: Dataset, main: TrainingResult?, bOnly: TrainingResult?, optimizers: [OptimizerName]) throws -> Job {
+        let o = options
+        var input = SceneInput(data: data, result: main ?? bOnly!, lossScale: o.lossScale, markBest: o.markBest)
+        var panels = 1
+        switch kind {
+        case .line, .loss, .contour: break
+        case .bsweep: input.result = bOnly!
+        case .compare:
+            input.runs = try optimizers.map { name in
+                let r = name == o.optimizer ? main! : try train(data, name, lr: o.lr, bOnly: false)
+                return LabelledRun(label: r.config.optimizer.label, data: data, result: r)
+            }
+            input.result = input.runs[0].result
+        case .dashboard:
+            input.bOnly = bOnly
+            panels = bOnly == nil ? 3 : 4
+        case .lrSweep:
+            let limit = try LossSurface(data).stabilityLimit
+            let given = try o.sweepRates()
+            let rates = given ?? [0.1, 0.5, 0.9, 1.05].map { $0 * limit }
+            input.runs = try rates.enumerated().map { i, lr in
+                let r = try train(data, o.optimizer, lr: lr, bOnly: false, warnDivergence: false)
+                var label = "α = \(NumberFormat.significant(lr, digits: 3))"
+                if given == nil { label += " (\(NumberFormat.significant([0.1, 0.5, 0.9, 1.05][i])) × 2/λmax)" }
+                return LabelledRun(label: label, data: data, result: r)
+            }
+            input.result = input.runs[0].result
+            panels = rates.count
+        case .scaling:
+            guard let scaled = data.standardizingX() else { throw Failure(description: "\(data.source): x does not vary, so it cannot be standardized") }
+            let r = try train(scaled, o.optimizer, lr: o.lr, bOnly: false)
+            input.runs = [LabelledRun(label: "raw x", data: data, result: main!),
+                          LabelledRun(label: "standardized x′ = (x − x̄)/σ", data: scaled, result: r)]
+            panels = 2
+        }
+        let size = o.mode.defaultSize(panels: panels)
+        return Job(kind: kind, input: input, name: o.name ?? kind.rawValue, width: o.width ?? size.width, height: o.height ?? size.height)
     }
 
     // MARK: Data and training
@@ -94,33 +144,38 @@ struct Pipeline {
         return (options.dataset ?? .linear).generate(seed: options.seed)
     }
 
-    private func train(_ data: Dataset, bOnly: Bool) throws -> TrainingResult {
+    private func train(_ data: Dataset, _ optimizer: OptimizerName, lr: Double, bOnly: Bool, warnDivergence: Bool = true) throws -> TrainingResult {
+        let o = options
         var config = TrainingConfig()
-        switch options.optimizer {
+        switch optimizer {
         case .batch: config.optimizer = .batch
         case .sgd: config.optimizer = .sgd
-        case .minibatch: config.optimizer = .minibatch(size: options.batchSize)
+        case .minibatch: config.optimizer = .minibatch(size: o.batchSize)
+        case .momentum: config.optimizer = .momentum(beta: o.momentum)
+        case .nesterov: config.optimizer = .nesterov(beta: o.momentum)
+        case .adam: config.optimizer = .adam(beta1: o.beta1, beta2: o.beta2)
         }
-        config.learningRate = options.lr
-        config.epochs = options.epochs
-        config.initialM = options.initM
-        config.initialB = options.initB
-        config.interval = options.snapshot
-        config.seed = options.seed
+        config.learningRate = lr
+        config.epochs = o.epochs
+        config.initialM = o.initM
+        config.initialB = o.initB
+        config.interval = o.snapshot
+        config.seed = o.seed
         let result: TrainingResult
         do {
             if bOnly {
                 let leastSquaresSlope = try LossSurface(data).leastSquares.m
-                config.fixedM = options.fixedM ?? leastSquaresSlope
+                config.fixedM = o.fixedM ?? leastSquaresSlope
             }
             result = try GradientDescent.run(data, config)
         } catch {
             throw Failure(description: "\(data.source): \(error)")
         }
-        if let epoch = result.divergedAtEpoch, !options.quiet {
-            var message = "gdanimate: the \(bOnly ? "b-only " : "")run diverged at epoch \(epoch): each step overshot the minimum by more than the last, so the loss grew instead of shrinking. Training stopped there; the animation shows the \(result.snapshots.count) finite snapshot\(result.snapshots.count == 1 ? "" : "s")."
+        if let epoch = result.divergedAtEpoch, warnDivergence, !o.quiet {
+            let who = bOnly ? "b-only run" : o.mode == .compare ? "\(optimizer.rawValue) run" : "run"
+            var message = "gdanimate: the \(who) diverged at epoch \(epoch): each step overshot the minimum by more than the last, so the loss grew instead of shrinking. Training stopped there; the animation shows the \(result.snapshots.count) finite snapshot\(result.snapshots.count == 1 ? "" : "s")."
             if let limit = result.stabilityLimit {
-                message += " Batch gradient descent on this data is stable only for a learning rate below 2/λmax = \(plainNumber(limit)) (λmax is the largest eigenvalue of the loss's Hessian); --lr is \(options.lr)."
+                message += " Batch gradient descent on this data is stable only for a learning rate below 2/λmax = \(plainNumber(limit)) (λmax is the largest eigenvalue of the loss's Hessian); --lr is \(lr)."
             } else {
                 message += " Try a smaller --lr."
             }
@@ -170,12 +225,12 @@ struct Pipeline {
     typealias Written = (path: String, frames: Int, bytes: Int)
     typealias Rendered = (written: [Written], staged: [Files.Staged])
 
-    private func render(_ kind: SceneKind, run: TrainingResult, data: Dataset, threads: Int, progress: Progress) throws -> Rendered {
+    private func render(_ job: Job, threads: Int, progress: Progress) throws -> Rendered {
         let o = options
-        let input = SceneInput(data: data, result: run, lossScale: o.lossScale)
-        let animation = try Animation(kind: kind, input: input, width: o.width, height: o.height)
+        let (kind, input, width, height) = (job.kind, job.input, job.width, job.height)
+        let animation = try Animation(kind: kind, input: input, width: width, height: height, frameLimit: o.frames)
         let count = animation.frameCount
-        let base = "\(o.output)/\(kind.rawValue)"
+        let base = "\(o.output)/\(job.name)"
         var written: [Written] = []
         var staged: [Files.Staged] = []
 
@@ -185,7 +240,7 @@ struct Pipeline {
             // 127 colours (+ the transparent entry) make 7-bit LZW codes: 5–10 % smaller GIFs than 255,
             // with the frequent colours still exact (mean error against the PNG frames stays below 0.4 levels).
             let samples = Set([0, count / 2, count - 1]).sorted().map(animation.render)
-            gif = try GIFEncoder(width: o.width, height: o.height, palette: Palette(sampling: samples, maxColors: 127), loop: o.loop)
+            gif = try GIFEncoder(width: width, height: height, palette: Palette(sampling: samples, maxColors: 127), loop: o.loop)
             stream = try Files.Stream(base + ".gif")
         }
         var pngFolder: String?
@@ -196,12 +251,13 @@ struct Pipeline {
             guard mkdir(folder, 0o755) == 0 else { throw FileError(folder, "cannot create the frames folder") }
             pngFolder = folder
         }
-        let delays = FrameTiming.delays(count: count, fps: o.fps)
+        var delays = FrameTiming.delays(count: count, fps: o.fps)
+        if o.holdStart { delays[0] += FrameTiming.centiseconds(o.hold) }
         var first: Animation? = animation
         let farm = try FrameFarm(threads: threads, frameCount: count, delays: delays, palette: gif?.palette,
-                                 width: o.width, height: o.height, pngFolder: pngFolder) {
+                                 width: width, height: height, pngFolder: pngFolder) {
             if let a = first { first = nil; return a }
-            return try Animation(kind: kind, input: input, width: o.width, height: o.height)
+            return try Animation(kind: kind, input: input, width: width, height: height, frameLimit: o.frames)
         }
         var last: Frame?
         try farm.run { batch in

@@ -20,9 +20,40 @@ struct GoldenImageTests {
         return SceneInput(data: data, result: try GradientDescent.run(data, config))
     }
 
+    /// The default run, with what each multi-run scene needs trained the way the CLI does.
+    static func input(for kind: SceneKind) throws -> SceneInput {
+        let data = Preset.linear.generate(seed: 0)
+        var input = try defaultRun(bOnly: kind == .bsweep)
+        func run(_ optimizer: Optimizer, lr: Double = 0.1, on d: Dataset = data) throws -> TrainingResult {
+            var config = TrainingConfig()
+            config.optimizer = optimizer
+            config.learningRate = lr
+            return try GradientDescent.run(d, config)
+        }
+        switch kind {
+        case .line, .loss, .bsweep, .contour: break
+        case .compare:
+            input.runs = try [Optimizer.batch, .sgd, .minibatch(size: 20)].map { LabelledRun(label: $0.label, data: data, result: try run($0)) }
+        case .dashboard:
+            input.bOnly = try defaultRun(bOnly: true).result
+        case .lrSweep:
+            let limit = try LossSurface(data).stabilityLimit
+            input.runs = try [0.1, 0.5, 0.9, 1.05].map { LabelledRun(label: "α = \($0) × 2/λmax", data: data, result: try run(.batch, lr: $0 * limit)) }
+        case .scaling:
+            let scaled = try #require(data.standardizingX())
+            input.runs = [LabelledRun(label: "raw x", data: data, result: input.result),
+                          LabelledRun(label: "standardized x", data: scaled, result: try run(.batch, on: scaled))]
+        }
+        return input
+    }
+
+    /// Golden size: 320×240 for one chart, 480×360 for the panel scenes.
+    static func size(_ kind: SceneKind) -> (Int, Int) { SceneKind.single.contains(kind) ? (320, 240) : (480, 360) }
+
     @Test(arguments: SceneKind.allCases)
     func framesMatchGoldens(_ kind: SceneKind) throws {
-        let animation = try Animation(kind: kind, input: Self.defaultRun(bOnly: kind == .bsweep), width: 320, height: 240)
+        let (w, h) = Self.size(kind)
+        let animation = try Animation(kind: kind, input: Self.input(for: kind), width: w, height: h)
         for k in [0, 50, 100] {
             let frame = animation.render(k)
             let url = Self.folder.appendingPathComponent("\(kind.rawValue)-\(k).png")
@@ -65,7 +96,7 @@ struct GoldenImageTests {
             #expect(last.pixels.count == 320 * 240)
         }
         // The contour's axes hold the start and the first step well inside, not squashed to a dot.
-        let contour = ContourScene(input, width: 640, height: 480, font: try Font.make())
+        let contour = ContourScene(input, panel: .full(width: 640, height: 480), font: try Font.make())
         let p0 = contour.chart.point(result.snapshots[0].m, result.snapshots[0].b)
         let p1 = contour.chart.point(result.snapshots[1].m, result.snapshots[1].b)
         #expect(((p1.x - p0.x) * (p1.x - p0.x) + (p1.y - p0.y) * (p1.y - p0.y)).squareRoot() > 20)
@@ -74,7 +105,7 @@ struct GoldenImageTests {
     @Test(arguments: [(64, 64), (320, 240), (1920, 1080), (200, 900)])
     func everySizeRendersWithThePlotInsideTheFrame(_ size: (Int, Int)) throws {
         let input = try Self.defaultRun(bOnly: false)
-        let scene = LineScene(input, width: size.0, height: size.1, font: try Font.make())
+        let scene = LineScene(input, panel: .full(width: size.0, height: size.1), font: try Font.make())
         let p = scene.chart.plot
         #expect(p.x0 > 0 && p.y0 > 0 && p.x1 <= size.0 && p.y1 <= size.1)
         let animation = try Animation(kind: .loss, input: input, width: size.0, height: size.1)

@@ -37,6 +37,9 @@ struct ReferenceHistoryTests {
         Case(fixture: "sgd-lr0.01-seed7.csv", data: "peer-data.csv", optimizer: .sgd, lr: 0.01, epochs: 60, seed: 7),
         Case(fixture: "minibatch16-lr0.05-seed3.csv", data: "peer-data.csv", optimizer: .minibatch(size: 16), lr: 0.05, epochs: 100, seed: 3),
         Case(fixture: "bonly-m2.5-lr0.1.csv", data: "peer-data.csv", optimizer: .batch, lr: 0.1, epochs: 300, fixedM: 2.5),
+        Case(fixture: "momentum0.9-lr0.05.csv", data: "peer-data.csv", optimizer: .momentum(beta: 0.9), lr: 0.05, epochs: 300),
+        Case(fixture: "nesterov0.8-lr0.05-from-5,-3.csv", data: "peer-data.csv", optimizer: .nesterov(beta: 0.8), lr: 0.05, epochs: 300, m0: 5, b0: -3),
+        Case(fixture: "adam-lr0.1.csv", data: "peer-data.csv", optimizer: .adam(beta1: 0.9, beta2: 0.999), lr: 0.1, epochs: 300),
         Case(fixture: "large-y-batch-lr0.01-from-0,1e6.csv", data: "large-y.csv", optimizer: .batch, lr: 0.01, epochs: 1000, b0: 1e6),
     ]
 

@@ -1,17 +1,19 @@
 import Training
 
-/// J(b) at a fixed m, the b-only optimizer's recent steps fading on the curve, and the tangent at the
-/// current b (slope ∂J/∂b): the gradient visibly shrinks as b nears the minimum.
-final class BSweepScene: Scene {
+/// J(b) at a fixed m, the b-only optimizer's steps on the curve, and the tangent at the current b
+/// (slope ∂J/∂b): the gradient visibly shrinks as b nears the minimum.
+final class BSweepScene: ChartScene {
     let chart: Chart
     let input: SceneInput
     let m: Double
     let legend: [LegendEntry]
     let corner: Chart.Corner
-    static let trailLength = 8
 
-    init(_ input: SceneInput, width: Int, height: Int, font: Font) {
+    private let customHeading: String?
+
+    init(_ input: SceneInput, panel: Panel, font: Font, heading: String? = nil) {
         self.input = input
+        customHeading = heading
         let r = input.result
         let surface = r.surface
         m = r.snapshots[0].m
@@ -20,14 +22,14 @@ final class BSweepScene: Scene {
         let reach = r.rangeSnapshots.map { abs($0.b - bMin) }.max() ?? 1
         let half = max(reach, 1e-9 * max(1, abs(bMin))) * 1.12
         let jTop = surface.loss(m: m, b: bMin + half)
-        let chart = Chart(width: width, height: height, font: font,
+        let chart = Chart(panel, font: font,
                           x: Axis(bMin - half, bMin + half, title: "b"),
                           y: Axis(0, jTop * 1.05, title: "J(b) = MSE at m = \(NumberFormat.significant(m))"))
         self.chart = chart
         let style = chart.style
         legend = [
             LegendEntry(glyph: .line(Theme.blue, width: style.lineWidth, dashed: false), text: "J(b), m fixed"),
-            LegendEntry(glyph: .marker(.circle, Theme.vermillion, edge: Theme.white), text: "current b, earlier steps fading"),
+            LegendEntry(glyph: .marker(.circle, Theme.vermillion, edge: Theme.white), text: "current b (small: earlier steps)"),
             LegendEntry(glyph: .line(Theme.orange, width: style.lineWidth * 0.8, dashed: false), text: "tangent, slope ∂J/∂b"),
         ]
         corner = .topCenter
@@ -47,22 +49,21 @@ final class BSweepScene: Scene {
         chart.drawLegend(legend, corner: corner, on: c)
     }
 
-    func drawTrail(_ k: Int, on c: Canvas) {}
+    /// Every step stays, small and joined to the one before by a dashed line, so the zig-zag (or the
+    /// creep) shows. Steps that stay put cost no bytes in later frames (a fading trail redraws every frame).
+    func drawTrail(_ k: Int, on c: Canvas) {
+        let snaps = input.result.snapshots
+        let p = chart.point(snaps[k].b, snaps[k].loss)
+        if k > 0 {
+            let w = chart.style.thinWidth
+            c.strokePolyline([chart.point(snaps[k - 1].b, snaps[k - 1].loss), p], width: w, Theme.vermillion, alpha: 0.45,
+                             dash: (w * 3, w * 2.5), clip: chart.plot)
+        }
+        chart.drawMarker(.circle, at: p, fill: Theme.vermillion, edge: Theme.white, scale: 0.7, alpha: 0.55, on: c, clip: chart.plot)
+    }
 
     func drawOverlay(_ k: Int, on c: Canvas) {
         let snaps = input.result.snapshots
-        // Earlier steps: older ones smaller and fainter, joined in order so the zig-zag (or the creep) shows.
-        let first = max(0, k - Self.trailLength)
-        if k > first {
-            let points = snaps[first...k].map { chart.point($0.b, $0.loss) }
-            c.strokePolyline(Array(points), width: chart.style.thinWidth, Theme.vermillion, alpha: 0.45, dash: (chart.style.thinWidth * 3, chart.style.thinWidth * 2.5), clip: chart.plot)
-        }
-        for g in stride(from: k - first, through: 1, by: -1) {
-            let s = snaps[k - g]
-            let fade = Double(Self.trailLength + 1 - g) / Double(Self.trailLength + 1)
-            chart.drawMarker(.circle, at: chart.point(s.b, s.loss), fill: Theme.vermillion, edge: Theme.white,
-                             scale: 0.6 + 0.35 * fade, alpha: 0.2 + 0.6 * fade, on: c, clip: chart.plot)
-        }
         let s = snaps[k]
         let slope = input.result.surface.gradient(m: m, b: s.b).db
         // A tangent of fixed on-screen length, whatever its slope.
@@ -78,10 +79,14 @@ final class BSweepScene: Scene {
         chart.drawMarker(.circle, at: p, fill: Theme.vermillion, edge: Theme.white, scale: 1.2, on: c, clip: chart.plot)
     }
 
-    func title(_ k: Int) -> [TitleSegment] {
+    var heading: String { customHeading ?? "Descent on b alone, m held at \(NumberFormat.significant(m)), α = \(NumberFormat.significant(input.result.config.learningRate))" }
+
+    var runs: [[Snapshot]] { [input.result.snapshots] }
+
+    func status(_ k: Int) -> [TitleSegment] {
         let s = input.result.snapshots[k]
         let slope = input.result.surface.gradient(m: m, b: s.b).db
-        return [TitleSegment("m = \(SceneText.number(m)) (fixed)   ")] + SceneText.progress(input.result, k)
+        return SceneText.progress(input.result, k)
             + ["  b = ", TitleSegment(SceneText.number(s.b)), "  ∂J/∂b = ", TitleSegment(SceneText.number(slope, digits: 3))]
     }
 }

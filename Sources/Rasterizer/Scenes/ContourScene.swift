@@ -11,9 +11,18 @@ import Training
 /// pixel gets the band of the true J at its centre, and its distance to the nearest level, J's offset over
 /// the length of ∇J in pixels, anti-aliases band edges and draws isolines. Marching squares on a grid
 /// would approximate what is here computed: no speckles, no gaps, no saddle cases to resolve.
-final class ContourScene: Scene {
+final class ContourScene: ChartScene {
+    /// One optimizer's path: its name in the legend, its colour, its snapshots.
+    struct Path {
+        var label: String
+        var color: RGB
+        var snapshots: [Snapshot]
+    }
+
     let chart: Chart
     let input: SceneInput
+    let surface: LossSurface
+    let paths: [Path]
     let legend: [LegendEntry]
     let corner: Chart.Corner
     /// The band edges: levels[0] = the lowest J on the plot, levels[bands] = the highest.
@@ -21,49 +30,87 @@ final class ContourScene: Scene {
     static let bands = 16
     let colorbar: (gap: Double, width: Double)
     let colorTicks: [(value: Double, label: String)]
+    private let customHeading: String?
+    /// Replaces the readout (panels of the multi-run scenes).
+    var statusText: ((Int) -> [TitleSegment])?
 
-    init(_ input: SceneInput, width: Int, height: Int, font: Font) {
+    /// Options of the multi-run scenes.
+    struct Options {
+        /// Draw the legend (small multiples show it once).
+        var legend = true
+        /// One unit of m and of b span the same pixels, so the bowl's true shape shows (feature scaling).
+        var equalAspect = false
+        /// Axis titles for the parameters of standardized x.
+        var primed = false
+    }
+
+    /// The path of `input.result`, or `paths` (a comparison); the axes hold the tame snapshots of
+    /// `rangeFrom` (default: of the paths), so small multiples can share them.
+    init(_ input: SceneInput, panel: Panel, font: Font, paths: [Path]? = nil, rangeFrom: [[Snapshot]]? = nil, heading: String? = nil,
+         options: Options = Options()) {
         self.input = input
         let r = input.result
         let surface = r.surface
+        self.surface = surface
+        let paths = paths ?? [Path(label: "gradient descent path", color: Theme.white, snapshots: r.snapshots)]
+        self.paths = paths
+        customHeading = heading
         let ls = r.leastSquares
-        let tame = r.rangeSnapshots
-        let hm = max(tame.map { abs($0.m - ls.m) }.max()!, 1e-9 * max(1, abs(ls.m)), 0.05 * abs(ls.m)) * 1.2
-        let hb = max(tame.map { abs($0.b - ls.b) }.max()!, 1e-9 * max(1, abs(ls.b)), 0.05 * abs(ls.b)) * 1.2
-        let mAxis = Axis(ls.m - hm, ls.m + hm, title: "m (slope)")
-        let bAxis = Axis(ls.b - hb, ls.b + hb, title: "b (intercept)")
-        // J is convex: its largest value on the rectangle is at a corner, its smallest at (m*, b*) inside it.
-        let corners = [(mAxis.lo, bAxis.lo), (mAxis.lo, bAxis.hi), (mAxis.hi, bAxis.lo), (mAxis.hi, bAxis.hi)]
-        let jHi = corners.map { surface.loss(m: $0.0, b: $0.1) }.max()!
-        let jLo = max(ls.loss, jHi * 1e-9)
+        let tame = (rangeFrom ?? paths.map(\.snapshots)).flatMap(TrainingResult.tame)
+        var hm = max(tame.map { abs($0.m - ls.m) }.max()!, 1e-9 * max(1, abs(ls.m)), 0.05 * abs(ls.m)) * 1.2
+        var hb = max(tame.map { abs($0.b - ls.b) }.max()!, 1e-9 * max(1, abs(ls.b)), 0.05 * abs(ls.b)) * 1.2
+        let style = panel.resolvedStyle
+        let bar = (gap: style.pad * 2, width: max(9, 15 * style.scale))
+        colorbar = bar
         let n = Self.bands
-        levels = (0...n).map { i in jLo * pow(jHi / jLo, Double(i) / Double(n)) }
-        let style = Style(width: width, height: height)
-        colorbar = (gap: style.pad * 2, width: max(9, 15 * style.scale))
-        colorTicks = NiceTicks.logarithmic(jLo, jHi, maxCount: 6)
-        let widest = colorTicks.map { font.measure($0.label, size: style.tickSize).width }.max() ?? 0
-        let reserve = colorbar.gap + colorbar.width + style.tickLength + style.pad * 0.6 + widest + style.pad + style.labelSize * 1.3
-        let chart = Chart(width: width, height: height, font: font, x: mAxis, y: bAxis, rightReserve: reserve)
-        self.chart = chart
-        legend = [
-            LegendEntry(glyph: .casedLine(Theme.white, casing: Theme.pathCasing, width: style.lineWidth * 0.8), text: "gradient descent path"),
+        let prime = options.primed ? "′" : ""
+        /// Levels, colour-bar ticks and the chart for half-ranges hm, hb.
+        func build(_ hm: Double, _ hb: Double) -> ([Double], [(value: Double, label: String)], Chart) {
+            let mAxis = Axis(ls.m - hm, ls.m + hm, title: "m\(prime) (slope)")
+            let bAxis = Axis(ls.b - hb, ls.b + hb, title: "b\(prime) (intercept)")
+            // J is convex: its largest value on the rectangle is at a corner, its smallest at (m*, b*) inside it.
+            let corners = [(mAxis.lo, bAxis.lo), (mAxis.lo, bAxis.hi), (mAxis.hi, bAxis.lo), (mAxis.hi, bAxis.hi)]
+            let jHi = corners.map { surface.loss(m: $0.0, b: $0.1) }.max()!
+            let jLo = max(ls.loss, jHi * 1e-9)
+            let levels = (0...n).map { i in jLo * pow(jHi / jLo, Double(i) / Double(n)) }
+            let ticks = NiceTicks.logarithmic(jLo, jHi, maxCount: 6)
+            let widest = ticks.map { font.measure($0.label, size: style.tickSize).width }.max() ?? 0
+            let reserve = bar.gap + bar.width + style.tickLength + style.pad * 0.6 + widest + style.pad + style.labelSize * 1.3
+            return (levels, ticks, Chart(panel, font: font, x: mAxis, y: bAxis, rightReserve: reserve))
+        }
+        var built = build(hm, hb)
+        if options.equalAspect {
+            // Widen the narrower range until a pixel is the same step in m and in b (twice: the colour
+            // bar's width, hence the plot's, depends a little on the ranges).
+            for _ in 0..<2 {
+                let plot = built.2.plot
+                let pw = Double(plot.x1 - plot.x0), ph = Double(plot.y1 - plot.y0)
+                if hm / pw < hb / ph { hm = hb * pw / ph } else { hb = hm * ph / pw }
+                built = build(hm, hb)
+            }
+        }
+        (levels, colorTicks, chart) = built
+        let chart = self.chart
+        let pathWidth = style.lineWidth * 0.8
+        legend = options.legend ? paths.map { LegendEntry(glyph: .casedLine($0.color, casing: Theme.pathCasing, width: pathWidth), text: $0.label) } + [
             LegendEntry(glyph: .marker(.square, Theme.white, edge: Theme.black), text: "start"),
-            LegendEntry(glyph: .marker(.star, Theme.orange, edge: Theme.black), text: "least squares (m*, b*)"),
-        ]
-        let avoid = r.snapshots.map { chart.point($0.m, $0.b) } + [chart.point(ls.m, ls.b)]
+            LegendEntry(glyph: .marker(.star, Theme.orange, edge: Theme.black), text: "least squares (m\(prime)*, b\(prime)*)"),
+        ] : []
+        let avoid = paths.flatMap { $0.snapshots.map { chart.point($0.m, $0.b) } } + [chart.point(ls.m, ls.b)]
         corner = chart.quietestCorner(for: legend, among: [.bottomRight, .topLeft, .topRight, .bottomLeft], avoiding: avoid)
     }
 
-    var legendRect: PixelRect { chart.legendFrame(legend, corner: corner) }
+    var runs: [[Snapshot]] { paths.map(\.snapshots) }
+
+    var legendRect: PixelRect { legend.isEmpty ? .empty : chart.legendFrame(legend, corner: corner) }
 
     func drawStatic(on c: Canvas) {
         drawSurface(on: c)
         drawColorbar(on: c)
-        chart.drawLegend(legend, corner: corner, on: c)
+        if !legend.isEmpty { chart.drawLegend(legend, corner: corner, on: c) }
     }
 
     private func drawSurface(on c: Canvas) {
-        let surface = input.result.surface
         let plot = chart.plot
         let n = Self.bands
         let logLo = log(levels[0])
@@ -118,7 +165,7 @@ final class ContourScene: Scene {
             c.fillRect(x0: Int(x0.rounded()), y0: Int(yTop.rounded()), x1: Int(x1.rounded()), y1: Int(yBottom.rounded()),
                        Theme.viridis(Double(i) / Double(Self.bands - 1)))
         }
-        let all = PixelRect(x0: 0, y0: 0, x1: c.width, y1: c.height)
+        let all = chart.area
         let w = max(1, s.scale)
         let xr = Double(Int(x1.rounded())), xl = Double(Int(x0.rounded()))
         let box = [Point(xl, bar.pixelHi), Point(xr, bar.pixelHi), Point(xr, bar.pixelLo), Point(xl, bar.pixelLo), Point(xl, bar.pixelHi)]
@@ -137,28 +184,44 @@ final class ContourScene: Scene {
     private var pathWidth: Double { chart.style.lineWidth * 0.8 }
 
     func drawTrail(_ k: Int, on c: Canvas) {
-        let snaps = input.result.snapshots
-        let p = chart.point(snaps[k].m, snaps[k].b)
-        if k > 0 {
-            let q = chart.point(snaps[k - 1].m, snaps[k - 1].b)
-            // The casing goes under the earlier segments' white, so joints stay clean.
-            c.strokeSegment(q, p, width: pathWidth + 2 * max(1, chart.style.scale), Theme.pathCasing, alpha: 0.8, clip: chart.plot)
-            c.strokeSegment(q, p, width: pathWidth, Theme.white, clip: chart.plot)
+        for path in paths where k < path.snapshots.count {
+            let snaps = path.snapshots
+            let p = chart.point(snaps[k].m, snaps[k].b)
+            if k > 0 {
+                let q = chart.point(snaps[k - 1].m, snaps[k - 1].b)
+                // The casing goes under the earlier segments' colour, so joints stay clean.
+                c.strokeSegment(q, p, width: pathWidth + 2 * max(1, chart.style.scale), Theme.pathCasing, alpha: 0.8, clip: chart.plot)
+                c.strokeSegment(q, p, width: pathWidth, path.color, clip: chart.plot)
+            }
+            if paths.count == 1 { c.fillCircle(p, radius: chart.style.markerRadius * 0.55, Theme.vermillion, clip: chart.plot) }
         }
-        c.fillCircle(p, radius: chart.style.markerRadius * 0.55, Theme.vermillion, clip: chart.plot)
     }
 
     func drawOverlay(_ k: Int, on c: Canvas) {
-        let r = input.result
-        let start = r.snapshots[0], now = r.snapshots[k]
-        chart.drawMarker(.circle, at: chart.point(now.m, now.b), fill: Theme.vermillion, edge: Theme.white, scale: 1.25, on: c, clip: chart.plot)
+        for path in paths {
+            let now = path.snapshots[min(k, path.snapshots.count - 1)]
+            chart.drawMarker(.circle, at: chart.point(now.m, now.b), fill: paths.count == 1 ? Theme.vermillion : path.color,
+                             edge: paths.count == 1 ? Theme.white : Theme.pathCasing, scale: 1.25, on: c, clip: chart.plot)
+        }
         // The start over the current marker: at epoch 0 both show, the square inside the circle.
-        chart.drawMarker(.square, at: chart.point(start.m, start.b), fill: Theme.white, edge: Theme.black, scale: 0.85, on: c, clip: chart.plot)
+        for start in Set(paths.map { Pair($0.snapshots[0].m, $0.snapshots[0].b) }).sorted() {
+            chart.drawMarker(.square, at: chart.point(start.a, start.b), fill: Theme.white, edge: Theme.black, scale: 0.85, on: c, clip: chart.plot)
+        }
         // The minimum last: once the path arrives, the star still marks where it is.
-        chart.drawMarker(.star, at: chart.point(r.leastSquares.m, r.leastSquares.b), fill: Theme.orange, edge: Theme.black, on: c, clip: chart.plot)
+        let ls = input.result.leastSquares
+        chart.drawMarker(.star, at: chart.point(ls.m, ls.b), fill: Theme.orange, edge: Theme.black, on: c, clip: chart.plot)
     }
 
-    func title(_ k: Int) -> [TitleSegment] {
-        SceneText.progressAndFit(input.result, k)
+    var heading: String { customHeading ?? "\(SceneText.run(input.result)): path on the loss surface" }
+
+    func status(_ k: Int) -> [TitleSegment] {
+        statusText?(k) ?? SceneText.progressAndFit(input.result, k)
     }
+}
+
+/// Two numbers as a hashable, ordered key.
+struct Pair: Hashable, Comparable {
+    var a: Double, b: Double
+    init(_ a: Double, _ b: Double) { self.a = a; self.b = b }
+    static func < (l: Pair, r: Pair) -> Bool { (l.a, l.b) < (r.a, r.b) }
 }

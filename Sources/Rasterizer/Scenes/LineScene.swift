@@ -1,16 +1,17 @@
 import Training
 
-/// The data as dots, the least-squares line dashed, and the current fit with the previous few fading behind it.
-final class LineScene: Scene {
+/// The data as dots, the least-squares line dashed, the current fit, and faint fits of epochs 1, 2, 4, 8, …
+final class LineScene: ChartScene {
     let chart: Chart
     let input: SceneInput
     let legend: [LegendEntry]
     let corner: Chart.Corner
-    /// How many earlier fits stay visible, fading.
-    static let ghosts = 3
 
-    init(_ input: SceneInput, width: Int, height: Int, font: Font) {
+    private let customHeading: String?
+
+    init(_ input: SceneInput, panel: Panel, font: Font, heading: String? = nil) {
         self.input = input
+        customHeading = heading
         let data = input.data
         let xr = NiceTicks.range(data.xs.min()!, data.xs.max()!)
         // y covers the data and the lines of every non-exploding snapshot across the x range,
@@ -20,13 +21,15 @@ final class LineScene: Scene {
         let ls = input.result.leastSquares
         ys += [ls.m * xr.lo + ls.b, ls.m * xr.hi + ls.b]
         let yr = NiceTicks.range(ys.min()!, ys.max()!)
-        let chart = Chart(width: width, height: height, font: font, x: Axis(xr.lo, xr.hi, title: "x"), y: Axis(yr.lo, yr.hi, title: "y"))
+        let chart = Chart(panel, font: font, x: Axis(xr.lo, xr.hi, title: "x"), y: Axis(yr.lo, yr.hi, title: "y"))
         self.chart = chart
         let style = chart.style
         legend = [
             LegendEntry(glyph: .marker(.circle, Theme.blue, edge: Theme.blue), text: "data (\(data.count) points)"),
             LegendEntry(glyph: .line(Theme.neutral, width: style.lineWidth * 0.75, dashed: true), text: "least squares"),
             LegendEntry(glyph: .line(Theme.vermillion, width: style.lineWidth, dashed: false), text: "current fit"),
+            LegendEntry(glyph: .line(Theme.vermillion.over(Theme.white, alpha: Self.milestoneAlpha), width: style.lineWidth * 0.6, dashed: false),
+                        text: input.result.snapshots.count > 2 ? "fits after 1, 2, 4, 8, … \(SceneText.unit(input.result.snapshots))s" : "fit after 1 \(SceneText.unit(input.result.snapshots))"),
         ]
         var avoid = zip(data.xs, data.ys).map { chart.point($0, $1) }
         for s in [input.result.snapshots.last!, input.result.snapshots[0]] {
@@ -59,19 +62,30 @@ final class LineScene: Scene {
         chart.drawLegend(legend, corner: corner, on: c)
     }
 
-    func drawTrail(_ k: Int, on c: Canvas) {}
+    /// Snapshots whose fit stays on the plot as a faint line once reached: 0, 1, 2, 4, 8, … A doubling
+    /// schedule keeps the fast early steps apart and adds only a handful of lines however long the run,
+    /// and a fit that stays put costs no bytes in later frames (a sliding trail of the last few would
+    /// redraw every frame).
+    static func isMilestone(_ k: Int) -> Bool { k & (k - 1) == 0 }
+    static let milestoneAlpha = 0.3
 
-    func drawOverlay(_ k: Int, on c: Canvas) {
-        let snaps = input.result.snapshots
-        let w = chart.style.lineWidth
-        for g in stride(from: Self.ghosts, through: 1, by: -1) where k - g >= 0 {
-            let s = snaps[k - g]
-            drawLine(m: s.m, b: s.b, width: w * 0.7, Theme.vermillion, alpha: 0.32 * Double(Self.ghosts + 1 - g) / Double(Self.ghosts + 1), on: c)
-        }
-        drawLine(m: snaps[k].m, b: snaps[k].b, width: w, Theme.vermillion, on: c)
+
+    func drawTrail(_ k: Int, on c: Canvas) {
+        guard Self.isMilestone(k) else { return }
+        let s = input.result.snapshots[k]
+        drawLine(m: s.m, b: s.b, width: chart.style.lineWidth * 0.6, Theme.vermillion, alpha: Self.milestoneAlpha, on: c)
     }
 
-    func title(_ k: Int) -> [TitleSegment] {
+    func drawOverlay(_ k: Int, on c: Canvas) {
+        let s = input.result.snapshots[k]
+        drawLine(m: s.m, b: s.b, width: chart.style.lineWidth, Theme.vermillion, on: c)
+    }
+
+    var heading: String { customHeading ?? "\(SceneText.run(input.result)): the fitted line" }
+
+    var runs: [[Snapshot]] { [input.result.snapshots] }
+
+    func status(_ k: Int) -> [TitleSegment] {
         SceneText.progressAndFit(input.result, k)
     }
 }

@@ -3,24 +3,44 @@ import Training
 import Glibc
 #endif
 
-/// The loss curve up to the current epoch, a marker on it, and the least-squares minimum J* dashed.
-final class LossScene: Scene {
+/// The loss curve up to the current epoch, a marker on it, and the least-squares minimum J* dashed;
+/// several runs' curves in their colours for a comparison; optionally the best epoch marked.
+final class LossScene: ChartScene {
+    /// One run's curve: its name in the legend, its colour, its snapshots.
+    struct Curve {
+        var label: String
+        var color: RGB
+        var snapshots: [Snapshot]
+    }
+
     let chart: Chart
     let input: SceneInput
+    let curves: [Curve]
     let legend: [LegendEntry]
     let corner: Chart.Corner
+    /// x of each snapshot index: its epoch, or its update for per-update histories.
     let xs: [Double]
+    let perStep: Bool
+    /// Where the lowest loss is (curve 0), when asked for.
+    let best: Int?
+    private let customHeading: String?
 
-    init(_ input: SceneInput, width: Int, height: Int, font: Font) {
+    /// `legend: false` leaves the legend out (a comparison's colours are explained beside it).
+    init(_ input: SceneInput, panel: Panel, font: Font, curves: [Curve]? = nil, heading: String? = nil, legend showLegend: Bool = true) {
         self.input = input
         let r = input.result
-        let perStep = r.snapshots.count > 1 && r.snapshots.last!.step != r.snapshots.last!.epoch
-        xs = r.snapshots.map { Double(perStep ? $0.step : $0.epoch) }
-        let lastX = perStep ? Double(r.snapshots.last!.step) : Double(r.epochsRequested)
+        let curves = curves ?? [Curve(label: "training loss", color: Theme.blue, snapshots: r.snapshots)]
+        self.curves = curves
+        customHeading = heading
+        let longest = curves.map(\.snapshots).max { $0.count < $1.count }!
+        let perStep = SceneText.isPerStep(longest)
+        self.perStep = perStep
+        xs = longest.map { Double(perStep ? $0.step : $0.epoch) }
+        let lastX = perStep ? Double(longest.last!.step) : Double(r.epochsRequested)
         let xr = (lo: -lastX * 0.02, hi: lastX * 1.02)
         // A log axis shows a whole explosion without squashing the first epochs; a linear one keeps to the
         // tame snapshots and lets the rest leave through the top.
-        let all = r.snapshots.map(\.loss)
+        let all = curves.flatMap { $0.snapshots.map(\.loss) }
         let highest = all.max()!
         let jStar = r.leastSquares.loss
         let positiveLow = ([jStar] + all).filter { $0 > 0 }.min() ?? 1
@@ -30,7 +50,7 @@ final class LossScene: Scene {
         case .linear: useLog = false
         case .auto: useLog = highest > 0 && highest / positiveLow > 100
         }
-        let top = useLog ? highest : r.rangeSnapshots.map(\.loss).max()!
+        let top = useLog ? highest : curves.flatMap { TrainingResult.tame($0.snapshots).map(\.loss) }.max()!
         let yAxis: Axis
         if useLog {
             let lo = max(positiveLow, top * 1e-12)
@@ -39,41 +59,61 @@ final class LossScene: Scene {
         } else {
             yAxis = Axis(0, top * 1.05 + (top == 0 ? 1 : 0), title: "MSE")
         }
-        let chart = Chart(width: width, height: height, font: font,
-                          x: Axis(xr.lo, xr.hi, title: perStep ? "update" : "epoch"), y: yAxis)
+        let chart = Chart(panel, font: font, x: Axis(xr.lo, xr.hi, title: perStep ? "update" : "epoch"), y: yAxis)
         self.chart = chart
         let style = chart.style
-        legend = [
-            LegendEntry(glyph: .line(Theme.blue, width: style.lineWidth, dashed: false), text: "training loss"),
-            LegendEntry(glyph: .line(Theme.neutral, width: style.lineWidth * 0.75, dashed: true),
-                        text: "least-squares minimum J* = \(NumberFormat.significant(jStar))"),
-        ]
-        let avoid = zip(xs, r.snapshots).map { chart.point($0, $1.loss) }
+        best = input.markBest ? curves[0].snapshots.indices.min { curves[0].snapshots[$0].loss < curves[0].snapshots[$1].loss } : nil
+        var legend = curves.map { LegendEntry(glyph: .line($0.color, width: style.lineWidth, dashed: false), text: $0.label) }
+        legend.append(LegendEntry(glyph: .line(Theme.neutral, width: style.lineWidth * 0.75, dashed: true),
+                                  text: "least-squares minimum J* = \(NumberFormat.significant(jStar))"))
+        if let best {
+            let s = curves[0].snapshots[best]
+            legend.append(LegendEntry(glyph: .marker(.star, Theme.orange, edge: Theme.black),
+                                      text: "lowest loss: \(perStep ? "update \(s.step)" : "epoch \(s.epoch)"), \(NumberFormat.significant(s.loss))"))
+        }
+        self.legend = showLegend ? legend : []
+        let xs = self.xs
+        let avoid = curves.flatMap { zip(xs, $0.snapshots).map { chart.point($0, $1.loss) } }
         corner = chart.quietestCorner(for: legend, among: [.topRight, .bottomLeft, .topCenter, .bottomRight], avoiding: avoid)
     }
 
-    var legendRect: PixelRect { chart.legendFrame(legend, corner: corner) }
+    var runs: [[Snapshot]] { curves.map(\.snapshots) }
+
+    var legendRect: PixelRect { legend.isEmpty ? .empty : chart.legendFrame(legend, corner: corner) }
 
     func drawStatic(on c: Canvas) {
         let jStar = input.result.leastSquares.loss
         let y = chart.y.map(jStar)
         c.strokePolyline([Point(chart.x.map(chart.x.lo), y), Point(chart.x.map(chart.x.hi), y)], width: chart.style.lineWidth * 0.75,
                          Theme.neutral, dash: (chart.style.lineWidth * 2.5, chart.style.lineWidth * 1.8), clip: chart.plot)
-        chart.drawLegend(legend, corner: corner, on: c)
+        if !legend.isEmpty { chart.drawLegend(legend, corner: corner, on: c) }
     }
 
     func drawTrail(_ k: Int, on c: Canvas) {
         guard k > 0 else { return }
-        let s = input.result.snapshots
-        c.strokeSegment(chart.point(xs[k - 1], s[k - 1].loss), chart.point(xs[k], s[k].loss), width: chart.style.lineWidth, Theme.blue, clip: chart.plot)
+        let w = curves.count == 1 ? chart.style.lineWidth : chart.style.lineWidth * 0.8
+        for curve in curves where k < curve.snapshots.count {
+            let s = curve.snapshots
+            c.strokeSegment(chart.point(xs[k - 1], s[k - 1].loss), chart.point(xs[k], s[k].loss), width: w, curve.color, clip: chart.plot)
+        }
     }
 
     func drawOverlay(_ k: Int, on c: Canvas) {
-        let s = input.result.snapshots[k]
-        chart.drawMarker(.circle, at: chart.point(xs[k], s.loss), fill: Theme.vermillion, edge: Theme.white, scale: 1.15, on: c, clip: chart.plot)
+        // The best epoch's star appears once the run has got there.
+        if let best, k >= best {
+            chart.drawMarker(.star, at: chart.point(xs[best], curves[0].snapshots[best].loss), fill: Theme.orange, edge: Theme.black,
+                             scale: 0.8, on: c, clip: chart.plot)
+        }
+        for curve in curves {
+            let i = min(k, curve.snapshots.count - 1)
+            chart.drawMarker(.circle, at: chart.point(xs[i], curve.snapshots[i].loss), fill: curves.count == 1 ? Theme.vermillion : curve.color,
+                             edge: Theme.white, scale: curves.count == 1 ? 1.15 : 0.9, on: c, clip: chart.plot)
+        }
     }
 
-    func title(_ k: Int) -> [TitleSegment] {
+    var heading: String { customHeading ?? "\(SceneText.run(input.result)): loss per \(chart.x.title)" }
+
+    func status(_ k: Int) -> [TitleSegment] {
         SceneText.progressAndFit(input.result, k)
     }
 }

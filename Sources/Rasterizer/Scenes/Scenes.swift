@@ -1,0 +1,107 @@
+import Training
+
+/// Builds the scene of each kind, single or composite.
+enum Scenes {
+    /// Okabe–Ito colours for the runs of a comparison, readable on white and (cased) on viridis.
+    static let runColors: [RGB] = [Theme.orange, Theme.skyBlue, Theme.purple, Theme.vermillion, Theme.green, Theme.blue]
+
+    static func make(_ kind: SceneKind, input: SceneInput, width: Int, height: Int, font: Font) -> any Scene {
+        let full = Panel.full(width: width, height: height)
+        let page = full.area
+        let r = input.result
+        switch kind {
+        case .line: return LineScene(input, panel: full, font: font)
+        case .loss: return LossScene(input, panel: full, font: font)
+        case .bsweep: return BSweepScene(input, panel: full, font: font)
+        case .contour: return ContourScene(input, panel: full, font: font)
+
+        case .compare:
+            let runs = input.runs.isEmpty ? [LabelledRun(label: r.config.optimizer.name, data: input.data, result: r)] : input.runs
+            let colors = runs.indices.map { runColors[$0 % runColors.count] }
+            // The contour takes the room; the loss curves sit in a narrower panel beside it.
+            let style = CompositeScene.pageStyle(width: width, height: height, columns: 2, rows: 1)
+            let cells = CompositeScene.grid(1, columns: 1, width: width, height: height, style: style, panelReadouts: false)[0].area
+            let split = cells.x0 + Int(Double(cells.x1 - cells.x0) * 0.6)
+            let contour = ContourScene(input, panel: Panel(area: PixelRect(x0: cells.x0, y0: cells.y0, x1: split, y1: cells.y1), status: false, style: style), font: font,
+                                       paths: zip(runs, colors).map { ContourScene.Path(label: $0.label, color: $1, snapshots: $0.result.snapshots) },
+                                       heading: "Paths on the loss surface J(m, b)")
+            let loss = LossScene(input, panel: Panel(area: PixelRect(x0: split, y0: cells.y0, x1: cells.x1, y1: cells.y1), status: false, style: style), font: font,
+                                 curves: zip(runs, colors).map { LossScene.Curve(label: $0.label, color: $1, snapshots: $0.result.snapshots) },
+                                 heading: "Loss per epoch (dashed: J*)", legend: false)
+            let names = SceneText.list(runs.map(\.label))
+            return CompositeScene(heading: "\(names) on one loss surface, α = \(NumberFormat.significant(r.config.learningRate))", page: page, style: style, font: font,
+                                  panels: [contour, loss]) { k in
+                var parts = SceneText.progress(r, min(k, r.snapshots.count - 1)) + ["  MSE:"]
+                for run in runs {
+                    let s = run.result.snapshots[min(k, run.result.snapshots.count - 1)]
+                    parts += [TitleSegment("  \(run.label) "), TitleSegment(SceneText.number(s.loss))]
+                }
+                return parts
+            }
+
+        case .dashboard:
+            var count = 3
+            if input.bOnly != nil { count = 4 }
+            let columns = count == 4 ? 2 : 3
+            let style = CompositeScene.pageStyle(width: width, height: height, columns: columns, rows: (count + columns - 1) / columns)
+            let cells = CompositeScene.grid(count, columns: columns, width: width, height: height, style: style, panelReadouts: false)
+            var panels: [any ChartScene] = [
+                LineScene(input, panel: cells[0], font: font, heading: "The fitted line"),
+                LossScene(input, panel: cells[1], font: font, heading: "Loss per \(SceneText.unit(r.snapshots))"),
+                ContourScene(input, panel: cells[2], font: font, heading: "Path on the loss surface"),
+            ]
+            if let bOnly = input.bOnly {
+                var b = input
+                b.result = bOnly
+                panels.append(BSweepScene(b, panel: cells[3], font: font,
+                                          heading: "b alone, m held at \(NumberFormat.significant(bOnly.snapshots[0].m))"))
+            }
+            return CompositeScene(heading: SceneText.run(r), page: page, style: style, font: font, panels: panels) { k in
+                SceneText.progressAndFit(r, min(k, r.snapshots.count - 1))
+            }
+
+        case .lrSweep:
+            let runs = input.runs.isEmpty ? [LabelledRun(label: "", data: input.data, result: r)] : input.runs
+            let columns = runs.count <= 3 ? runs.count : (runs.count + 1) / 2
+            let style = CompositeScene.pageStyle(width: width, height: height, columns: columns, rows: (runs.count + columns - 1) / columns)
+            let cells = CompositeScene.grid(runs.count, columns: columns, width: width, height: height, style: style, panelReadouts: true)
+            let shared = runs.map(\.result.snapshots)
+            let panels: [any ChartScene] = runs.enumerated().map { i, run in
+                var one = input
+                one.result = run.result
+                // Shared axes, and the legend once: small multiples differ only in what changes.
+                let scene = ContourScene(one, panel: cells[i], font: font, rangeFrom: shared,
+                                         heading: "\(run.label): \(SceneText.behaviour(run.result))", options: .init(legend: i == 0))
+                scene.statusText = { k in ["MSE = ", TitleSegment(SceneText.number(run.result.snapshots[k].loss))] }
+                return scene
+            }
+            var heading = "\(SceneText.optimizer(r.config)) at \(runs.count) learning rates"
+            if let limit = r.stabilityLimit { heading += " (stable below 2/λmax = \(NumberFormat.significant(limit)))" }
+            let longest = runs.map(\.result).max { $0.snapshots.count < $1.snapshots.count }!
+            return CompositeScene(heading: heading, page: page, style: style, font: font, panels: panels) { k in
+                SceneText.progress(longest, min(k, longest.snapshots.count - 1))
+            }
+
+        case .scaling:
+            let runs = input.runs.isEmpty ? [LabelledRun(label: "", data: input.data, result: r)] : input.runs
+            let style = CompositeScene.pageStyle(width: width, height: height, columns: runs.count, rows: 1)
+            let cells = CompositeScene.grid(runs.count, columns: runs.count, width: width, height: height, style: style, panelReadouts: true)
+            let panels: [any ChartScene] = runs.enumerated().map { i, run in
+                var one = input
+                one.data = run.data
+                one.result = run.result
+                // Equal units on both axes: the raw bowl's narrow valley and the standardized one's
+                // round bowl are the lesson, and stretched axes would hide them.
+                let scene = ContourScene(one, panel: cells[i], font: font, heading: run.label,
+                                         options: .init(equalAspect: true, primed: i > 0))
+                scene.statusText = { k in SceneText.fit(run.result.snapshots[k], prime: i > 0 ? "′" : "") }
+                return scene
+            }
+            let longest = runs.map(\.result).max { $0.snapshots.count < $1.snapshots.count }!
+            return CompositeScene(heading: "Feature scaling: \(SceneText.run(r)), on raw x and on standardized x",
+                                  page: page, style: style, font: font, panels: panels) { k in
+                SceneText.progress(longest, min(k, longest.snapshots.count - 1))
+            }
+        }
+    }
+}
