@@ -3,7 +3,8 @@
 
 For DIR/<mode>.gif and its frames DIR/<mode>/frame-*.png: Pillow, ImageMagick's identify and
 gifsicle --info agree on frame count, size and delays; the GIF loops forever, has the frames' size,
-its delays add up to the frame timing (round(k*100/fps) edges) plus the hold, and the picture shown when
+its delays add up to the frame timing (round(k*100/fps) edges) plus the hold (and the first frame's
+hold for names ending in -holdstart; names with -framesN must have N frames), and the picture shown when
 PNG frame k is due matches that PNG up to palette quantization (mean error < 1.5 levels, 99.5 % of pixels
 within 40 levels). Prints one line per GIF and 'N passed, N failed'.
 """
@@ -15,10 +16,13 @@ import sys
 
 from PIL import Image, ImageChops, ImageSequence
 
-def check(gif_path, frames_dir, fps, hold):
+def check(gif_path, frames_dir, fps, hold, hold_start=False, frames=None):
     pngs = sorted(glob.glob(os.path.join(frames_dir, "frame-*.png")))
     assert pngs, f"no PNG frames in {frames_dir}"
-    edges = [(k * 200 + fps) // (2 * fps) for k in range(len(pngs) + 1)]
+    if frames is not None:
+        assert len(pngs) == frames, f"{len(pngs)} PNG frames, expected {frames}"
+    lead = round(hold * 100) if hold_start else 0
+    edges = [(k * 200 + fps) // (2 * fps) + (lead if k > 0 else 0) for k in range(len(pngs) + 1)]
     due = edges[:-1]
     total = edges[-1] + round(hold * 100)
     im = Image.open(gif_path)
@@ -30,6 +34,8 @@ def check(gif_path, frames_dir, fps, hold):
         shown.append(frame.convert("RGB").copy())
         t += frame.info["duration"] // 10
     assert t == total, f"delays add up to {t} cs, expected {total}"
+    if hold_start:
+        assert starts[1] >= lead, f"first frame shown {starts[1]} cs, --hold-start asks for at least {lead}"
     # Two more decoders must agree with Pillow on frame count, size and every delay.
     delays = [f.info["duration"] // 10 for f in ImageSequence.Iterator(Image.open(gif_path))]
     magick = subprocess.run(["identify", "-format", "%T %W %H\n", gif_path], capture_output=True, text=True, check=True).stdout.split("\n")
@@ -59,12 +65,15 @@ def check(gif_path, frames_dir, fps, hold):
     return f"{len(pngs)} frames as {len(shown)} GIF frames, {im.size[0]}x{im.size[1]}, {t} cs, worst mean error {worst:.3f}; ImageMagick and gifsicle agree"
 
 def main():
+    # Names ending in -holdstart were made with --hold-start; -framesN with --frames N.
     out, fps, hold = sys.argv[1], int(sys.argv[2]), float(sys.argv[3])
     passed = failed = 0
     for gif in sorted(glob.glob(os.path.join(out, "*.gif"))):
         name = os.path.basename(gif)[:-4]
         try:
-            print(f"{name}.gif: ok: {check(gif, os.path.join(out, name), fps, hold)}")
+            m = re.search(r"-frames(\d+)", name)
+            result = check(gif, os.path.join(out, name), fps, hold, hold_start=name.endswith("-holdstart"), frames=int(m.group(1)) if m else None)
+            print(f"{name}.gif: ok: {result}")
             passed += 1
         except AssertionError as e:
             print(f"{name}.gif: FAILED: {e}")

@@ -245,14 +245,16 @@ enum SceneText {
 
     /// One word on how a run went, for the panels of a learning-rate sweep: "diverges" (the loss ended
     /// above where it started), "oscillates" (α·λmax > 1: each step overshoots the minimum along the
-    /// steepest direction and flips side), "creeps" (still more than 5 % of its starting distance from
-    /// (m*, b*): the loss may look done while the parameters still crawl along the valley), else "converges".
+    /// steepest direction and flips side), "creeps" (it took more than half the run to come within 5 % of
+    /// its starting distance from (m*, b*), or never did: the loss may look done while the parameters
+    /// still crawl along the valley), else "converges".
     static func behaviour(_ r: TrainingResult) -> String {
-        let start = r.snapshots[0], end = r.final, ls = r.leastSquares
-        if r.divergedAtEpoch != nil || end.loss > start.loss { return "diverges" }
+        let start = r.snapshots[0], ls = r.leastSquares
+        if r.divergedAtEpoch != nil || r.final.loss > start.loss { return "diverges" }
         if let limit = r.stabilityLimit, r.config.learningRate > limit / 2 { return "oscillates" }
         func distance(_ s: Snapshot) -> Double { ((s.m - ls.m) * (s.m - ls.m) + (s.b - ls.b) * (s.b - ls.b)).squareRoot() }
-        if distance(end) > 0.05 * distance(start) { return "creeps" }
+        let near = r.snapshots.firstIndex { distance($0) <= 0.05 * distance(start) }
+        if near == nil || near! * 2 > r.snapshots.count - 1 { return "creeps" }
         return "converges"
     }
 }

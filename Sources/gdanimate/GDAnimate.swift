@@ -210,7 +210,12 @@ struct GDAnimate: ParsableCommand {
         _ = glibcMallopt(-3 /* M_MMAP_THRESHOLD */, 256 << 20)
         _ = glibcMallopt(-1 /* M_TRIM_THRESHOLD */, 512 << 20)
         do {
-            try Pipeline(self).run()
+            if let manifest {
+                try Files.makeFolder(output)
+                try Manifest.render(manifest, base: self)
+            } else {
+                try Pipeline(self).run()
+            }
         } catch {
             Files.discardPending()
             throw error

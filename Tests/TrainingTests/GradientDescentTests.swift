@@ -131,4 +131,21 @@ struct GradientDescentTests {
         #expect(g.next() == 0x6E78_9E6A_A1B9_65F4)
         #expect(g.next() == 0x06C4_5D18_8009_454F)
     }
+
+    @Test func standardizedXHasZeroMeanUnitSpreadAndTheSameLine() throws {
+        let data = Preset.wide.generate(seed: 4)
+        let z = try #require(data.standardizingX())
+        let n = Double(z.count)
+        let mean = z.xs.reduce(0, +) / n
+        let sd = (z.xs.reduce(0) { $0 + $1 * $1 } / n).squareRoot()
+        #expect(abs(mean) < 1e-12 && abs(sd - 1) < 1e-12)
+        #expect(z.ys == data.ys)
+        // The least-squares line is the same line: m = m'/σ, b = b' − m'·x̄/σ.
+        let raw = try LossSurface(data).leastSquares, scaled = try LossSurface(z).leastSquares
+        let xm = data.xs.reduce(0, +) / n
+        let sx = (data.xs.reduce(0) { $0 + ($1 - xm) * ($1 - xm) } / n).squareRoot()
+        #expect(abs(scaled.m / sx - raw.m) <= 1e-12 * abs(raw.m))
+        #expect(abs((scaled.b - scaled.m * xm / sx) - raw.b) <= 1e-9 * max(1, abs(raw.b)))
+        #expect(Dataset(xs: [2, 2, 2], ys: [1, 2, 3], source: "flat").standardizingX() == nil)
+    }
 }
