@@ -53,8 +53,24 @@ p_all, o_all = statistics.median(tp_all), statistics.median(to_all)
 print(f"{'all':<8} {p_all:7.2f} {o_all:7.3f} {p_all / o_all:6.0f}x   (one process each: --mode all / the peer's 'all')")
 
 m100 = peak_kb(ours_cmd("contour", odir))
-m10k = peak_kb(ours_cmd("contour", odir + "-10k", "--epochs", "10000"))
-print(f"\npeak memory, --mode contour: {m100 / 1024:.1f} MiB at 100 epochs, {m10k / 1024:.1f} MiB at 10,000 epochs ({m10k / m100:.2f}x)")
+m10k = peak_kb(ours_cmd("contour", odir + "-10k", "--epochs", "10000", "--frames", "10000"))
+print(f"\npeak memory, --mode contour: {m100 / 1024:.1f} MiB at 100 epochs, {m10k / 1024:.1f} MiB at 10,000 epochs and frames ({m10k / m100:.2f}x)")
+
+# The whole course set (Scripts/course.json, 11 visuals, panel modes included). The peer has no such
+# modes, so its time is projected from its own --mode all rate per frame: a lower bound, since the panel
+# scenes draw two to four charts per frame.
+manifest = os.path.join(os.path.dirname(os.path.abspath(__file__)), "course.json")
+course_times, frames = [], 0
+for _ in range(reps):
+    cdir = os.path.join(tmp, "course")
+    shutil.rmtree(cdir, ignore_errors=True)
+    t = time.perf_counter()
+    r = subprocess.run([ours, "--manifest", manifest, "--output", cdir], check=True, capture_output=True, text=True)
+    course_times.append(time.perf_counter() - t)
+    frames = sum(int(line.split()[1]) for line in r.stdout.splitlines() if line.endswith("bytes") and ".gif " in line)
+c = statistics.median(course_times)
+peer_rate = p_all / (4 * 101)
+print(f"course set: {frames} frames in 11 GIFs, ours {c:.2f} s; the peer at its 'all' rate ({peer_rate * 1000:.0f} ms/frame) would need {peer_rate * frames:.0f} s: {peer_rate * frames / c:.0f}x")
 
 one, many = os.path.join(tmp, "t1"), os.path.join(tmp, "tn")
 subprocess.run(ours_cmd("all", one, "--threads", "1"), check=True)
