@@ -158,8 +158,7 @@ public final class Animation {
         self.height = height
         scene = Scenes.make(kind, input: input, width: width, height: height, font: font)
         let total = scene.runs.map(\.count).max() ?? 1
-        let limit = frameLimit ?? (total <= FrameSchedule.defaultLimit + 1 ? total : FrameSchedule.defaultLimit)
-        frames = FrameSchedule.indices(for: scene.runs, count: limit)
+        frames = FrameSchedule.indices(for: scene.runs, count: FrameSchedule.frameCount(snapshots: total, limit: frameLimit))
         background = try Canvas(width: width, height: height)
         scene.drawBackground(on: background)
         trail = try Canvas(width: width, height: height)

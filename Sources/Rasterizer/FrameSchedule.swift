@@ -13,8 +13,13 @@ import Training
 /// intercept weigh alike) with one quarter of log-spaced time (so a long stall still advances). The first
 /// and last snapshots are always frames, and every frame is a different snapshot in increasing order.
 public enum FrameSchedule {
-    /// Every snapshot up to this many; more are scheduled into this many frames (the default of `--frames`).
+    /// Every snapshot up to this many + 1; more are scheduled into this many frames (the default of `--frames`).
     public static let defaultLimit = 200
+
+    /// How many frames `snapshots` snapshots make with at most `limit` frames (nil: the default).
+    public static func frameCount(snapshots: Int, limit: Int?) -> Int {
+        min(snapshots, limit ?? (snapshots <= defaultLimit + 1 ? snapshots : defaultLimit))
+    }
 
     /// `count` snapshot indices out of the runs' `0..<snapshots`, all of them when `count` is at least
     /// that. Several runs (a comparison) add their path lengths; runs shorter than the longest stop moving.

@@ -25,6 +25,12 @@ struct Pipeline {
         var name: String
         var width: Int
         var height: Int
+
+        /// The frames its animation will have (for the progress bar).
+        func frameCount(limit: Int?) -> Int {
+            let runs = [input.result, input.bOnly].compactMap { $0 } + input.runs.map(\.result)
+            return FrameSchedule.frameCount(snapshots: runs.map(\.snapshots.count).max()!, limit: limit)
+        }
     }
 
     func run() throws {
@@ -47,7 +53,7 @@ struct Pipeline {
         if !scenes.isEmpty {
             try Files.makeFolder(o.output)
             let jobs = try scenes.map { kind in try job(kind, data: data, main: main, bOnly: bOnly, optimizers: optimizers) }
-            let progress = Progress(total: jobs.reduce(0) { $0 + min($1.input.result.snapshots.count, o.frames ?? Int.max) }, enabled: !o.quiet && isatty(2) != 0)
+            let progress = Progress(total: jobs.reduce(0) { $0 + $1.frameCount(limit: o.frames) }, enabled: !o.quiet && isatty(2) != 0)
             let threads = o.threads ?? FrameFarm.processors
             if jobs.count > 1 && threads > 1 {
                 // Several scenes: one thread per scene at a time, the longest (contour) first; no scene
