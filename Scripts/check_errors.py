@@ -74,6 +74,7 @@ cases = [
     ("unknown optimizer in --optimizers", ["--mode", "compare", "--optimizers", "batch,rmsprop"], "fail", ["--optimizers", "'rmsprop'", "nesterov"]),
     ("optimizer twice in --optimizers", ["--mode", "compare", "--optimizers", "sgd,sgd"], "fail", ["--optimizers", "sgd twice"]),
     ("negative rate in --lrs", ["--mode", "lr-sweep", "--lrs", "0.1,-2"], "fail", ["--lrs", "'-2'"]),
+    ("compare per update", ["--mode", "compare", "--snapshot", "step"], "fail", ["--snapshot step", "epoch by epoch"]),
     ("frames 1", ["--frames", "1"], "fail", ["--frames", "2 to 10000"]),
     ("momentum 1", ["--momentum", "1"], "fail", ["--momentum", "below 1"]),
     ("beta2 negative", ["--beta2=-0.5"], "fail", ["--beta2"]),

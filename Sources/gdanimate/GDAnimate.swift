@@ -154,6 +154,9 @@ struct GDAnimate: ParsableCommand {
             throw ValidationError("\(flag) must be at least 0 and below 1 (got \(value))")
         }
         _ = try compareOptimizers()
+        if mode == .compare && snapshot == .step {
+            throw ValidationError("--snapshot step records every update, and batch and stochastic runs make different numbers of them; --mode compare advances all optimizers epoch by epoch")
+        }
         _ = try sweepRates()
         if let name {
             guard mode != .all else { throw ValidationError("--name names the files of one mode; --mode all writes line, loss, bsweep and contour") }
