@@ -81,6 +81,7 @@ cases = [
     ("--name with --mode all", ["--mode", "all", "--name", "x"], "fail", ["--name", "--mode all"]),
     ("--name with a slash", ["--name", "a/b"], "fail", ["--name", "'/'"]),
     ("compare batch size above data", ["--data", write("twenty.csv", good), "--mode", "compare", "--batch-size", "50"], "fail", ["--batch-size 50", "20 points"]),
+    ("manifest with a per-visual option", ["--manifest", write("m-ok.json", '{"title": "t", "visuals": [{"name": "a", "title": "A", "teaches": "T", "options": {}}]}'), "--fps", "10"], "fail", ["--fps", "per-visual", "manifest"]),
     ("manifest not JSON", ["--manifest", write("bad.json", "{")], "fail", ["bad.json", "not valid JSON"]),
     ("manifest entry without teaches", ["--manifest", write("noteach.json", '{"title": "t", "visuals": [{"name": "a", "title": "A", "options": {}}]}')], "fail", ["noteach.json", "'teaches'", "visuals[1]"]),
     ("manifest unknown option", ["--manifest", write("unk.json", '{"title": "t", "visuals": [{"name": "a", "title": "A", "teaches": "T", "options": {"mode": "contour", "speed": 3}}]}')], "fail", ["unk.json", "visual 1 ('a')", "speed"]),
@@ -126,7 +127,7 @@ def failure_problems(r, words):
 for name, args, expect, words in cases:
     prime()
     before = snapshot(out)
-    history = ["--history", os.path.join(out, "history.csv")] if "--history" not in args else []
+    history = ["--history", os.path.join(out, "history.csv")] if "--history" not in args and "--manifest" not in args else []
     r = subprocess.run([exe, "--output", out, "--quiet", *history, *args], capture_output=True, text=True, errors="replace")
     problems = failure_problems(r, words)
     if r.stderr.count("\n") > 16:

@@ -153,6 +153,16 @@ struct GDAnimate: ParsableCommand {
         for (flag, value) in [("--momentum", momentum), ("--beta1", beta1), ("--beta2", beta2)] where !(value.isFinite && value >= 0 && value < 1) {
             throw ValidationError("\(flag) must be at least 0 and below 1 (got \(value))")
         }
+        if manifest != nil {
+            // Everything else belongs to the visuals, in the manifest; say so rather than ignore it.
+            let allowed: Set<String> = ["--manifest", "--output", "--poster", "--threads", "--quiet"]
+            for arg in CommandLine.arguments.dropFirst() where arg.hasPrefix("--") {
+                let flag = String(arg.prefix { $0 != "=" })
+                if !allowed.contains(flag) {
+                    throw ValidationError("\(flag) is a per-visual option; with --manifest give it in the manifest's \"options\" (only --output, --poster, --threads and --quiet apply to the whole set)")
+                }
+            }
+        }
         _ = try compareOptimizers()
         if mode == .compare && snapshot == .step {
             throw ValidationError("--snapshot step records every update, and batch and stochastic runs make different numbers of them; --mode compare advances all optimizers epoch by epoch")
