@@ -28,7 +28,8 @@ enum Scenes {
             let loss = LossScene(input, panel: Panel(area: PixelRect(x0: split, y0: cells.y0, x1: cells.x1, y1: cells.y1), status: false, style: style), font: font,
                                  curves: zip(runs, colors).map { LossScene.Curve(label: $0.label, color: $1, snapshots: $0.result.snapshots) },
                                  heading: "Loss per epoch (dashed: J*)", legend: false)
-            let names = SceneText.list(runs.map(\.label))
+            var names = SceneText.list(runs.map(\.label))
+            names = names.prefix(1).uppercased() + names.dropFirst()
             return CompositeScene(heading: "\(names) on one loss surface, α = \(NumberFormat.significant(r.config.learningRate))", page: page, style: style, font: font,
                                   panels: [contour, loss]) { k in
                 var parts = SceneText.progress(r, min(k, r.snapshots.count - 1)) + ["  MSE:"]
