@@ -1,6 +1,6 @@
 import Training
 
-/// The data as dots, the least-squares line dashed, the current fit, and faint fits of epochs 1, 2, 4, 8, …
+/// The data as dots, the least-squares line dashed, the current fit, and faint fits at epochs 0, 1, 2, 4, 8, …
 final class LineScene: ChartScene {
     let chart: Chart
     let input: SceneInput
@@ -29,7 +29,7 @@ final class LineScene: ChartScene {
             LegendEntry(glyph: .line(Theme.neutral, width: style.lineWidth * 0.75, dashed: true), text: "least squares"),
             LegendEntry(glyph: .line(Theme.vermillion, width: style.lineWidth, dashed: false), text: "current fit"),
             LegendEntry(glyph: .line(Theme.vermillion.over(Theme.white, alpha: Self.milestoneAlpha), width: style.lineWidth * 0.6, dashed: false),
-                        text: input.result.snapshots.count > 2 ? "fits after 1, 2, 4, 8, … \(SceneText.unit(input.result.snapshots))s" : "fit after 1 \(SceneText.unit(input.result.snapshots))"),
+                        text: "fits at \(SceneText.unit(input.result.snapshots))s 0, 1, 2, 4, 8, …"),
         ]
         var avoid = zip(data.xs, data.ys).map { chart.point($0, $1) }
         for s in [input.result.snapshots.last!, input.result.snapshots[0]] {
