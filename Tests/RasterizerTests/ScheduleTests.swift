@@ -51,4 +51,21 @@ struct ScheduleTests {
         let words = try [0.1, 0.5, 0.9, 1.05].map { SceneText.behaviour(try Self.run(lr: $0 * limit, epochs: 100)) }
         #expect(words == ["creeps", "converges", "oscillates", "diverges"])
     }
+
+    @Test func theComparisonsLossPanelPlotsTheDistanceToJStarOnALogAxis() throws {
+        let r = try Self.run(lr: 0.1, epochs: 100)
+        let input = SceneInput(data: Preset.linear.generate(seed: 0), result: r)
+        let scene = LossScene(input, panel: .full(width: 480, height: 360), font: try Font.make(), excess: true)
+        #expect(scene.chart.y.scale == .log)
+        let jStar = r.leastSquares.loss
+        for k in [0, 1, 10, 100] {
+            let want = max(r.snapshots[k].loss - jStar, jStar * 1e-15)
+            #expect(scene.curves[0].snapshots[k].loss == want)
+        }
+        // Batch descent's distance falls by a constant factor per epoch late in the run (a straight
+        // line on the log axis): the ratios over two later stretches agree to 1 %.
+        let e = scene.curves[0].snapshots.map(\.loss)
+        let a = e[60] / e[40], b = e[90] / e[70]
+        #expect(abs(a / b - 1) < 0.01, "ratios \(a) and \(b)")
+    }
 }

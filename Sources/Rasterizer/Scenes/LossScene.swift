@@ -23,13 +23,32 @@ final class LossScene: ChartScene {
     let perStep: Bool
     /// Where the lowest loss is (curve 0), when asked for.
     let best: Int?
+    /// Whether the curves are J − J* (no J* line then: it is the axis's floor).
+    let excess: Bool
     private let customHeading: String?
 
     /// `legend: false` leaves the legend out (a comparison's colours are explained beside it).
-    init(_ input: SceneInput, panel: Panel, font: Font, curves: [Curve]? = nil, heading: String? = nil, legend showLegend: Bool = true) {
+    /// `excess: true` plots J − J* on a log axis: how far each run still is from the best fit, which
+    /// separates a run that converges (a straight fall) from one that stalls at a noise floor (SGD).
+    init(_ input: SceneInput, panel: Panel, font: Font, curves: [Curve]? = nil, heading: String? = nil, legend showLegend: Bool = true,
+         excess: Bool = false) {
         self.input = input
         let r = input.result
-        let curves = curves ?? [Curve(label: "training loss", color: Theme.blue, snapshots: r.snapshots)]
+        var curves = curves ?? [Curve(label: "training loss", color: Theme.blue, snapshots: r.snapshots)]
+        self.excess = excess
+        if excess {
+            // J ≥ J* holds exactly (J = J* + two squares); a floor keeps a run that reached J* to the
+            // last bit on the log axis.
+            let jStar = r.leastSquares.loss
+            let floor = max(jStar, 1e-300) * 1e-15
+            for i in curves.indices {
+                curves[i].snapshots = curves[i].snapshots.map { s in
+                    var e = s
+                    e.loss = max(s.loss - jStar, floor)
+                    return e
+                }
+            }
+        }
         self.curves = curves
         customHeading = heading
         let longest = curves.map(\.snapshots).max { $0.count < $1.count }!
@@ -43,9 +62,10 @@ final class LossScene: ChartScene {
         let all = curves.flatMap { $0.snapshots.map(\.loss) }
         let highest = all.max()!
         let jStar = r.leastSquares.loss
-        let positiveLow = ([jStar] + all).filter { $0 > 0 }.min() ?? 1
+        let positiveLow = ((excess ? [] : [jStar]) + all).filter { $0 > 0 }.min() ?? 1
         let useLog: Bool
         switch input.lossScale {
+        case _ where excess: useLog = true
         case .log: useLog = highest > 0
         case .linear: useLog = false
         case .auto: useLog = highest > 0 && highest / positiveLow > 100
@@ -55,7 +75,7 @@ final class LossScene: ChartScene {
         if useLog {
             let lo = max(positiveLow, top * 1e-12)
             let span = top / lo
-            yAxis = Axis(lo / pow(span, 0.05), top * pow(span, 0.05), scale: .log, title: "MSE (log scale)")
+            yAxis = Axis(lo / pow(span, 0.05), top * pow(span, 0.05), scale: .log, title: excess ? "MSE − J* (log scale)" : "MSE (log scale)")
         } else {
             yAxis = Axis(0, top * 1.05 + (top == 0 ? 1 : 0), title: "MSE")
         }
@@ -64,8 +84,10 @@ final class LossScene: ChartScene {
         let style = chart.style
         best = input.markBest ? curves[0].snapshots.indices.min { curves[0].snapshots[$0].loss < curves[0].snapshots[$1].loss } : nil
         var legend = curves.map { LegendEntry(glyph: .line($0.color, width: style.lineWidth, dashed: false), text: $0.label) }
-        legend.append(LegendEntry(glyph: .line(Theme.neutral, width: style.lineWidth * 0.75, dashed: true),
-                                  text: "least-squares minimum J* = \(NumberFormat.significant(jStar))"))
+        if !excess {
+            legend.append(LegendEntry(glyph: .line(Theme.neutral, width: style.lineWidth * 0.75, dashed: true),
+                                      text: "least-squares minimum J* = \(NumberFormat.significant(jStar))"))
+        }
         if let best {
             let s = curves[0].snapshots[best]
             legend.append(LegendEntry(glyph: .marker(.star, Theme.orange, edge: Theme.black),
@@ -84,8 +106,10 @@ final class LossScene: ChartScene {
     func drawStatic(on c: Canvas) {
         let jStar = input.result.leastSquares.loss
         let y = chart.y.map(jStar)
-        c.strokePolyline([Point(chart.x.map(chart.x.lo), y), Point(chart.x.map(chart.x.hi), y)], width: chart.style.lineWidth * 0.75,
-                         Theme.neutral, dash: (chart.style.lineWidth * 2.5, chart.style.lineWidth * 1.8), clip: chart.plot)
+        if !excess {
+            c.strokePolyline([Point(chart.x.map(chart.x.lo), y), Point(chart.x.map(chart.x.hi), y)], width: chart.style.lineWidth * 0.75,
+                             Theme.neutral, dash: (chart.style.lineWidth * 2.5, chart.style.lineWidth * 1.8), clip: chart.plot)
+        }
         if !legend.isEmpty { chart.drawLegend(legend, corner: corner, on: c) }
     }
 

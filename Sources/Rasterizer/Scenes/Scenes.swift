@@ -27,7 +27,7 @@ enum Scenes {
                                        heading: "Paths on the loss surface J(m, b)")
             let loss = LossScene(input, panel: Panel(area: PixelRect(x0: split, y0: cells.y0, x1: cells.x1, y1: cells.y1), status: false, style: style), font: font,
                                  curves: zip(runs, colors).map { LossScene.Curve(label: $0.label, color: $1, snapshots: $0.result.snapshots) },
-                                 heading: "Loss per epoch (dashed: J*)", legend: false)
+                                 heading: "Distance to the best fit, J − J*", legend: false, excess: true)
             var names = SceneText.list(runs.map(\.label))
             names = names.prefix(1).uppercased() + names.dropFirst()
             return CompositeScene(heading: "\(names) on one loss surface, α = \(NumberFormat.significant(r.config.learningRate))", page: page, style: style, font: font,
