@@ -75,6 +75,7 @@ cases = [
     ("optimizer twice in --optimizers", ["--mode", "compare", "--optimizers", "sgd,sgd"], "fail", ["--optimizers", "sgd twice"]),
     ("negative rate in --lrs", ["--mode", "lr-sweep", "--lrs", "0.1,-2"], "fail", ["--lrs", "'-2'"]),
     ("compare per update", ["--mode", "compare", "--snapshot", "step"], "fail", ["--snapshot step", "epoch by epoch"]),
+    ("lr-sweep in a small frame", ["--mode", "lr-sweep", "--width", "320", "--height", "240"], "fail", ["lr-sweep", "4 panels", "at least 400×360", "320×240"]),
     ("frames 1", ["--frames", "1"], "fail", ["--frames", "2 to 10000"]),
     ("momentum 1", ["--momentum", "1"], "fail", ["--momentum", "below 1"]),
     ("beta2 negative", ["--beta2=-0.5"], "fail", ["--beta2"]),

@@ -176,8 +176,14 @@ struct Chart {
             left = s.pad * 0.8 + s.labelSize * 1.2 + s.pad * 0.8 + widest + s.pad * 0.6 + s.tickLength
         }
         let right = max(s.pad * 2.4, font.measure("00", size: s.tickSize).width) + rightReserve
-        plot = PixelRect(x0: area.x0 + Int(left.rounded()), y0: area.y0 + Int(top.rounded()),
-                         x1: area.x1 - Int(right.rounded()), y1: area.y1 - Int(bottom.rounded()))
+        var p = PixelRect(x0: area.x0 + Int(left.rounded()), y0: area.y0 + Int(top.rounded()),
+                          x1: area.x1 - Int(right.rounded()), y1: area.y1 - Int(bottom.rounded()))
+        // An area too small for its labels still gets a plot of a few pixels inside it (the labels
+        // overlap, nothing is drawn outside the area, nothing divides by zero).
+        let least = 8
+        if p.x1 - p.x0 < least { p.x0 = max(area.x0, (p.x0 + p.x1) / 2 - least / 2); p.x1 = min(area.x1, p.x0 + least) }
+        if p.y1 - p.y0 < least { p.y0 = max(area.y0, (p.y0 + p.y1) / 2 - least / 2); p.y1 = min(area.y1, p.y0 + least) }
+        plot = p
         x.pixelLo = Double(plot.x0)
         x.pixelHi = Double(plot.x1)
         y.pixelLo = Double(plot.y1)

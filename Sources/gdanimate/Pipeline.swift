@@ -109,6 +109,7 @@ struct Pipeline {
                 return LabelledRun(label: r.config.optimizer.label, data: data, result: r)
             }
             input.result = input.runs[0].result
+            panels = 2
         case .dashboard:
             input.bOnly = bOnly
             panels = bOnly == nil ? 3 : 4
@@ -132,7 +133,12 @@ struct Pipeline {
             panels = 2
         }
         let size = o.mode.defaultSize(panels: panels)
-        return Job(kind: kind, input: input, name: o.name ?? kind.rawValue, width: o.width ?? size.width, height: o.height ?? size.height)
+        let (width, height) = (o.width ?? size.width, o.height ?? size.height)
+        let least = Scenes.minimumSize(kind, panels: panels)
+        if width < least.width || height < least.height {
+            throw Failure(description: "--mode \(kind.rawValue) draws \(panels) panels and needs a frame of at least \(least.width)×\(least.height) pixels (got \(width)×\(height)); give a larger --width/--height")
+        }
+        return Job(kind: kind, input: input, name: o.name ?? kind.rawValue, width: width, height: height)
     }
 
     // MARK: Data and training

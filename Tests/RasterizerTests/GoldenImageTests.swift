@@ -113,6 +113,28 @@ struct GoldenImageTests {
     }
 }
 
+extension GoldenImageTests {
+    @Test(arguments: [SceneKind.compare, .dashboard, .lrSweep, .scaling])
+    func panelScenesRenderAtTheirMinimumSizeAndOddShapes(_ kind: SceneKind) throws {
+        let input = try Self.input(for: kind)
+        let panels = kind == .dashboard ? 4 : max(2, input.runs.count)
+        let least = Scenes.minimumSize(kind, panels: panels)
+        for (w, h) in [(least.width, least.height), (4096, least.height), (least.width, 1200)] {
+            let animation = try Animation(kind: kind, input: input, width: w, height: h, frameLimit: 3)
+            let last = animation.render(animation.frameCount - 1)
+            #expect(last.width == w && last.height == h)
+            // Something besides white was drawn in every quarter of the frame.
+            for (qx, qy) in [(0, 0), (1, 0), (0, 1), (1, 1)] {
+                var inked = false
+                for y in stride(from: qy * h / 2, to: (qy + 1) * h / 2, by: 2) where !inked {
+                    for x in stride(from: qx * w / 2, to: (qx + 1) * w / 2, by: 2) where last.pixels[y * w + x] & 0xFF_FFFF != 0xFF_FFFF { inked = true; break }
+                }
+                #expect(inked, "\(kind) \(w)×\(h): quarter \(qx),\(qy) is blank")
+            }
+        }
+    }
+}
+
 /// PNG through libgd, for the tests.
 enum PNG {
     static func encode(_ f: Frame) -> [UInt8] {

@@ -1,7 +1,26 @@
 import Training
 
 /// Builds the scene of each kind, single or composite.
-enum Scenes {
+public enum Scenes {
+    /// Columns and rows of the panels of `kind` with `panels` panels (1×1 for a single scene).
+    public static func grid(_ kind: SceneKind, panels: Int) -> (columns: Int, rows: Int) {
+        switch kind {
+        case .line, .loss, .bsweep, .contour: return (1, 1)
+        case .compare: return (2, 1)
+        case .dashboard: return panels == 4 ? (2, 2) : (3, 1)
+        case .lrSweep:
+            let columns = panels <= 3 ? panels : (panels + 1) / 2
+            return (columns, (panels + columns - 1) / columns)
+        case .scaling: return (panels, 1)
+        }
+    }
+
+    /// The smallest frame that leaves each panel room for its axes, labels and a plot.
+    public static func minimumSize(_ kind: SceneKind, panels: Int) -> (width: Int, height: Int) {
+        let g = grid(kind, panels: panels)
+        return g.columns == 1 && g.rows == 1 ? (64, 64) : (200 * g.columns, 150 * g.rows + 60)
+    }
+
     /// Okabe–Ito colours for the runs of a comparison, readable on white and (cased) on viridis.
     static let runColors: [RGB] = [Theme.orange, Theme.skyBlue, Theme.purple, Theme.vermillion, Theme.green, Theme.blue]
 
@@ -43,8 +62,8 @@ enum Scenes {
         case .dashboard:
             var count = 3
             if input.bOnly != nil { count = 4 }
-            let columns = count == 4 ? 2 : 3
-            let style = CompositeScene.pageStyle(width: width, height: height, columns: columns, rows: (count + columns - 1) / columns)
+            let (columns, rows) = grid(kind, panels: count)
+            let style = CompositeScene.pageStyle(width: width, height: height, columns: columns, rows: rows)
             let cells = CompositeScene.grid(count, columns: columns, width: width, height: height, style: style, panelReadouts: false)
             var panels: [any ChartScene] = [
                 LineScene(input, panel: cells[0], font: font, heading: "The fitted line"),
@@ -63,8 +82,8 @@ enum Scenes {
 
         case .lrSweep:
             let runs = input.runs.isEmpty ? [LabelledRun(label: "", data: input.data, result: r)] : input.runs
-            let columns = runs.count <= 3 ? runs.count : (runs.count + 1) / 2
-            let style = CompositeScene.pageStyle(width: width, height: height, columns: columns, rows: (runs.count + columns - 1) / columns)
+            let (columns, rows) = grid(kind, panels: runs.count)
+            let style = CompositeScene.pageStyle(width: width, height: height, columns: columns, rows: rows)
             let cells = CompositeScene.grid(runs.count, columns: columns, width: width, height: height, style: style, panelReadouts: true)
             let shared = runs.map(\.result.snapshots)
             let panels: [any ChartScene] = runs.enumerated().map { i, run in
