@@ -95,7 +95,7 @@ public enum Scenes {
                 scene.statusText = { k in ["MSE = ", TitleSegment(SceneText.number(run.result.snapshots[k].loss))] }
                 return scene
             }
-            var heading = "\(SceneText.optimizer(r.config)) at \(runs.count) learning rates"
+            var heading = "\(SceneText.optimizer(r.config)) at \(runs.count) learning rate\(runs.count == 1 ? "" : "s")"
             if let limit = r.stabilityLimit { heading += " (stable below 2/λmax = \(NumberFormat.significant(limit)))" }
             let longest = runs.map(\.result).max { $0.snapshots.count < $1.snapshots.count }!
             return CompositeScene(heading: heading, page: page, style: style, font: font, panels: panels) { k in
