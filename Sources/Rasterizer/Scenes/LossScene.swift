@@ -70,7 +70,9 @@ final class LossScene: ChartScene {
         case .linear: useLog = false
         case .auto: useLog = highest > 0 && highest / positiveLow > 100
         }
-        let top = useLog ? highest : curves.flatMap { TrainingResult.tame($0.snapshots).map(\.loss) }.max()!
+        // J − J* (a comparison) keeps to the tame snapshots too: a run that explodes leaves through the
+        // top, and those that converge keep their decades below.
+        let top = useLog && !excess ? highest : curves.flatMap { TrainingResult.tame($0.snapshots).map(\.loss) }.max()!
         let yAxis: Axis
         if useLog {
             let lo = max(positiveLow, top * 1e-12)

@@ -37,7 +37,7 @@ public enum Scenes {
         case .compare:
             let runs = input.runs.isEmpty ? [LabelledRun(label: r.config.optimizer.name, data: input.data, result: r)] : input.runs
             let colors = runs.indices.map { runColors[$0 % runColors.count] }
-            // The contour takes the room; the loss curves sit in a narrower panel beside it.
+            // The contour takes the room; the J − J* curves sit in a narrower panel beside it.
             let style = CompositeScene.pageStyle(width: width, height: height, columns: 2, rows: 1)
             let cells = CompositeScene.grid(1, columns: 1, width: width, height: height, style: style, panelReadouts: false)[0].area
             let split = cells.x0 + Int(Double(cells.x1 - cells.x0) * 0.6)
@@ -47,11 +47,13 @@ public enum Scenes {
             let loss = LossScene(input, panel: Panel(area: PixelRect(x0: split, y0: cells.y0, x1: cells.x1, y1: cells.y1), status: false, style: style), font: font,
                                  curves: zip(runs, colors).map { LossScene.Curve(label: $0.label, color: $1, snapshots: $0.result.snapshots) },
                                  heading: "Distance to the best fit, J − J*", legend: false, excess: true)
+            let longest = runs.map(\.result).max { $0.snapshots.count < $1.snapshots.count }!
             var names = SceneText.list(runs.map(\.label))
             names = names.prefix(1).uppercased() + names.dropFirst()
             return CompositeScene(heading: "\(names) on one loss surface, α = \(NumberFormat.significant(r.config.learningRate))", page: page, style: style, font: font,
                                   panels: [contour, loss]) { k in
-                var parts = SceneText.progress(r, min(k, r.snapshots.count - 1)) + ["  MSE:"]
+                // The epoch of the longest run: one that diverged stops, the others go on.
+                var parts = SceneText.progress(longest, min(k, longest.snapshots.count - 1)) + ["  MSE:"]
                 for run in runs {
                     let s = run.result.snapshots[min(k, run.result.snapshots.count - 1)]
                     parts += [TitleSegment("  \(run.label) "), TitleSegment(SceneText.number(s.loss))]
