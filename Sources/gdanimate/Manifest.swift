@@ -142,6 +142,8 @@ struct Manifest: Decodable {
           .grid { display: grid; grid-template-columns: repeat(auto-fill, minmax(560px, 1fr)); gap: 1.5rem; }
           figure { margin: 0; background: #fff; border: 1px solid #ddd; border-radius: 6px; padding: 0.8rem; }
           figure.wide { grid-column: 1 / -1; }
+          figure.alone { grid-column: 1 / -1; }
+          figure.alone img, figure.alone figcaption { max-width: 640px; margin: 0 auto; }
           img { width: 100%; height: auto; display: block; }
           h2 { font-size: 1.1rem; margin: 0.6rem 0 0.2rem; }
           p { margin: 0.2rem 0 0.5rem; }
@@ -154,12 +156,23 @@ struct Manifest: Decodable {
         <div class="grid">
 
         """
-        for (v, cmd) in zip(m.visuals, commands) {
-            // Panel scenes are wide frames: they get a row of their own.
-            var wide = false
-            if case .text(let mode)? = v.options["mode"], ["compare", "dashboard", "lr-sweep", "scaling"].contains(mode) { wide = true }
+        // Panel scenes are wide frames: they get a row of their own. A single scene left alone in its
+        // row before one of them (an odd run of singles) gets the row too, centred, instead of a hole.
+        let wide = m.visuals.map { v -> Bool in
+            if case .text(let mode)? = v.options["mode"] { return ["compare", "dashboard", "lr-sweep", "scaling"].contains(mode) }
+            return false
+        }
+        var classes = wide.map { $0 ? "wide" : "" }
+        var run = 0
+        for i in wide.indices {
+            if wide[i] { run = 0; continue }
+            run += 1
+            let endsRun = i + 1 == wide.count || wide[i + 1]
+            if endsRun && run % 2 == 1 { classes[i] = "alone" }
+        }
+        for ((v, cmd), cls) in zip(zip(m.visuals, commands), classes) {
             html += """
-            <figure id="\(esc(v.name))"\(wide ? " class=\"wide\"" : "")>
+            <figure id="\(esc(v.name))"\(cls.isEmpty ? "" : " class=\"\(cls)\"")>
               <img src="\(esc(v.name)).gif" alt="\(esc(v.title))" loading="lazy">
               <figcaption>
                 <h2>\(esc(v.title))</h2>
