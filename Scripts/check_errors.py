@@ -216,6 +216,22 @@ if os.geteuid() == 0 and subprocess.run(["mount", "-t", "tmpfs", "-o", "size=300
 else:
     print("skip  disk full (needs root and tmpfs)")
 
+# No font: fontconfig with an empty configuration and the fonts folder hidden under an empty tmpfs in a
+# private mount namespace (needs root and unshare; skipped, and said so, elsewhere).
+empty_conf = write("empty-fonts.conf", "<?xml version=\"1.0\"?>\n<fontconfig></fontconfig>\n")
+prime()
+before = snapshot(out)
+script = f'mount -t tmpfs none /usr/share/fonts && exec "$0" "$@"'
+r = subprocess.run(["unshare", "--mount", "sh", "-c", script, exe, "--output", out, "--quiet", "--mode", "all"],
+                   capture_output=True, text=True, env={**os.environ, "FONTCONFIG_FILE": empty_conf}) if os.geteuid() == 0 else None
+if r is not None and "mount" not in r.stderr:
+    problems = failure_problems(r, ["no usable font", "DejaVu", "fonts-dejavu-core"])
+    if snapshot(out) != before:
+        problems.append("the output folder changed")
+    report("no font installed", problems)
+else:
+    print("skip  no font installed (needs root and unshare --mount)")
+
 # A data file far too large is refused with bounded memory.
 huge = os.path.join(tmp, "huge-line.csv")
 with open(huge, "wb") as f:
