@@ -114,13 +114,15 @@ struct Pipeline {
             input.bOnly = bOnly
             panels = bOnly == nil ? 3 : 4
         case .lrSweep:
+            // Slow, good, oscillating and diverging: fractions of the stability limit 2/λmax.
+            let factors = [0.1, 0.5, 0.9, 1.05]
             let limit = try LossSurface(data).stabilityLimit
             let given = try o.sweepRates()
-            let rates = given ?? [0.1, 0.5, 0.9, 1.05].map { $0 * limit }
+            let rates = given ?? factors.map { $0 * limit }
             input.runs = try rates.enumerated().map { i, lr in
                 let r = try train(data, o.optimizer, lr: lr, bOnly: false, warnDivergence: false)
                 var label = "α = \(NumberFormat.significant(lr, digits: 3))"
-                if given == nil { label += " (\(NumberFormat.significant([0.1, 0.5, 0.9, 1.05][i])) × 2/λmax)" }
+                if given == nil { label += " (\(NumberFormat.significant(factors[i])) × 2/λmax)" }
                 return LabelledRun(label: label, data: data, result: r)
             }
             input.result = input.runs[0].result
