@@ -279,14 +279,17 @@ struct Chart {
     private var legendSample: Double { 26 * max(0.75, style.scale) }
     private var legendRow: Double { style.tickSize * 1.45 }
 
-    /// The pixels a legend in `corner` covers.
+    /// The pixels a legend in `corner` covers (none without entries).
     func legendFrame(_ entries: [LegendEntry], corner: Corner) -> PixelRect {
+        guard !entries.isEmpty else { return .empty }
         let b = legendBox(entries, corner: corner)
         return PixelRect(x0: Int(b.left) - 2, y0: Int(b.top) - 2, x1: Int(b.left + b.w) + 3, y1: Int(b.top + b.h) + 3)
     }
 
-    /// A legend box inside the plot area's `corner`.
+    /// A legend box inside the plot area's `corner`; no entries, no box (small multiples show their
+    /// legend once).
     func drawLegend(_ entries: [LegendEntry], corner: Corner, on c: Canvas) {
+        guard !entries.isEmpty else { return }
         let s = style
         let size = s.tickSize
         let sample = legendSample

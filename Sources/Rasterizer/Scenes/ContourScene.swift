@@ -102,12 +102,12 @@ final class ContourScene: ChartScene {
 
     var runs: [[Snapshot]] { paths.map(\.snapshots) }
 
-    var legendRect: PixelRect { legend.isEmpty ? .empty : chart.legendFrame(legend, corner: corner) }
+    var legendRect: PixelRect { chart.legendFrame(legend, corner: corner) }
 
     func drawStatic(on c: Canvas) {
         drawSurface(on: c)
         drawColorbar(on: c)
-        if !legend.isEmpty { chart.drawLegend(legend, corner: corner, on: c) }
+        chart.drawLegend(legend, corner: corner, on: c)
     }
 
     private func drawSurface(on c: Canvas) {

@@ -103,7 +103,7 @@ final class LossScene: ChartScene {
 
     var runs: [[Snapshot]] { curves.map(\.snapshots) }
 
-    var legendRect: PixelRect { legend.isEmpty ? .empty : chart.legendFrame(legend, corner: corner) }
+    var legendRect: PixelRect { chart.legendFrame(legend, corner: corner) }
 
     func drawStatic(on c: Canvas) {
         let jStar = input.result.leastSquares.loss
@@ -112,7 +112,7 @@ final class LossScene: ChartScene {
             c.strokePolyline([Point(chart.x.map(chart.x.lo), y), Point(chart.x.map(chart.x.hi), y)], width: chart.style.lineWidth * 0.75,
                              Theme.neutral, dash: (chart.style.lineWidth * 2.5, chart.style.lineWidth * 1.8), clip: chart.plot)
         }
-        if !legend.isEmpty { chart.drawLegend(legend, corner: corner, on: c) }
+        chart.drawLegend(legend, corner: corner, on: c)
     }
 
     func drawTrail(_ k: Int, on c: Canvas) {
