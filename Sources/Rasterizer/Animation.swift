@@ -44,6 +44,14 @@ public struct LabelledRun: Sendable {
     }
 }
 
+/// One run as a scene draws it: its name in a legend, its colour, its snapshots (a path on the
+/// contour, a curve of the loss).
+struct Series {
+    var label: String
+    var color: RGB
+    var snapshots: [Snapshot]
+}
+
 /// What a scene draws: the data and the run (`result`), and what the multi-run scenes need besides.
 public struct SceneInput: Sendable {
     public var data: Dataset
@@ -82,6 +90,11 @@ protocol Scene: AnyObject {
     var readouts: [Readout] { get }
     /// Snapshots of the runs this scene shows (for the frame schedule).
     var runs: [[Snapshot]] { get }
+}
+
+extension Scene {
+    /// Snapshots of the longest run: the range of `k`.
+    var snapshotCount: Int { runs.map(\.count).max() ?? 1 }
 }
 
 /// A readout band (epoch and numbers) and its text for snapshot k.
@@ -157,8 +170,7 @@ public final class Animation {
         self.width = width
         self.height = height
         scene = Scenes.make(kind, input: input, width: width, height: height, font: font)
-        let total = scene.runs.map(\.count).max() ?? 1
-        frames = FrameSchedule.indices(for: scene.runs, count: FrameSchedule.frameCount(snapshots: total, limit: frameLimit))
+        frames = FrameSchedule.indices(for: scene.runs, count: FrameSchedule.frameCount(snapshots: scene.snapshotCount, limit: frameLimit))
         background = try Canvas(width: width, height: height)
         scene.drawBackground(on: background)
         trail = try Canvas(width: width, height: height)

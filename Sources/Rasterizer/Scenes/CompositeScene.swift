@@ -40,8 +40,6 @@ final class CompositeScene: Scene {
         }
     }
 
-    private func count(_ panel: any ChartScene) -> Int { panel.runs.map(\.count).max() ?? 1 }
-
     func drawBackground(on c: Canvas) {
         c.fillRect(x0: page.x0, y0: page.y0, x1: page.x1, y1: page.y1, Theme.white)
         let band = Chart.titleBand(style)
@@ -51,11 +49,11 @@ final class CompositeScene: Scene {
     }
 
     func drawTrail(_ k: Int, on c: Canvas) {
-        for p in panels where k < count(p) { p.drawTrail(k, on: c) }
+        for p in panels where k < p.snapshotCount { p.drawTrail(k, on: c) }
     }
 
     func drawOverlay(_ k: Int, on c: Canvas) {
-        for p in panels { p.drawOverlay(min(k, count(p) - 1), on: c) }
+        for p in panels { p.drawOverlay(min(k, p.snapshotCount - 1), on: c) }
     }
 
     var onTop: [PixelRect] { panels.flatMap(\.onTop) }
@@ -63,7 +61,7 @@ final class CompositeScene: Scene {
     var readouts: [Readout] {
         let own = Readout(band: ReadoutBand(area: page, centre: Double(page.x0 + page.x1) / 2, style: style, font: font), text: pageReadout)
         return [own] + panels.flatMap { p in
-            let last = count(p) - 1
+            let last = p.snapshotCount - 1
             return p.readouts.map { r in Readout(band: r.band, text: { k in r.text(min(k, last)) }) }
         }
     }

@@ -12,17 +12,10 @@ import Training
 /// the length of ∇J in pixels, anti-aliases band edges and draws isolines. Marching squares on a grid
 /// would approximate what is here computed: no speckles, no gaps, no saddle cases to resolve.
 final class ContourScene: ChartScene {
-    /// One optimizer's path: its name in the legend, its colour, its snapshots.
-    struct Path {
-        var label: String
-        var color: RGB
-        var snapshots: [Snapshot]
-    }
-
     let chart: Chart
     let input: SceneInput
     let surface: LossSurface
-    let paths: [Path]
+    let paths: [Series]
     let legend: [LegendEntry]
     let corner: Chart.Corner
     /// The band edges: levels[0] = the lowest J on the plot, levels[bands] = the highest.
@@ -46,13 +39,13 @@ final class ContourScene: ChartScene {
 
     /// The path of `input.result`, or `paths` (a comparison); the axes hold the tame snapshots of
     /// `rangeFrom` (default: of the paths), so small multiples can share them.
-    init(_ input: SceneInput, panel: Panel, font: Font, paths: [Path]? = nil, rangeFrom: [[Snapshot]]? = nil, heading: String? = nil,
+    init(_ input: SceneInput, panel: Panel, font: Font, paths: [Series]? = nil, rangeFrom: [[Snapshot]]? = nil, heading: String? = nil,
          options: Options = Options()) {
         self.input = input
         let r = input.result
         let surface = r.surface
         self.surface = surface
-        let paths = paths ?? [Path(label: "gradient descent path", color: Theme.white, snapshots: r.snapshots)]
+        let paths = paths ?? [Series(label: "gradient descent path", color: Theme.white, snapshots: r.snapshots)]
         self.paths = paths
         customHeading = heading
         let ls = r.leastSquares

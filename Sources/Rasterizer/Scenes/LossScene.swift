@@ -6,16 +6,9 @@ import Glibc
 /// The loss curve up to the current epoch, a marker on it, and the least-squares minimum J* dashed;
 /// several runs' curves in their colours for a comparison; optionally the best epoch marked.
 final class LossScene: ChartScene {
-    /// One run's curve: its name in the legend, its colour, its snapshots.
-    struct Curve {
-        var label: String
-        var color: RGB
-        var snapshots: [Snapshot]
-    }
-
     let chart: Chart
     let input: SceneInput
-    let curves: [Curve]
+    let curves: [Series]
     let legend: [LegendEntry]
     let corner: Chart.Corner
     /// x of each snapshot index: its epoch, or its update for per-update histories.
@@ -30,11 +23,11 @@ final class LossScene: ChartScene {
     /// `legend: false` leaves the legend out (a comparison's colours are explained beside it).
     /// `excess: true` plots J − J* on a log axis: how far each run still is from the best fit, which
     /// separates a run that converges (a straight fall) from one that stalls at a noise floor (SGD).
-    init(_ input: SceneInput, panel: Panel, font: Font, curves: [Curve]? = nil, heading: String? = nil, legend showLegend: Bool = true,
+    init(_ input: SceneInput, panel: Panel, font: Font, curves: [Series]? = nil, heading: String? = nil, legend showLegend: Bool = true,
          excess: Bool = false) {
         self.input = input
         let r = input.result
-        var curves = curves ?? [Curve(label: "training loss", color: Theme.blue, snapshots: r.snapshots)]
+        var curves = curves ?? [Series(label: "training loss", color: Theme.blue, snapshots: r.snapshots)]
         self.excess = excess
         if excess {
             // J ≥ J* holds exactly (J = J* + two squares); a floor keeps a run that reached J* to the

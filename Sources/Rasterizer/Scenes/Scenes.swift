@@ -24,6 +24,17 @@ public enum Scenes {
     /// Okabe–Ito colours for the runs of a comparison, readable on white and (cased) on viridis.
     static let runColors: [RGB] = [Theme.orange, Theme.skyBlue, Theme.purple, Theme.vermillion, Theme.green, Theme.blue]
 
+    /// The runs a multi-run scene shows: those given, else the main run alone under `label`.
+    private static func runs(of input: SceneInput, label: String = "") -> [LabelledRun] {
+        input.runs.isEmpty ? [LabelledRun(label: label, data: input.data, result: input.result)] : input.runs
+    }
+
+    /// `Epoch k / N` of the longest of `runs`: one that stops early (diverged) does not stop the counter.
+    private static func progress(of runs: [LabelledRun]) -> (Int) -> [TitleSegment] {
+        let longest = runs.map(\.result).max { $0.snapshots.count < $1.snapshots.count }!
+        return { k in SceneText.progress(longest, min(k, longest.snapshots.count - 1)) }
+    }
+
     static func make(_ kind: SceneKind, input: SceneInput, width: Int, height: Int, font: Font) -> any Scene {
         let full = Panel.full(width: width, height: height)
         let page = full.area
@@ -35,25 +46,27 @@ public enum Scenes {
         case .contour: return ContourScene(input, panel: full, font: font)
 
         case .compare:
-            let runs = input.runs.isEmpty ? [LabelledRun(label: r.config.optimizer.name, data: input.data, result: r)] : input.runs
-            let colors = runs.indices.map { runColors[$0 % runColors.count] }
+            let runs = runs(of: input, label: r.config.optimizer.name)
+            let series = runs.enumerated().map { i, run in
+                Series(label: run.label, color: runColors[i % runColors.count], snapshots: run.result.snapshots)
+            }
             // The contour takes the room; the J − J* curves sit in a narrower panel beside it.
-            let style = CompositeScene.pageStyle(width: width, height: height, columns: 2, rows: 1)
+            let (columns, rows) = grid(kind, panels: 2)
+            let style = CompositeScene.pageStyle(width: width, height: height, columns: columns, rows: rows)
             let cells = CompositeScene.grid(1, columns: 1, width: width, height: height, style: style, panelReadouts: false)[0].area
             let split = cells.x0 + Int(Double(cells.x1 - cells.x0) * 0.6)
             let contour = ContourScene(input, panel: Panel(area: PixelRect(x0: cells.x0, y0: cells.y0, x1: split, y1: cells.y1), status: false, style: style), font: font,
-                                       paths: zip(runs, colors).map { ContourScene.Path(label: $0.label, color: $1, snapshots: $0.result.snapshots) },
+                                       paths: series,
                                        heading: "Paths on the loss surface J(m, b)")
             let loss = LossScene(input, panel: Panel(area: PixelRect(x0: split, y0: cells.y0, x1: cells.x1, y1: cells.y1), status: false, style: style), font: font,
-                                 curves: zip(runs, colors).map { LossScene.Curve(label: $0.label, color: $1, snapshots: $0.result.snapshots) },
+                                 curves: series,
                                  heading: "Distance to the best fit, J − J*", legend: false, excess: true)
-            let longest = runs.map(\.result).max { $0.snapshots.count < $1.snapshots.count }!
+            let epoch = progress(of: runs)
             var names = SceneText.list(runs.map(\.label))
             names = names.prefix(1).uppercased() + names.dropFirst()
             return CompositeScene(heading: "\(names) on one loss surface, α = \(NumberFormat.significant(r.config.learningRate))", page: page, style: style, font: font,
                                   panels: [contour, loss]) { k in
-                // The epoch of the longest run: one that diverged stops, the others go on.
-                var parts = SceneText.progress(longest, min(k, longest.snapshots.count - 1)) + ["  MSE:"]
+                var parts = epoch(k) + ["  MSE:"]
                 for run in runs {
                     let s = run.result.snapshots[min(k, run.result.snapshots.count - 1)]
                     parts += [TitleSegment("  \(run.label) "), TitleSegment(SceneText.number(s.loss))]
@@ -62,8 +75,7 @@ public enum Scenes {
             }
 
         case .dashboard:
-            var count = 3
-            if input.bOnly != nil { count = 4 }
+            let count = input.bOnly == nil ? 3 : 4
             let (columns, rows) = grid(kind, panels: count)
             let style = CompositeScene.pageStyle(width: width, height: height, columns: columns, rows: rows)
             let cells = CompositeScene.grid(count, columns: columns, width: width, height: height, style: style, panelReadouts: false)
@@ -83,7 +95,7 @@ public enum Scenes {
             }
 
         case .lrSweep:
-            let runs = input.runs.isEmpty ? [LabelledRun(label: "", data: input.data, result: r)] : input.runs
+            let runs = runs(of: input)
             let (columns, rows) = grid(kind, panels: runs.count)
             let style = CompositeScene.pageStyle(width: width, height: height, columns: columns, rows: rows)
             let cells = CompositeScene.grid(runs.count, columns: columns, width: width, height: height, style: style, panelReadouts: true)
@@ -99,15 +111,13 @@ public enum Scenes {
             }
             var heading = "\(SceneText.optimizer(r.config)) at \(runs.count) learning rate\(runs.count == 1 ? "" : "s")"
             if let limit = r.stabilityLimit { heading += " (stable below 2/λmax = \(NumberFormat.significant(limit)))" }
-            let longest = runs.map(\.result).max { $0.snapshots.count < $1.snapshots.count }!
-            return CompositeScene(heading: heading, page: page, style: style, font: font, panels: panels) { k in
-                SceneText.progress(longest, min(k, longest.snapshots.count - 1))
-            }
+            return CompositeScene(heading: heading, page: page, style: style, font: font, panels: panels, readout: progress(of: runs))
 
         case .scaling:
-            let runs = input.runs.isEmpty ? [LabelledRun(label: "", data: input.data, result: r)] : input.runs
-            let style = CompositeScene.pageStyle(width: width, height: height, columns: runs.count, rows: 1)
-            let cells = CompositeScene.grid(runs.count, columns: runs.count, width: width, height: height, style: style, panelReadouts: true)
+            let runs = runs(of: input)
+            let (columns, rows) = grid(kind, panels: runs.count)
+            let style = CompositeScene.pageStyle(width: width, height: height, columns: columns, rows: rows)
+            let cells = CompositeScene.grid(runs.count, columns: columns, width: width, height: height, style: style, panelReadouts: true)
             let panels: [any ChartScene] = runs.enumerated().map { i, run in
                 var one = input
                 one.data = run.data
@@ -119,11 +129,8 @@ public enum Scenes {
                 scene.statusText = { k in SceneText.fit(run.result.snapshots[k], prime: i > 0 ? "′" : "") }
                 return scene
             }
-            let longest = runs.map(\.result).max { $0.snapshots.count < $1.snapshots.count }!
             return CompositeScene(heading: "Feature scaling: \(SceneText.run(r)), on raw x and on standardized x",
-                                  page: page, style: style, font: font, panels: panels) { k in
-                SceneText.progress(longest, min(k, longest.snapshots.count - 1))
-            }
+                                  page: page, style: style, font: font, panels: panels, readout: progress(of: runs))
         }
     }
 }
