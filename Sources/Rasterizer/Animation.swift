@@ -264,7 +264,8 @@ enum SceneText {
         if r.divergedAtEpoch != nil || r.final.loss > start.loss { return "diverges" }
         if let limit = r.stabilityLimit, r.config.learningRate > limit / 2 { return "oscillates" }
         func distance(_ s: Snapshot) -> Double { ((s.m - ls.m) * (s.m - ls.m) + (s.b - ls.b) * (s.b - ls.b)).squareRoot() }
-        let near = r.snapshots.firstIndex { distance($0) <= 0.05 * distance(start) }
+        let close = 0.05 * distance(start)
+        let near = r.snapshots.firstIndex { distance($0) <= close }
         if near == nil || near! * 2 > r.snapshots.count - 1 { return "creeps" }
         return "converges"
     }

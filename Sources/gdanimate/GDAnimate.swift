@@ -190,9 +190,8 @@ struct GDAnimate: ParsableCommand {
 
     /// --optimizers as a list, each checked.
     func compareOptimizers() throws -> [OptimizerName] {
-        let names = optimizers.split(separator: ",", omittingEmptySubsequences: false).map { trimmed($0) }
         var list: [OptimizerName] = []
-        for n in names {
+        for n in commaList(optimizers) {
             guard let o = OptimizerName(rawValue: n) else {
                 throw ValidationError("--optimizers: '\(n)' is not an optimizer; use \(OptimizerName.allCases.map(\.rawValue).joined(separator: ", "))")
             }
@@ -207,8 +206,7 @@ struct GDAnimate: ParsableCommand {
     func sweepRates() throws -> [Double]? {
         guard let lrs else { return nil }
         var rates: [Double] = []
-        for field in lrs.split(separator: ",", omittingEmptySubsequences: false) {
-            let t = trimmed(field)
+        for t in commaList(lrs) {
             guard let v = Double(t), v.isFinite, v > 0 else { throw ValidationError("--lrs: '\(t)' is not a positive learning rate") }
             rates.append(v)
         }
@@ -251,7 +249,8 @@ private func installSignalCleanup() {
 @_silgen_name("mallopt")
 private func glibcMallopt(_ parameter: Int32, _ value: Int32) -> Int32
 
-/// `s` without spaces at either end.
-func trimmed(_ s: Substring) -> String {
-    String(s.drop { $0 == " " }.reversed().drop { $0 == " " }.reversed())
+/// The fields of a comma-separated option, spaces at either end of each removed (empty fields kept,
+/// so that "a,,b" is an error naming the empty one).
+func commaList(_ s: String) -> [String] {
+    s.split(separator: ",", omittingEmptySubsequences: false).map { String($0.drop { $0 == " " }.reversed().drop { $0 == " " }.reversed()) }
 }

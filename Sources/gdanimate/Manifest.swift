@@ -40,10 +40,10 @@ struct Manifest: Decodable {
     /// Options that belong to the whole set, not to a visual.
     static let reserved: Set<String> = ["output", "name", "manifest", "threads", "quiet", "poster", "help"]
 
-    /// The command-line arguments of `visual`, in the manifest's key order sorted for a stable command.
+    /// The command-line arguments of `visual`: mode first, the rest alphabetically (JSON objects have
+    /// no order Swift keeps, and the gallery's command must not change between runs).
     static func arguments(_ visual: Visual) -> [String] {
         var args: [String] = []
-        // mode first, the rest alphabetically: a stable, readable command.
         let keys = visual.options.keys.sorted { ($0 == "mode" ? 0 : 1, $0) < ($1 == "mode" ? 0 : 1, $1) }
         for key in keys {
             switch visual.options[key]! {
