@@ -101,11 +101,21 @@ final class Font {
                 g.top = y0 - (pad + Int(size))
                 g.width = x1 - x0
                 g.height = y1 - y0
-                for y in y0..<y1 { for x in x0..<x1 { g.coverage.append(UInt8(255 - scratch.pixel(x, y).g)) } }
+                for y in y0..<y1 { for x in x0..<x1 { g.coverage.append(Self.quantized(255 - scratch.pixel(x, y).g)) } }
             }
         }
         glyphs[key] = g
         return g
+    }
+
+    /// Glyph coverage is kept to 8 levels (0, 1/7, …, 1). At text sizes the steps cannot be seen (looked
+    /// at magnified beside full coverage), and a number that changes every frame then maps to few palette
+    /// entries that repeat, which LZW packs: measured on the benchmark's 101 frames, GIF bytes fell 10 %
+    /// (bsweep), 12 % (loss), 7 % (contour) and 2 % (line).
+    static let coverageLevels = 7
+
+    static func quantized(_ coverage: Int) -> UInt8 {
+        UInt8((coverage * coverageLevels + 127) / 255 * 255 / coverageLevels)
     }
 
     /// Width and the extent above and below the baseline of `text` set at `size` pixels.

@@ -52,4 +52,13 @@ struct TicksAndNumbersTests {
         let narrow = NiceTicks.logarithmic(0.96, 60)
         #expect(narrow.map(\.label) == ["1", "2", "5", "10", "20", "50"])
     }
+
+    @Test func glyphCoverageKeepsEightLevelsEndsExact() {
+        let levels = (0...255).map { Int(Font.quantized($0)) }
+        #expect(levels.first == 0 && levels.last == 255)
+        #expect(Set(levels).count == Font.coverageLevels + 1)
+        #expect(zip(levels, levels.dropFirst()).allSatisfy { $0 <= $1 })
+        // Each coverage goes to its nearest level: never more than half a step away.
+        #expect((0...255).allSatisfy { abs(levels[$0] - $0) <= 255 / (2 * Font.coverageLevels) + 1 })
+    }
 }
