@@ -225,24 +225,19 @@ enum Files {
         }
     }
 
-    /// Removes every pending temporary path: on an error, or from a signal handler's exit path.
+    /// Removes every pending temporary path: on an error, or when a signal ends the run (from the thread
+    /// that waits for signals, so ordinary code).
     static func discardPending() {
-        // From a signal handler the lock may be held by another thread for a moment (retry), or by the
-        // interrupted thread itself (then give up rather than deadlock).
-        for _ in 0..<10_000 {
-            let done = pendingPaths.withLockIfAvailable { paths in
-                for path in paths {
-                    // Worker threads may still be writing frames into a staged folder: rename it first, so
-                    // their next file cannot land in it, then remove it (twice, for a file opened meanwhile).
-                    let doomed = path + ".discarded"
-                    let target = rename(path, doomed) == 0 ? doomed : path
-                    removeTree(target)
-                    removeTree(target)
-                }
-                paths.removeAll()
+        pendingPaths.withLock { paths in
+            for path in paths {
+                // Worker threads may still be writing frames into a staged folder: rename it first, so
+                // their next file cannot land in it, then remove it (twice, for a file opened meanwhile).
+                let doomed = path + ".discarded"
+                let target = rename(path, doomed) == 0 ? doomed : path
+                removeTree(target)
+                removeTree(target)
             }
-            if done != nil { return }
-            sched_yield()
+            paths.removeAll()
         }
     }
 }

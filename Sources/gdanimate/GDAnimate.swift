@@ -126,6 +126,9 @@ struct GDAnimate: ParsableCommand {
     @Flag(help: "Mark the epoch of lowest loss (loss scene).")
     var markBest = false
 
+    @Flag(inversion: .prefixedNo, help: "The readout under the plots (epoch and numbers, every frame). --no-readout leaves a picture to talk over: the plots take the room, and the frames stop changing once the marks stop moving.")
+    var readout = true
+
     @Option(help: ArgumentHelp("Worker threads for rendering and compression (default: one per processor). Output is byte-identical for any number.", valueName: "n"))
     var threads: Int?
 
@@ -235,14 +238,45 @@ struct GDAnimate: ParsableCommand {
 }
 
 /// A signal mid-run removes the temporary files, then ends the process as the signal would.
+///
+/// Not from a signal handler: a handler runs on whatever thread the signal interrupts, possibly inside
+/// malloc holding its lock, and removing files allocates, so the process could hang for good (seen once in
+/// about a hundred interrupted runs). The signals are blocked in every thread instead (threads made later
+/// inherit the mask) and one thread waits for them with sigwait, then cleans up as ordinary code.
 private func installSignalCleanup() {
+    waitedSignals = cleanupSignals()
+    pthread_sigmask(SIG_BLOCK, &waitedSignals, nil)
+    var thread = pthread_t()
+    pthread_create(&thread, nil, { _ in
+        var sig: Int32 = 0
+        guard sigwait(&waitedSignals, &sig) == 0 else { return nil }
+        Files.discardPending()
+        // Now die of the signal, as if no one had caught it (exit status 128 + signal for the shell).
+        signal(sig, SIG_DFL)
+        var one = sigset_t()
+        sigemptyset(&one)
+        sigaddset(&one, sig)
+        pthread_sigmask(SIG_UNBLOCK, &one, nil)
+        raise(sig)
+        return nil
+    }, nil)
+}
+
+/// The signals the cleanup thread waits for; set once, before that thread starts.
+nonisolated(unsafe) private var waitedSignals = sigset_t()
+
+/// SIGINT, SIGTERM and SIGHUP, the signals that end a run, less any the caller made us ignore (`nohup`
+/// ignores SIGHUP; a script's background job ignores SIGINT): those stay ignored.
+private func cleanupSignals() -> sigset_t {
+    var set = sigset_t()
+    sigemptyset(&set)
     for sig in [SIGINT, SIGTERM, SIGHUP] {
-        signal(sig) { code in
-            Files.discardPending()
-            signal(code, SIG_DFL)
-            raise(code)
-        }
+        var current = sigaction()
+        sigaction(sig, nil, &current)
+        let handler = unsafeBitCast(current.__sigaction_handler.sa_handler, to: Int.self)
+        if handler != unsafeBitCast(SIG_IGN, to: Int.self) { sigaddset(&set, sig) }
     }
+    return set
 }
 
 /// glibc's `mallopt` (declared in <malloc.h>, which the Glibc module does not export).
