@@ -88,6 +88,7 @@ cases = [
     ("manifest unknown option", ["--manifest", write("unk.json", '{"title": "t", "visuals": [{"name": "a", "title": "A", "teaches": "T", "options": {"mode": "contour", "speed": 3}}]}')], "fail", ["unk.json", "visual 1 ('a')", "speed"]),
     ("manifest bad second entry writes nothing", ["--manifest", write("second.json", '{"title": "t", "visuals": [{"name": "contour", "title": "A", "teaches": "T", "options": {"mode": "contour"}}, {"name": "b", "title": "B", "teaches": "T", "options": {"mode": "loss", "lr": 0}}]}')], "fail", ["visual 2 ('b')", "--lr"]),
     ("manifest sets output", ["--manifest", write("out.json", '{"title": "t", "visuals": [{"name": "a", "title": "A", "teaches": "T", "options": {"output": "elsewhere"}}]}')], "fail", ["'output' applies to the whole set"]),
+    ("manifest flag given a value", ["--manifest", write("flagval.json", '{"title": "t", "visuals": [{"name": "a", "title": "A", "teaches": "T", "options": {"mode": "bsweep", "readout": "off"}}]}')], "fail", ["flagval.json", "visual 1 ('a')", "'readout' is a flag"]),
     ("manifest name twice", ["--manifest", write("twice.json", '{"title": "t", "visuals": [{"name": "a", "title": "A", "teaches": "T", "options": {}}, {"name": "a", "title": "B", "teaches": "T", "options": {}}]}')], "fail", ["visual 2 ('a')", "used twice"]),
     ("--data with --dataset", ["--data", write("ok.csv", good), "--dataset", "wide"], "fail", ["--data", "--dataset"]),
     ("history with a bad suffix", ["--history", os.path.join(tmp, "h.txt")], "fail", ["--history", ".csv or .json"]),
@@ -147,24 +148,43 @@ for name, args in ok_cases:
         problems.append(f"files: {os.listdir(fresh)}")
     report(name, problems)
 
-# A run interrupted by a signal leaves no temporary file and the old outputs as they were.
-for sig in (signal.SIGINT, signal.SIGTERM):
-    prime()
-    before = snapshot(out)
-    p = subprocess.Popen([exe, "--output", out, "--quiet", "--mode", "all", "--format", "both", "--epochs", "3000", "--history", os.path.join(out, "history.csv")],
-                         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    time.sleep(1.0)
-    p.send_signal(sig)
-    code = p.wait(timeout=30)
-    leftovers = [f for f in os.listdir(out) if f.startswith(".")]
+# A run interrupted by a signal leaves no temporary file and the old outputs as they were, and ends
+# promptly by that signal, whenever it comes (a signal handler that allocated once hung a run for good:
+# hence several moments, from set-up to rendering and writing).
+for sig in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP):
     problems = []
-    if code == 0:
-        problems.append("finished before the signal; make the run longer")
-    if leftovers:
-        problems.append(f"left {leftovers}")
-    if snapshot(out) != before:
-        problems.append("the output folder changed")
-    report(f"interrupted by {signal.Signals(sig).name}", problems)
+    for delay in (0.05, 0.2, 0.45, 0.7, 1.0, 1.5):
+        prime()
+        before = snapshot(out)
+        p = subprocess.Popen([exe, "--output", out, "--quiet", "--mode", "all", "--format", "both", "--epochs", "3000", "--history", os.path.join(out, "history.csv")],
+                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        time.sleep(delay)
+        p.send_signal(sig)
+        try:
+            code = p.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            p.kill()
+            p.wait()
+            problems.append(f"at {delay} s: still running 10 s after the signal")
+            continue
+        leftovers = [f for f in os.listdir(out) if f.startswith(".")]
+        if code != -sig:
+            problems.append(f"at {delay} s: exit {code}, not ended by the signal" + (" (finished first; make the run longer)" if code == 0 else ""))
+        if leftovers:
+            problems.append(f"at {delay} s: left {leftovers}")
+        if snapshot(out) != before:
+            problems.append(f"at {delay} s: the output folder changed")
+    report(f"interrupted by {signal.Signals(sig).name} (6 moments)", problems)
+
+# A signal the caller ignores (nohup and SIGHUP) stays ignored: the run completes.
+prime()
+p = subprocess.Popen([exe, "--output", out, "--quiet", "--mode", "all", "--format", "both", "--epochs", "3000"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                     preexec_fn=lambda: signal.signal(signal.SIGHUP, signal.SIG_IGN))
+time.sleep(0.5)
+running = p.poll() is None
+p.send_signal(signal.SIGHUP)
+code = p.wait(timeout=60)
+report("SIGHUP under nohup is ignored", ([] if code == 0 else [f"exit {code}"]) + ([] if running else ["finished before the signal"]))
 
 # Permissions, as an unprivileged user (root reads and writes everything): an unreadable data file and an
 # output folder that cannot be written.
