@@ -63,15 +63,19 @@ public struct SceneInput: Sendable {
     public var runs: [LabelledRun]
     /// Mark the epoch of lowest loss (loss scene).
     public var markBest: Bool
+    /// Draw the per-frame readouts (epoch and numbers). Without them the plots take their room, and
+    /// once the marks stop moving the frames stop changing (a clean picture to talk over).
+    public var readout: Bool
 
     public init(data: Dataset, result: TrainingResult, lossScale: LossScale = .auto, bOnly: TrainingResult? = nil,
-                runs: [LabelledRun] = [], markBest: Bool = false) {
+                runs: [LabelledRun] = [], markBest: Bool = false, readout: Bool = true) {
         self.data = data
         self.result = result
         self.lossScale = lossScale
         self.bOnly = bOnly
         self.runs = runs
         self.markBest = markBest
+        self.readout = readout
     }
 }
 

@@ -32,6 +32,16 @@ struct Manifest: Decodable {
             else if let d = try? c.decode(Double.self) { self = .number(d) }
             else { self = .text(try c.decode(String.self)) }
         }
+
+        /// The value as a command-line argument (nil for a flag).
+        var argument: String? {
+            switch self {
+            case .flag: return nil
+            case .integer(let i): return "\(i)"
+            case .number(let d): return "\(d)"
+            case .text(let s): return s
+            }
+        }
     }
 
     var title: String
@@ -39,6 +49,10 @@ struct Manifest: Decodable {
 
     /// Options that belong to the whole set, not to a visual.
     static let reserved: Set<String> = ["output", "name", "manifest", "threads", "quiet", "poster", "help"]
+
+    /// Flags that are on unless turned off: `false` writes their `--no-` form (for the other flags
+    /// `false` is their default and writes nothing).
+    static let onByDefault: Set<String> = ["readout"]
 
     /// The command-line arguments of `visual`: mode first, the rest alphabetically (JSON objects have
     /// no order Swift keeps, and the gallery's command must not change between runs).
@@ -48,10 +62,8 @@ struct Manifest: Decodable {
         for key in keys {
             switch visual.options[key]! {
             case .flag(true): args.append("--\(key)")
-            case .flag(false): continue
-            case .integer(let i): args += ["--\(key)", "\(i)"]
-            case .number(let d): args += ["--\(key)", "\(d)"]
-            case .text(let s): args += ["--\(key)", s]
+            case .flag(false): if onByDefault.contains(key) { args.append("--no-\(key)") }
+            case let value: args += ["--\(key)", value.argument!]
             }
         }
         return args
@@ -83,7 +95,14 @@ struct Manifest: Decodable {
             do {
                 options = try GDAnimate.parse(args)
             } catch {
-                throw Pipeline.Failure(description: "\(which): \(GDAnimate.message(for: error))")
+                var message = GDAnimate.message(for: error)
+                // A value given to a flag reaches the parser as a stray argument; name the option instead.
+                if let key = v.options.keys.sorted().first(where: { k in
+                    v.options[k]!.argument.map { message.contains("Unexpected argument '\($0)'") } ?? false
+                }) {
+                    message = "'\(key)' is a flag: write true or false"
+                }
+                throw Pipeline.Failure(description: "\(which): \(message)")
             }
             guard options.mode != .all else { throw Pipeline.Failure(description: "\(which): give one mode per visual, not 'all'") }
             options.output = base.output

@@ -98,7 +98,7 @@ struct Pipeline {
     /// The scene of `kind` with the runs it needs, trained here for the multi-run modes.
     private func job(_ kind: SceneKind, data: Dataset, main: TrainingResult?, bOnly: TrainingResult?, optimizers: [OptimizerName]) throws -> Job {
         let o = options
-        var input = SceneInput(data: data, result: main ?? bOnly!, lossScale: o.lossScale, markBest: o.markBest)
+        var input = SceneInput(data: data, result: main ?? bOnly!, lossScale: o.lossScale, markBest: o.markBest, readout: o.readout)
         var panels = 1
         switch kind {
         case .line, .loss, .contour: break

@@ -157,3 +157,33 @@ enum PNG {
         return Frame(width: w, height: h, pixels: pixels)
     }
 }
+
+extension GoldenImageTests {
+    @Test(arguments: SceneKind.allCases)
+    func noReadoutMeansNoReadoutBandInAnyScene(_ kind: SceneKind) throws {
+        var input = try Self.input(for: kind)
+        let (w, h) = Self.size(kind)
+        #expect(!Scenes.make(kind, input: input, width: w, height: h, font: try Font.make()).readouts.isEmpty)
+        input.readout = false
+        #expect(Scenes.make(kind, input: input, width: w, height: h, font: try Font.make()).readouts.isEmpty)
+    }
+
+    /// Late in a converged b-only run only the readout still changes, and only below the plot; without
+    /// it the last frames are identical (the GIF shows one held frame) and the plot is taller.
+    @Test func withoutTheReadoutAConvergedRunStopsChanging() throws {
+        var input = try Self.input(for: .bsweep)
+        let font = try Font.make()
+        let on = try Animation(kind: .bsweep, input: input, width: 320, height: 240)
+        let plotOn = BSweepScene(input, panel: .full(width: 320, height: 240), font: font).chart.plot
+        let a = on.render(99), b = on.render(100)
+        let rows = Set(zip(a.pixels, b.pixels).enumerated().filter { $0.element.0 != $0.element.1 }.map { $0.offset / 320 })
+        #expect(!rows.isEmpty)
+        #expect(rows.allSatisfy { $0 > plotOn.y1 }, "rows \(rows.sorted()) change, the plot ends at \(plotOn.y1)")
+
+        input.readout = false
+        let off = try Animation(kind: .bsweep, input: input, width: 320, height: 240)
+        #expect(off.render(99) == off.render(100))
+        let plotOff = BSweepScene(input, panel: Panel(area: PixelRect(x0: 0, y0: 0, x1: 320, y1: 240), status: false), font: font).chart.plot
+        #expect(plotOff.y1 > plotOn.y1)
+    }
+}

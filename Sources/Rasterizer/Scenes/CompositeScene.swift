@@ -1,6 +1,6 @@
 import Training
 
-/// Several charts in one frame: a page heading at the top, a shared readout at the bottom, and the
+/// Several charts in one frame: a page heading at the top, a shared readout at the bottom (if any), and the
 /// panels in a grid between them, all advancing together. A panel whose run is shorter (one that
 /// diverged and stopped) stays on its last snapshot.
 final class CompositeScene: Scene {
@@ -9,9 +9,9 @@ final class CompositeScene: Scene {
     let page: PixelRect
     let style: Style
     let font: Font
-    let pageReadout: (Int) -> [TitleSegment]
+    let pageReadout: ((Int) -> [TitleSegment])?
 
-    init(heading: String, page: PixelRect, style: Style, font: Font, panels: [any ChartScene], readout: @escaping (Int) -> [TitleSegment]) {
+    init(heading: String, page: PixelRect, style: Style, font: Font, panels: [any ChartScene], readout: ((Int) -> [TitleSegment])?) {
         self.heading = heading
         self.page = page
         self.font = font
@@ -26,9 +26,10 @@ final class CompositeScene: Scene {
         Style(scale: max(0.62, min(Double(width) / Double(columns) / 640, Double(height) / Double(rows) / 480) * 1.15))
     }
 
-    /// `count` cells in `columns` columns filling the page between its heading and readout bands.
-    static func grid(_ count: Int, columns: Int, width: Int, height: Int, style s: Style, panelReadouts: Bool) -> [Panel] {
-        let top = Chart.titleBand(s), bottom = Chart.statusBand(s)
+    /// `count` cells in `columns` columns filling the page between its heading and its readout band
+    /// (none without `pageReadout`).
+    static func grid(_ count: Int, columns: Int, width: Int, height: Int, style s: Style, panelReadouts: Bool, pageReadout: Bool) -> [Panel] {
+        let top = Chart.titleBand(s), bottom = pageReadout ? Chart.statusBand(s) : 0
         let rows = (count + columns - 1) / columns
         let cellW = Double(width) / Double(columns)
         let cellH = (Double(height) - top - bottom) / Double(rows)
@@ -59,8 +60,8 @@ final class CompositeScene: Scene {
     var onTop: [PixelRect] { panels.flatMap(\.onTop) }
 
     var readouts: [Readout] {
-        let own = Readout(band: ReadoutBand(area: page, centre: Double(page.x0 + page.x1) / 2, style: style, font: font), text: pageReadout)
-        return [own] + panels.flatMap { p in
+        let own = pageReadout.map { Readout(band: ReadoutBand(area: page, centre: Double(page.x0 + page.x1) / 2, style: style, font: font), text: $0) }
+        return (own.map { [$0] } ?? []) + panels.flatMap { p in
             let last = p.snapshotCount - 1
             return p.readouts.map { r in Readout(band: r.band, text: { k in r.text(min(k, last)) }) }
         }

@@ -36,8 +36,9 @@ public enum Scenes {
     }
 
     static func make(_ kind: SceneKind, input: SceneInput, width: Int, height: Int, font: Font) -> any Scene {
-        let full = Panel.full(width: width, height: height)
+        let full = Panel(area: PixelRect(x0: 0, y0: 0, x1: width, y1: height), status: input.readout)
         let page = full.area
+        let on = input.readout
         let r = input.result
         switch kind {
         case .line: return LineScene(input, panel: full, font: font)
@@ -53,7 +54,7 @@ public enum Scenes {
             // The contour takes the room; the J − J* curves sit in a narrower panel beside it.
             let (columns, rows) = grid(kind, panels: 2)
             let style = CompositeScene.pageStyle(width: width, height: height, columns: columns, rows: rows)
-            let cells = CompositeScene.grid(1, columns: 1, width: width, height: height, style: style, panelReadouts: false)[0].area
+            let cells = CompositeScene.grid(1, columns: 1, width: width, height: height, style: style, panelReadouts: false, pageReadout: on)[0].area
             let split = cells.x0 + Int(Double(cells.x1 - cells.x0) * 0.6)
             let contour = ContourScene(input, panel: Panel(area: PixelRect(x0: cells.x0, y0: cells.y0, x1: split, y1: cells.y1), status: false, style: style), font: font,
                                        paths: series,
@@ -64,8 +65,7 @@ public enum Scenes {
             let epoch = progress(of: runs)
             var names = SceneText.list(runs.map(\.label))
             names = names.prefix(1).uppercased() + names.dropFirst()
-            return CompositeScene(heading: "\(names) on one loss surface, α = \(NumberFormat.significant(r.config.learningRate))", page: page, style: style, font: font,
-                                  panels: [contour, loss]) { k in
+            let readout = { (k: Int) -> [TitleSegment] in
                 var parts = epoch(k) + ["  MSE:"]
                 for run in runs {
                     let s = run.result.snapshots[min(k, run.result.snapshots.count - 1)]
@@ -73,12 +73,14 @@ public enum Scenes {
                 }
                 return parts
             }
+            return CompositeScene(heading: "\(names) on one loss surface, α = \(NumberFormat.significant(r.config.learningRate))", page: page, style: style, font: font,
+                                  panels: [contour, loss], readout: on ? readout : nil)
 
         case .dashboard:
             let count = input.bOnly == nil ? 3 : 4
             let (columns, rows) = grid(kind, panels: count)
             let style = CompositeScene.pageStyle(width: width, height: height, columns: columns, rows: rows)
-            let cells = CompositeScene.grid(count, columns: columns, width: width, height: height, style: style, panelReadouts: false)
+            let cells = CompositeScene.grid(count, columns: columns, width: width, height: height, style: style, panelReadouts: false, pageReadout: on)
             var panels: [any ChartScene] = [
                 LineScene(input, panel: cells[0], font: font, heading: "The fitted line"),
                 LossScene(input, panel: cells[1], font: font, heading: "Loss per \(SceneText.unit(r.snapshots))"),
@@ -90,15 +92,14 @@ public enum Scenes {
                 panels.append(BSweepScene(b, panel: cells[3], font: font,
                                           heading: "b alone, m held at \(NumberFormat.significant(bOnly.snapshots[0].m))"))
             }
-            return CompositeScene(heading: SceneText.run(r), page: page, style: style, font: font, panels: panels) { k in
-                SceneText.progressAndFit(r, min(k, r.snapshots.count - 1))
-            }
+            return CompositeScene(heading: SceneText.run(r), page: page, style: style, font: font, panels: panels,
+                                  readout: on ? { k in SceneText.progressAndFit(r, min(k, r.snapshots.count - 1)) } : nil)
 
         case .lrSweep:
             let runs = runs(of: input)
             let (columns, rows) = grid(kind, panels: runs.count)
             let style = CompositeScene.pageStyle(width: width, height: height, columns: columns, rows: rows)
-            let cells = CompositeScene.grid(runs.count, columns: columns, width: width, height: height, style: style, panelReadouts: true)
+            let cells = CompositeScene.grid(runs.count, columns: columns, width: width, height: height, style: style, panelReadouts: on, pageReadout: on)
             let shared = runs.map(\.result.snapshots)
             let panels: [any ChartScene] = runs.enumerated().map { i, run in
                 var one = input
@@ -111,13 +112,13 @@ public enum Scenes {
             }
             var heading = "\(SceneText.optimizer(r.config)) at \(runs.count) learning rate\(runs.count == 1 ? "" : "s")"
             if let limit = r.stabilityLimit { heading += " (stable below 2/λmax = \(NumberFormat.significant(limit)))" }
-            return CompositeScene(heading: heading, page: page, style: style, font: font, panels: panels, readout: progress(of: runs))
+            return CompositeScene(heading: heading, page: page, style: style, font: font, panels: panels, readout: on ? progress(of: runs) : nil)
 
         case .scaling:
             let runs = runs(of: input)
             let (columns, rows) = grid(kind, panels: runs.count)
             let style = CompositeScene.pageStyle(width: width, height: height, columns: columns, rows: rows)
-            let cells = CompositeScene.grid(runs.count, columns: columns, width: width, height: height, style: style, panelReadouts: true)
+            let cells = CompositeScene.grid(runs.count, columns: columns, width: width, height: height, style: style, panelReadouts: on, pageReadout: on)
             let panels: [any ChartScene] = runs.enumerated().map { i, run in
                 var one = input
                 one.data = run.data
@@ -130,7 +131,7 @@ public enum Scenes {
                 return scene
             }
             return CompositeScene(heading: "Feature scaling: \(SceneText.run(r)), on raw x and on standardized x",
-                                  page: page, style: style, font: font, panels: panels, readout: progress(of: runs))
+                                  page: page, style: style, font: font, panels: panels, readout: on ? progress(of: runs) : nil)
         }
     }
 }
