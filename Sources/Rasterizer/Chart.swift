@@ -260,47 +260,62 @@ struct Chart {
 
     enum Corner { case topLeft, topRight, bottomLeft, bottomRight, topCenter }
 
-    /// Where a legend box goes: its top-left corner and size, inside the plot area's `corner`.
-    private func legendBox(_ entries: [LegendEntry], corner: Corner) -> (left: Double, top: Double, w: Double, h: Double) {
+    /// Where a legend box goes (its top-left corner and size, inside the plot area's `corner`) and the
+    /// factor `k` its text, samples and padding are drawn at. A legend too wide for the plot, or taller
+    /// than 3/5 of it, shrinks to fit (cramped panels at their minimum size); nil when it would have to
+    /// shrink below 6 px text, and then it is left out rather than cover the plot or spill out of it.
+    private func legendBox(_ entries: [LegendEntry], corner: Corner) -> (left: Double, top: Double, w: Double, h: Double, k: Double)? {
         let s = style
-        let textWidth = entries.map { font.measure($0.text, size: s.tickSize).width }.max() ?? 0
-        let boxW = s.pad + legendSample + s.pad * 0.8 + textWidth + s.pad
-        let boxH = s.pad * 0.7 * 2 + legendRow * Double(entries.count)
+        func size(_ k: Double) -> (w: Double, h: Double) {
+            let textWidth = entries.map { font.measure($0.text, size: s.tickSize * k).width }.max() ?? 0
+            return ((s.pad * 2.8 + legendSample) * k + textWidth, (s.pad * 1.4 + legendRow * Double(entries.count)) * k)
+        }
         let inset = s.pad * 1.2
+        let roomW = Double(plot.x1 - plot.x0) - 2 * inset, roomH = Double(plot.y1 - plot.y0) * 0.6
+        var k = 1.0
+        var (boxW, boxH) = size(k)
+        if boxW > roomW || boxH > roomH {
+            k = min(roomW / boxW, roomH / boxH)
+            // Text does not scale exactly with its size (whole-pixel pens): step down until it fits.
+            while k * s.tickSize >= 6 {
+                (boxW, boxH) = size(k)
+                if boxW <= roomW && boxH <= roomH { break }
+                k *= 0.95
+            }
+            guard k * s.tickSize >= 6 else { return nil }
+        }
         switch corner {
-        case .topLeft: return (Double(plot.x0) + inset, Double(plot.y0) + inset, boxW, boxH)
-        case .topRight: return (Double(plot.x1) - inset - boxW, Double(plot.y0) + inset, boxW, boxH)
-        case .bottomLeft: return (Double(plot.x0) + inset, Double(plot.y1) - inset - boxH, boxW, boxH)
-        case .bottomRight: return (Double(plot.x1) - inset - boxW, Double(plot.y1) - inset - boxH, boxW, boxH)
-        case .topCenter: return ((Double(plot.x0 + plot.x1) - boxW) / 2, Double(plot.y0) + inset, boxW, boxH)
+        case .topLeft: return (Double(plot.x0) + inset, Double(plot.y0) + inset, boxW, boxH, k)
+        case .topRight: return (Double(plot.x1) - inset - boxW, Double(plot.y0) + inset, boxW, boxH, k)
+        case .bottomLeft: return (Double(plot.x0) + inset, Double(plot.y1) - inset - boxH, boxW, boxH, k)
+        case .bottomRight: return (Double(plot.x1) - inset - boxW, Double(plot.y1) - inset - boxH, boxW, boxH, k)
+        case .topCenter: return ((Double(plot.x0 + plot.x1) - boxW) / 2, Double(plot.y0) + inset, boxW, boxH, k)
         }
     }
 
     private var legendSample: Double { 26 * max(0.75, style.scale) }
     private var legendRow: Double { style.tickSize * 1.45 }
 
-    /// The pixels a legend in `corner` covers (none without entries).
+    /// The pixels a legend in `corner` covers (none without entries, or when it does not fit).
     func legendFrame(_ entries: [LegendEntry], corner: Corner) -> PixelRect {
-        guard !entries.isEmpty else { return .empty }
-        let b = legendBox(entries, corner: corner)
+        guard !entries.isEmpty, let b = legendBox(entries, corner: corner) else { return .empty }
         return PixelRect(x0: Int(b.left) - 2, y0: Int(b.top) - 2, x1: Int(b.left + b.w) + 3, y1: Int(b.top + b.h) + 3)
     }
 
     /// A legend box inside the plot area's `corner`; no entries, no box (small multiples show their
     /// legend once).
     func drawLegend(_ entries: [LegendEntry], corner: Corner, on c: Canvas) {
-        guard !entries.isEmpty else { return }
+        guard !entries.isEmpty, let (left, top, boxW, boxH, k) = legendBox(entries, corner: corner) else { return }
         let s = style
-        let size = s.tickSize
-        let sample = legendSample
-        let rowHeight = legendRow
-        let (left, top, boxW, boxH) = legendBox(entries, corner: corner)
+        let size = s.tickSize * k, pad = s.pad * k
+        let sample = legendSample * k
+        let rowHeight = legendRow * k
         let box = [Point(left, top), Point(left + boxW, top), Point(left + boxW, top + boxH), Point(left, top + boxH)]
         c.fillPolygon(box, Theme.white, alpha: 0.9, clip: plot)
         c.strokePolyline(box + [box[0]], width: max(1, s.scale * 0.9), RGB(0xCCCCCC), clip: plot)
         for (i, e) in entries.enumerated() {
-            let cy = top + s.pad * 0.7 + rowHeight * (Double(i) + 0.5)
-            let x0 = left + s.pad, x1 = x0 + sample
+            let cy = top + pad * 0.7 + rowHeight * (Double(i) + 0.5)
+            let x0 = left + pad, x1 = x0 + sample
             switch e.glyph {
             case .line(let color, let w, let dashed):
                 c.strokePolyline([Point(x0, cy), Point(x1, cy)], width: w, color, dash: dashed ? (w * 3, w * 2) : nil, clip: plot)
@@ -308,9 +323,9 @@ struct Chart {
                 c.strokeSegment(Point(x0, cy), Point(x1, cy), width: w + 2 * max(1, s.scale), casing, clip: plot)
                 c.strokeSegment(Point(x0, cy), Point(x1, cy), width: w, color, clip: plot)
             case .marker(let kind, let color, let edge):
-                drawMarker(kind, at: Point((x0 + x1) / 2, cy), fill: color, edge: edge, on: c, clip: plot)
+                drawMarker(kind, at: Point((x0 + x1) / 2, cy), fill: color, edge: edge, scale: min(1, k * 1.2), on: c, clip: plot)
             }
-            c.label(e.text, font: font, size: size, at: x1 + s.pad * 0.8, cy, h: .left, v: .middle)
+            c.label(e.text, font: font, size: size, at: x1 + pad * 0.8, cy, h: .left, v: .middle)
         }
     }
 

@@ -131,6 +131,12 @@ extension GoldenImageTests {
                 }
                 #expect(inked, "\(kind) \(w)×\(h): quarter \(qx),\(qy) is blank")
             }
+            // Every legend shown lies inside its plot (a cramped one shrinks or is left out).
+            let scene = try #require(Scenes.make(kind, input: input, width: w, height: h, font: try Font.make()) as? CompositeScene)
+            for panel in scene.panels {
+                let l = panel.legendRect, p = panel.chart.plot
+                #expect(l.isEmpty || (l.x0 >= p.x0 && l.y0 >= p.y0 && l.x1 <= p.x1 && l.y1 <= p.y1), "\(kind) \(w)×\(h): legend \(l) outside plot \(p)")
+            }
         }
     }
 }
