@@ -66,6 +66,7 @@ cases = [
     ("batch size above data", ["--optimizer", "minibatch", "--batch-size", "500"], "fail", ["--batch-size 500", "100 points"]),
     ("width 10", ["--width", "10"], "fail", ["--width", "64 to 4096"]),
     ("height 5000", ["--height", "5000"], "fail", ["--height", "64 to 4096"]),
+    ("chart too small to read", ["--mode", "line", "--width", "160", "--height", "120"], "fail", ["--mode line", "at least 200×150", "160×120"]),
     ("fps 0", ["--fps", "0"], "fail", ["--fps", "1 to 50"]),
     ("fps 60", ["--fps", "60"], "fail", ["--fps", "centiseconds"]),
     ("unknown mode", ["--mode", "spiral"], "fail", ["spiral", "line", "contour"]),

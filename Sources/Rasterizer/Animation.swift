@@ -302,21 +302,32 @@ struct StatusLayout {
         self.band = band
         let s = band.style, font = band.font
         let count = titles.map(\.count).max() ?? 0
-        var widths = [Double](repeating: 0, count: count)
-        for t in titles { for (i, part) in t.enumerated() where !part.text.isEmpty { widths[i] = max(widths[i], font.measure(part.text, size: s.titleSize).width) } }
-        let total = widths.reduce(0, +)
+        func widths(at size: Double) -> [Double] {
+            var widths = [Double](repeating: 0, count: count)
+            for t in titles { for (i, part) in t.enumerated() where !part.text.isEmpty { widths[i] = max(widths[i], font.measure(part.text, size: size).width) } }
+            return widths
+        }
         let room = Double(band.area.x1 - band.area.x0) - 2 * s.pad
-        let scale = total > room ? room / total : 1
-        let size = max(7, s.titleSize * scale)
+        var size = s.titleSize
+        var measured = widths(at: size)
+        if measured.reduce(0, +) > room {
+            // Shrink to fit, measuring at the size drawn: glyph pens are whole pixels, so widths do not
+            // scale in proportion, and scaled widths let neighbouring segments run into each other.
+            size = max(7, size * room / measured.reduce(0, +))
+            measured = widths(at: size)
+            while measured.reduce(0, +) > room && size > 6 {
+                size = max(6, size * 0.95)
+                measured = widths(at: size)
+            }
+        }
         self.size = size
-        let scaled = widths.map { $0 * size / s.titleSize }
-        let used = scaled.reduce(0, +)
+        let used = measured.reduce(0, +)
         let centre = min(max(band.centre, Double(band.area.x0) + s.pad + used / 2), Double(band.area.x1) - s.pad - used / 2)
         var x = centre - used / 2
         var starts: [Double] = []
-        for w in scaled { starts.append(x); x += w }
+        for w in measured { starts.append(x); x += w }
         self.starts = starts
-        self.widths = scaled
+        self.widths = measured
     }
 
     func draw(_ parts: [TitleSegment], on c: Canvas) {

@@ -249,7 +249,10 @@ struct Chart {
             c.label(t.label, font: font, size: s.tickSize, at: px0 - s.tickLength - s.pad * 0.6, p, h: .right, v: .middle)
         }
         c.label(x.title, font: font, size: s.labelSize, at: (px0 + px1) / 2, Double(area.y1) - statusBand - s.pad * 0.6, h: .center, v: .bottom)
-        c.verticalLabel(y.title, font: font, size: s.labelSize, centerY: (py0 + py1) / 2, left: Double(area.x0) + s.pad * 0.8)
+        // A y title longer than the plot is tall shrinks to fit (down to 6 px) rather than run past it.
+        let natural = font.measureRotated(y.title, size: s.labelSize)
+        let ySize = natural > py1 - py0 ? max(6, s.labelSize * (py1 - py0) / natural) : s.labelSize
+        c.verticalLabel(y.title, font: font, size: ySize, centerY: (py0 + py1) / 2, left: Double(area.x0) + s.pad * 0.8)
     }
 
     /// The heading, centred over the plot (kept inside the area), shrunk to fit when it is too long.

@@ -138,7 +138,8 @@ struct Pipeline {
         let (width, height) = (o.width ?? size.width, o.height ?? size.height)
         let least = Scenes.minimumSize(kind, panels: panels)
         if width < least.width || height < least.height {
-            throw Failure(description: "--mode \(kind.rawValue) draws \(panels) panels and needs a frame of at least \(least.width)×\(least.height) pixels (got \(width)×\(height)); give a larger --width/--height")
+            let what = panels == 1 ? "--mode \(kind.rawValue)" : "--mode \(kind.rawValue) draws \(panels) panels and"
+            throw Failure(description: "\(what) needs a frame of at least \(least.width)×\(least.height) pixels (got \(width)×\(height)); give a larger --width/--height")
         }
         return Job(kind: kind, input: input, name: o.name ?? kind.rawValue, width: width, height: height)
     }

@@ -75,8 +75,24 @@ final class CompositeScene: Scene {
 func drawCentred(_ text: String, font: Font, style s: Style, left: Double, right: Double, centre: Double, baseline: Double, size: Double, on c: Canvas) {
     let room = right - left - 2 * s.pad
     let natural = font.measure(text, size: size).width
-    let size = natural > room ? max(7, size * room / natural) : size
-    let w = font.measure(text, size: size).width
+    var size = natural > room ? max(7, size * room / natural) : size
+    // Widths do not scale exactly with the size (whole-pixel pens): step down until it fits.
+    while size > 7 && font.measure(text, size: size).width > room { size = max(7, size * 0.97) }
+    // Still too long at the smallest size: keep the start and end it with an ellipsis, rather than
+    // push both ends out of the frame.
+    var shown = text
+    while shown.count > 1 && font.measure(shown == text ? shown : shown + "…", size: size).width > room { shown.removeLast() }
+    if shown != text { shown = shown.trimmingSuffix(while: { $0 == " " || $0 == "," || $0 == ":" }) + "…" }
+    let w = font.measure(shown, size: size).width
     let x = min(max(centre, left + s.pad + w / 2), right - s.pad - w / 2) - w / 2
-    font.draw(text, on: c, x: x, y: baseline - size * Font.descent, size: size, color: Theme.text)
+    font.draw(shown, on: c, x: x, y: baseline - size * Font.descent, size: size, color: Theme.text)
+}
+
+extension String {
+    /// The string without the trailing characters that satisfy `drop`.
+    func trimmingSuffix(while drop: (Character) -> Bool) -> String {
+        var s = self
+        while let last = s.last, drop(last) { s.removeLast() }
+        return s
+    }
 }

@@ -15,10 +15,12 @@ public enum Scenes {
         }
     }
 
-    /// The smallest frame that leaves each panel room for its axes, labels and a plot.
+    /// The smallest frame that leaves each panel room for its axes, labels, a plot and a readout that
+    /// can still be read: 200×150 a chart (looked at: below it the readout and the y-axis title no longer
+    /// fit even at 6 px), plus the page heading and readout for the panel modes.
     public static func minimumSize(_ kind: SceneKind, panels: Int) -> (width: Int, height: Int) {
         let g = grid(kind, panels: panels)
-        return g.columns == 1 && g.rows == 1 ? (64, 64) : (200 * g.columns, 150 * g.rows + 60)
+        return g.columns == 1 && g.rows == 1 ? (200, 150) : (200 * g.columns, 150 * g.rows + 60)
     }
 
     /// Okabe–Ito colours for the runs of a comparison, readable on white and (cased) on viridis.
