@@ -99,9 +99,18 @@ enum Files {
         return try stream.close()
     }
 
+    /// Held while outputs move into place, so a signal's clean-up waits for the moves to end rather than
+    /// remove a folder's old copy between its two renames (which would leave neither old nor new).
+    static let publishing = Mutex<Void>(())
+
     /// Moves every staged file and folder into place. Called once all of a run's outputs are complete,
-    /// so a run that fails anywhere leaves every earlier file as it was.
+    /// so a run that fails anywhere leaves every earlier file as it was; a signal meanwhile waits, so the
+    /// outputs are all old or all new.
     static func publish(_ items: [Staged]) throws(FileError) {
+        try publishing.withLock { _ throws(FileError) in try move(items) }
+    }
+
+    private static func move(_ items: [Staged]) throws(FileError) {
         for item in items {
             if item.isFolder {
                 try replaceFolder(item.path, with: item.temp)
@@ -223,6 +232,16 @@ enum Files {
         } else {
             unlink(path)
         }
+    }
+
+    /// Set when a signal is ending the run: an error the run meets after that (a frame file whose folder
+    /// the clean-up just removed) is a consequence, not news, and is not printed.
+    static let interrupted = Atomic<Bool>(false)
+
+    /// When a signal ends the run: waits for any publishing to end, then removes what is still pending.
+    static func discardOnSignal() {
+        interrupted.store(true, ordering: .releasing)
+        publishing.withLock { _ in discardPending() }
     }
 
     /// Removes every pending temporary path: on an error, or when a signal ends the run (from the thread

@@ -231,6 +231,8 @@ struct GDAnimate: ParsableCommand {
                 try Pipeline(self).run()
             }
         } catch {
+            // A signal is ending the run and its thread will end the process: say nothing more.
+            while Files.interrupted.load(ordering: .acquiring) { sleep(1) }
             Files.discardPending()
             throw error
         }
@@ -250,7 +252,7 @@ private func installSignalCleanup() {
     pthread_create(&thread, nil, { _ in
         var sig: Int32 = 0
         guard sigwait(&waitedSignals, &sig) == 0 else { return nil }
-        Files.discardPending()
+        Files.discardOnSignal()
         // Now die of the signal, as if no one had caught it (exit status 128 + signal for the shell).
         signal(sig, SIG_DFL)
         var one = sigset_t()
