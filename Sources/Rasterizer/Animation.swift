@@ -308,18 +308,13 @@ struct StatusLayout {
             return widths
         }
         let room = Double(band.area.x1 - band.area.x0) - 2 * s.pad
-        var size = s.titleSize
-        var measured = widths(at: size)
-        if measured.reduce(0, +) > room {
-            // Shrink to fit, measuring at the size drawn: glyph pens are whole pixels, so widths do not
-            // scale in proportion, and scaled widths let neighbouring segments run into each other.
-            size = max(7, size * room / measured.reduce(0, +))
-            measured = widths(at: size)
-            while measured.reduce(0, +) > room && size > 6 {
-                size = max(6, size * 0.95)
-                measured = widths(at: size)
-            }
-        }
+        // Shrunk to fit, measured at the size drawn (widths scaled from the full size would let
+        // neighbouring segments run into each other).
+        let natural = widths(at: s.titleSize).reduce(0, +)
+        let size = Font.fittingSize(s.titleSize, guess: max(7, s.titleSize * room / natural), floor: 6) {
+            widths(at: $0).reduce(0, +) <= room
+        } ?? 6
+        let measured = widths(at: size)
         self.size = size
         let used = measured.reduce(0, +)
         let centre = min(max(band.centre, Double(band.area.x0) + s.pad + used / 2), Double(band.area.x1) - s.pad - used / 2)

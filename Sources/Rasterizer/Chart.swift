@@ -118,8 +118,8 @@ public struct Panel: Sendable {
     /// The sizes of text and lines in this panel.
     var resolvedStyle: Style { style ?? Style(width: area.x1 - area.x0, height: area.y1 - area.y0) }
 
-    /// The whole `width`×`height` frame, with a readout band.
-    static func full(width: Int, height: Int) -> Panel { Panel(area: PixelRect(x0: 0, y0: 0, x1: width, y1: height), status: true) }
+    /// The whole `width`×`height` frame, with a readout band unless `status` is false.
+    static func full(width: Int, height: Int, status: Bool = true) -> Panel { Panel(area: PixelRect(x0: 0, y0: 0, x1: width, y1: height), status: status) }
 }
 
 /// The plot frame shared by every scene: a heading, plot area, axes with ticks and grid, axis titles,
@@ -275,18 +275,12 @@ struct Chart {
         }
         let inset = s.pad * 1.2
         let roomW = Double(plot.x1 - plot.x0) - 2 * inset, roomH = Double(plot.y1 - plot.y0) * 0.6
-        var k = 1.0
-        var (boxW, boxH) = size(k)
-        if boxW > roomW || boxH > roomH {
-            k = min(roomW / boxW, roomH / boxH)
-            // Text does not scale exactly with its size (whole-pixel pens): step down until it fits.
-            while k * s.tickSize >= 6 {
-                (boxW, boxH) = size(k)
-                if boxW <= roomW && boxH <= roomH { break }
-                k *= 0.95
-            }
-            guard k * s.tickSize >= 6 else { return nil }
-        }
+        let full = size(1)
+        guard let k = Font.fittingSize(1, guess: min(roomW / full.w, roomH / full.h), floor: 6 / s.tickSize, fits: {
+            let b = size($0)
+            return b.w <= roomW && b.h <= roomH
+        }) else { return nil }
+        let (boxW, boxH) = size(k)
         switch corner {
         case .topLeft: return (Double(plot.x0) + inset, Double(plot.y0) + inset, boxW, boxH, k)
         case .topRight: return (Double(plot.x1) - inset - boxW, Double(plot.y0) + inset, boxW, boxH, k)

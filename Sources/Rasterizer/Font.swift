@@ -118,6 +118,20 @@ final class Font {
         UInt8((coverage * coverageLevels + 127) / 255 * 255 / coverageLevels)
     }
 
+    /// The size to set text at so that it fits: `size` itself if `fits(size)`, else the first that fits
+    /// stepping down by `step` from `guess` (the proportional estimate), never below `floor`; nil if not
+    /// even `floor` fits. Steps, because widths do not scale in proportion with the size (pens advance
+    /// in whole pixels). Sizes may also be scale factors, with `fits` and `floor` in the same units.
+    static func fittingSize(_ size: Double, guess: Double, floor: Double, step: Double = 0.95, fits: (Double) -> Bool) -> Double? {
+        if fits(size) { return size }
+        var s = max(floor, guess)
+        while !fits(s) {
+            if s <= floor { return nil }
+            s = max(floor, s * step)
+        }
+        return s
+    }
+
     /// Width and the extent above and below the baseline of `text` set at `size` pixels.
     func measure(_ text: String, size: Double) -> (width: Double, ascent: Double, descent: Double) {
         var pen = 0, ascent = 0, descent = 0, right = 0

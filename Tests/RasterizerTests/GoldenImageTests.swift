@@ -189,7 +189,7 @@ extension GoldenImageTests {
         input.readout = false
         let off = try Animation(kind: .bsweep, input: input, width: 320, height: 240)
         #expect(off.render(99) == off.render(100))
-        let plotOff = BSweepScene(input, panel: Panel(area: PixelRect(x0: 0, y0: 0, x1: 320, y1: 240), status: false), font: font).chart.plot
+        let plotOff = BSweepScene(input, panel: .full(width: 320, height: 240, status: false), font: font).chart.plot
         #expect(plotOff.y1 > plotOn.y1)
     }
 }

@@ -75,9 +75,7 @@ final class CompositeScene: Scene {
 func drawCentred(_ text: String, font: Font, style s: Style, left: Double, right: Double, centre: Double, baseline: Double, size: Double, on c: Canvas) {
     let room = right - left - 2 * s.pad
     let natural = font.measure(text, size: size).width
-    var size = natural > room ? max(7, size * room / natural) : size
-    // Widths do not scale exactly with the size (whole-pixel pens): step down until it fits.
-    while size > 7 && font.measure(text, size: size).width > room { size = max(7, size * 0.97) }
+    let size = Font.fittingSize(size, guess: size * room / natural, floor: 7, step: 0.97) { font.measure(text, size: $0).width <= room } ?? 7
     // Still too long at the smallest size: keep the start and end it with an ellipsis, rather than
     // push both ends out of the frame.
     var shown = text

@@ -38,7 +38,7 @@ public enum Scenes {
     }
 
     static func make(_ kind: SceneKind, input: SceneInput, width: Int, height: Int, font: Font) -> any Scene {
-        let full = Panel(area: PixelRect(x0: 0, y0: 0, x1: width, y1: height), status: input.readout)
+        let full = Panel.full(width: width, height: height, status: input.readout)
         let page = full.area
         let on = input.readout
         let r = input.result
