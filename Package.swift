@@ -1,37 +1,43 @@
 // swift-tools-version:6.0
 import PackageDescription
 
-// Data flows one way: Training → Rasterizer → FrameEncoder → gdanimate (the only module that
-// touches files and the terminal). CGD is the C library libgd, seen only by Rasterizer and FrameEncoder.
+// Data flows one way: Training → Rasterizer → FrameEncoder → GDAnimateKit (the library: a visual, its
+// plan, rendering to frame sinks, staged files) → gdanimate (the command line, the only module that
+// touches the terminal). libgd is the C module CGD, seen only through LibGD's one owning type, GDImage.
 let package = Package(
     name: "gdanimate",
     platforms: [.macOS(.v13)],
     products: [
+        .library(name: "GDAnimateKit", targets: ["GDAnimateKit"]),
         .executable(name: "gdanimate", targets: ["gdanimate"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.4.0"),
     ],
     targets: [
-        .systemLibrary(
-            name: "CGD",
-            pkgConfig: "gdlib",
-            providers: [.apt(["libgd-dev"])]
-        ),
+        // libgd's headers are in the default include path and its module map links it; pkg-config is not
+        // asked, because gdlib's flags carry -DAVIF_DLL, which SwiftPM rejects with a warning.
+        .systemLibrary(name: "CGD", providers: [.apt(["libgd-dev"])]),
+        .target(name: "LibGD", dependencies: ["CGD"]),
         .target(name: "Training"),
-        .target(name: "Rasterizer", dependencies: ["Training", "CGD"]),
-        .target(name: "FrameEncoder", dependencies: ["Rasterizer", "CGD"]),
+        .target(name: "Rasterizer", dependencies: ["Training", "LibGD"]),
+        .target(name: "FrameEncoder", dependencies: ["Rasterizer", "LibGD"]),
+        .target(name: "GDAnimateKit", dependencies: ["Training", "Rasterizer", "FrameEncoder"]),
         .executableTarget(
             name: "gdanimate",
             dependencies: [
-                "Training", "Rasterizer", "FrameEncoder",
+                "GDAnimateKit",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         // Fixtures and golden images are read from the source tree (#filePath), so re-blessing writes
         // where git sees it.
         .testTarget(name: "TrainingTests", dependencies: ["Training"], exclude: ["Fixtures"]),
-        .testTarget(name: "RasterizerTests", dependencies: ["Rasterizer", "Training", "CGD"], exclude: ["Golden"]),
-        .testTarget(name: "FrameEncoderTests", dependencies: ["FrameEncoder", "Rasterizer", "CGD"]),
+        .testTarget(name: "LibGDTests", dependencies: ["LibGD"]),
+        .testTarget(name: "RasterizerTests", dependencies: ["Rasterizer", "Training", "LibGD"], exclude: ["Golden"]),
+        .testTarget(name: "FrameEncoderTests", dependencies: ["FrameEncoder", "Rasterizer", "LibGD"]),
+        .testTarget(name: "GDAnimateKitTests", dependencies: ["GDAnimateKit"]),
+        .testTarget(name: "gdanimateTests", dependencies: ["gdanimate", "LibGD"], exclude: ["Snapshots"]),
     ]
 )

@@ -12,3 +12,34 @@ public enum FrameTiming {
     /// `seconds` as whole centiseconds.
     public static func centiseconds(_ seconds: Double) -> Int { Int((seconds * 100).rounded()) }
 }
+
+/// How an animation is timed: its frame rate, how long the first and last frames are held, and how often
+/// it repeats. Every sink shows the same times.
+public struct AnimationTiming: Sendable, Equatable {
+    /// Frames per second, 1 to 50.
+    public var fps: Int
+    /// Seconds the last frame stays before the animation loops.
+    public var holdEnd: Double
+    /// Seconds the first frame stays on top of its own time.
+    public var holdStart: Double
+    /// Repeats a viewer is asked for: 0 forever.
+    public var loop: Int
+
+    public init(fps: Int = 20, holdEnd: Double = 2, holdStart: Double = 0, loop: Int = 0) {
+        self.fps = fps
+        self.holdEnd = holdEnd
+        self.holdStart = holdStart
+        self.loop = loop
+    }
+
+    /// Each frame's delay in centiseconds, the start hold added to the first (the end hold is added by
+    /// each sink when it finishes, so that repeated last frames merge into it).
+    public func delays(count: Int) -> [Int] {
+        var d = FrameTiming.delays(count: count, fps: fps)
+        if !d.isEmpty { d[0] += FrameTiming.centiseconds(holdStart) }
+        return d
+    }
+
+    /// The end hold in centiseconds.
+    public var holdEndCentiseconds: Int { FrameTiming.centiseconds(holdEnd) }
+}

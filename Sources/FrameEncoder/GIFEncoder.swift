@@ -1,20 +1,5 @@
-import CGD
+import LibGD
 import Rasterizer
-
-/// Failures of encoding, with what to do about them.
-public enum EncodeError: Error, CustomStringConvertible, Equatable {
-    case sizeMismatch(expected: String, got: String)
-    case libgd(String)
-    case finished
-
-    public var description: String {
-        switch self {
-        case .sizeMismatch(let e, let g): return "frame is \(g), the animation is \(e)"
-        case .libgd(let what): return "libgd could not \(what) (out of memory?)"
-        case .finished: return "frames were added after the animation was finished"
-        }
-    }
-}
 
 /// One frame compressed for the GIF, or nothing when it shows exactly what the frame before it showed.
 public struct EncodedFrame: Sendable {
@@ -45,13 +30,14 @@ public final class GIFFrameCompressor: @unchecked Sendable {
     }
 
     /// A palette image carrying the animation's palette plus the transparent entry.
-    func makeImage(width: Int, height: Int) throws(EncodeError) -> gdImagePtr {
-        guard let im = gdImageCreate(Int32(width), Int32(height)) else { throw .libgd("allocate a \(width)×\(height) frame") }
-        for c in palette.colors { gdImageColorAllocate(im, Int32(c.r), Int32(c.g), Int32(c.b)) }
-        // The "unchanged" entry: a colour no frame uses for anything else, and transparent.
-        let t = gdImageColorAllocate(im, 255, 0, 255)
-        gdImageColorTransparent(im, t)
-        return im
+    func makeImage(width: Int, height: Int) throws(EncodeError) -> GDImage {
+        do {
+            let im = try GDImage(paletteWidth: width, height: height)
+            for c in palette.colors { try im.allocate(red: UInt8(c.r), green: UInt8(c.g), blue: UInt8(c.b)) }
+            // The "unchanged" entry: a colour no frame uses for anything else, and transparent.
+            im.setTransparent(try im.allocate(red: 255, green: 0, blue: 255))
+            return im
+        } catch { throw .image(error) }
     }
 
     /// `frame` as shown after `previous` (nil for the first frame), for `delay` centiseconds.
@@ -68,8 +54,7 @@ public final class GIFFrameCompressor: @unchecked Sendable {
         }
         let w = box.x1 - box.x0, h = box.y1 - box.y0
         let im = try makeImage(width: w, height: h)
-        defer { gdImageDestroy(im) }
-        let rows = im.pointee.pixels!
+        let rows = im.paletteRows
         let t = UInt8(transparent)
         frame.pixels.withUnsafeBufferPointer { now in
             for y in 0..<h {
@@ -89,13 +74,9 @@ public final class GIFFrameCompressor: @unchecked Sendable {
                 }
             }
         }
-        var size: Int32 = 0
-        guard let out = gdImageGifAnimAddPtr(im, &size, 0, Int32(box.x0), Int32(box.y0), Int32(min(delay, 65535)), Int32(gdDisposalNone), nil),
-              size > 0 else {
-            throw .libgd("encode a frame")
-        }
-        defer { gdFree(out) }
-        return EncodedFrame(bytes: Array(UnsafeRawBufferPointer(start: out, count: Int(size))), delay: delay)
+        do {
+            return EncodedFrame(bytes: try im.gifAnimationFrame(left: box.x0, top: box.y0, delay: delay), delay: delay)
+        } catch { throw .image(error) }
     }
 
     /// The smallest box holding every pixel whose palette entry differs between `a` and `b`, or nil if
@@ -153,11 +134,7 @@ public final class GIFEncoder {
         self.palette = palette
         // libgd writes the logical screen size and the global colour table from this image.
         let screen = try GIFFrameCompressor(width: width, height: height, palette: palette).makeImage(width: width, height: height)
-        defer { gdImageDestroy(screen) }
-        var size: Int32 = 0
-        guard let start = gdImageGifAnimBeginPtr(screen, &size, 1, Int32(loop)) else { throw .libgd("start a GIF") }
-        bytes.append(contentsOf: UnsafeRawBufferPointer(start: start, count: Int(size)))
-        gdFree(start)
+        do { bytes = try screen.gifAnimationStart(loop: loop) } catch { throw .image(error) }
     }
 
     /// Adds `frame`, shown for `delay` centiseconds, compressing it here.
@@ -172,7 +149,7 @@ public final class GIFEncoder {
     public func add(_ frame: EncodedFrame) throws(EncodeError) {
         guard !isFinished else { throw .finished }
         guard frame.bytes != nil else {
-            if pending == nil && framesWritten == 0 { throw .libgd("start with a repeated frame") }
+            if pending == nil && framesWritten == 0 { throw .repeatedFirstFrame }
             pending?.delay += frame.delay
             return
         }
@@ -206,10 +183,7 @@ public final class GIFEncoder {
         pending?.delay += extraDelay
         flushPending()
         isFinished = true
-        var size: Int32 = 0
-        guard let end = gdImageGifAnimEndPtr(&size) else { throw .libgd("finish the GIF") }
-        bytes.append(contentsOf: UnsafeRawBufferPointer(start: end, count: Int(size)))
-        gdFree(end)
+        do { bytes += try GDImage.gifAnimationEnd() } catch { throw .image(error) }
         return drain()
     }
 }

@@ -26,10 +26,13 @@ extension Canvas {
     func pixelSpan(_ minX: Double, _ minY: Double, _ maxX: Double, _ maxY: Double, clip: PixelRect) -> PixelRect? {
         guard minX.isFinite, minY.isFinite, maxX.isFinite, maxY.isFinite else { return nil }
         let c = clip.clamped(width: width, height: height)
-        let r = PixelRect(x0: max(c.x0, Int(max(-1e9, minX.rounded(.down)) - 1)),
-                          y0: max(c.y0, Int(max(-1e9, minY.rounded(.down)) - 1)),
-                          x1: min(c.x1, Int(min(1e9, maxX.rounded(.up)) + 1)),
-                          y1: min(c.y1, Int(min(1e9, maxY.rounded(.up)) + 1)))
+        // Clamped on both sides before Int(): a diverged run puts marks at 1e300 (found by the CLI's
+        // random-options test, which crashed here on a marker far below the frame).
+        func pixel(_ v: Double) -> Int { Int(min(1e9, max(-1e9, v))) }
+        let r = PixelRect(x0: max(c.x0, pixel(minX.rounded(.down)) - 1),
+                          y0: max(c.y0, pixel(minY.rounded(.down)) - 1),
+                          x1: min(c.x1, pixel(maxX.rounded(.up)) + 1),
+                          y1: min(c.y1, pixel(maxY.rounded(.up)) + 1))
         return r.isEmpty ? nil : r
     }
 

@@ -1,43 +1,37 @@
-import CGD
+import LibGD
 
 /// Problems drawing can run into, in words a user can act on.
 public enum RenderError: Error, CustomStringConvertible, Equatable {
-    case outOfMemory(width: Int, height: Int)
+    /// libgd refused an image or a piece of text; the value says why.
+    case image(GDError)
+    /// No font file could be found or read.
     case fontMissing(tried: [String])
-    case text(String)
 
     public var description: String {
         switch self {
-        case .outOfMemory(let w, let h): return "could not allocate a \(w)×\(h) image"
+        case .image(let why): return why.description
         case .fontMissing(let tried):
             return "no usable font: tried \(tried.joined(separator: ", ")); install fonts-dejavu-core (apt-get install -y fonts-dejavu-core)"
-        case .text(let why): return "text rendering failed: \(why)"
         }
     }
 }
 
-/// A truecolor image owned by this object: the libgd image is created in `init` and destroyed in `deinit`,
-/// and no pointer to it leaves the Rasterizer module. Pixels are 0xRRGGBB, always opaque.
+/// A truecolor picture to draw on, over a libgd image (`GDImage` owns it). Pixels are 0xRRGGBB, always
+/// opaque.
 final class Canvas {
     let width: Int
     let height: Int
-    let image: gdImagePtr
+    let image: GDImage
     /// Row pointers into libgd's pixel rows (libgd stores a truecolor pixel as a C int).
     private let rows: UnsafeMutablePointer<UnsafeMutablePointer<Int32>?>
 
     init(width: Int, height: Int, fill: RGB = Theme.white) throws(RenderError) {
-        guard let image = gdImageCreateTrueColor(Int32(width), Int32(height)) else {
-            throw .outOfMemory(width: width, height: height)
-        }
-        self.image = image
+        do { image = try GDImage(trueColorWidth: width, height: height) } catch { throw .image(error) }
         self.width = width
         self.height = height
-        rows = image.pointee.tpixels
-        gdImageAlphaBlending(image, 1)
+        rows = image.trueColorRows
         self.fill(fill)
     }
-
-    deinit { gdImageDestroy(image) }
 
     @inline(__always)
     func row(_ y: Int) -> UnsafeMutablePointer<Int32> { rows[y]! }

@@ -1,4 +1,4 @@
-import CGD
+import LibGD
 
 /// The font file every label is set in: DejaVu Sans, found through fontconfig, else at Debian's path.
 final class FontFile: Sendable {
@@ -8,51 +8,31 @@ final class FontFile: Sendable {
 
     /// Resolved once per process; libgd's font cache is set up first so several threads may draw text.
     static let shared: Result<FontFile, RenderError> = {
-        _ = gdFontCacheSetup()
-        var tried: [String] = []
-        if gdFTUseFontConfig(1) != 0 {
-            tried.append("fontconfig 'DejaVu Sans'")
-            var extra = gdFTStringExtra()
-            extra.flags = gdFTEX_RETURNFONTPATHNAME | gdFTEX_FONTCONFIG
-            var brect = [Int32](repeating: 0, count: 8)
-            let err = gdImageStringFTEx(nil, &brect, 0, "DejaVu Sans:style=Book", 12, 0, 0, 0, "M", &extra)
-            gdFTUseFontConfig(0)
-            if err == nil, let found = extra.fontpath {
-                let path = String(cString: found)
-                gdFree(found)
-                if path.hasSuffix(".ttf") || path.hasSuffix(".otf") { return .success(FontFile(path: path)) }
-            }
+        GDImage.prepareFontCache()
+        var tried = ["fontconfig 'DejaVu Sans'"]
+        if let path = GDImage.fontconfigPath("DejaVu Sans:style=Book"), path.hasSuffix(".ttf") || path.hasSuffix(".otf") {
+            return .success(FontFile(path: path))
         }
         tried.append(debianPath)
         let file = FontFile(path: debianPath)
-        if file.box("M", size: 12).width > 0 { return .success(file) }
+        if (try? file.box("M", size: 12))?.width ?? 0 > 0 { return .success(file) }
         return .failure(.fontMissing(tried: tried))
     }()
 
     private init(path: String) { self.path = path }
 
     /// libgd's bounding box of `text` at `size` pixels: left, right, and extent above and below the baseline.
-    func box(_ text: String, size: Double) -> (left: Int, right: Int, width: Double, ascent: Double, descent: Double) {
-        var brect = [Int32](repeating: 0, count: 8)
-        var extra = Self.extra()
-        guard gdImageStringFTEx(nil, &brect, 0, path, size, 0, 0, 0, text, &extra) == nil else { return (0, 0, 0, 0, 0) }
-        return (Int(brect[0]), Int(brect[2]), Double(brect[2] - brect[0]), Double(-brect[5]), Double(brect[1]))
+    func box(_ text: String, size: Double) throws(RenderError) -> (left: Int, right: Int, width: Double, ascent: Double, descent: Double) {
+        let b: GDImage.TextBox
+        do { b = try GDImage.measure(text, fontPath: path, size: size) } catch { throw .image(error) }
+        return (b.left, b.right, Double(b.right - b.left), Double(b.ascent), Double(b.descent))
     }
 
     /// Draws with libgd directly, its baseline's left end at (x, y), turned by `angle` radians.
-    func draw(_ text: String, on canvas: Canvas, x: Double, y: Double, size: Double, color: RGB, angle: Double = 0) {
-        var brect = [Int32](repeating: 0, count: 8)
-        var extra = Self.extra()
-        _ = gdImageStringFTEx(canvas.image, &brect, Int32(bitPattern: color.value), path, size, angle,
-                              Int32(x.rounded()), Int32(y.rounded()), text, &extra)
-    }
-
-    static func extra() -> gdFTStringExtra {
-        var extra = gdFTStringExtra()
-        extra.flags = gdFTEX_RESOLUTION
-        extra.hdpi = 72
-        extra.vdpi = 72
-        return extra
+    func draw(_ text: String, on canvas: Canvas, x: Double, y: Double, size: Double, color: RGB, angle: Double = 0) throws(RenderError) {
+        do {
+            try canvas.image.draw(text, fontPath: path, size: size, angle: angle, x: Int(x.rounded()), y: Int(y.rounded()), color: color.value)
+        } catch { throw .image(error) }
     }
 }
 
@@ -77,6 +57,10 @@ final class Font {
     private var glyphs: [GlyphKey: Glyph] = [:]
     private struct GlyphKey: Hashable { var scalar: Character; var size: Int }
 
+    /// The first failure libgd reported while setting a glyph; drawing goes on without that glyph, and
+    /// `Animation` throws this once the frame is drawn (a frame with a missing glyph is never delivered).
+    private(set) var failure: RenderError?
+
     init(file: FontFile) { self.file = file }
 
     static func make() throws(RenderError) -> Font { Font(file: try FontFile.shared.get()) }
@@ -86,12 +70,13 @@ final class Font {
         if let g = glyphs[key] { return g }
         let s = String(c)
         // The advance: where a following bar starts, less where it starts alone.
-        let advance = file.box(s + "|", size: size).right - file.box("|", size: size).right
+        var g = Glyph(advance: 0, left: 0, top: 0, width: 0, height: 0, coverage: [])
         let pad = Int(size) + 4
         let side = 2 * pad + Int(size * 2)
-        var g = Glyph(advance: advance, left: 0, top: 0, width: 0, height: 0, coverage: [])
-        if let scratch = try? Canvas(width: side, height: side) {
-            file.draw(s, on: scratch, x: Double(pad), y: Double(pad + Int(size)), size: size, color: Theme.black)
+        do {
+            g.advance = try file.box(s + "|", size: size).right - file.box("|", size: size).right
+            let scratch = try Canvas(width: side, height: side)
+            try file.draw(s, on: scratch, x: Double(pad), y: Double(pad + Int(size)), size: size, color: Theme.black)
             var x0 = side, y0 = side, x1 = 0, y1 = 0
             for y in 0..<side { for x in 0..<side where scratch.pixel(x, y).g < 255 {
                 x0 = min(x0, x); x1 = max(x1, x + 1); y0 = min(y0, y); y1 = max(y1, y + 1)
@@ -103,6 +88,8 @@ final class Font {
                 g.height = y1 - y0
                 for y in y0..<y1 { for x in x0..<x1 { g.coverage.append(Self.quantized(255 - scratch.pixel(x, y).g)) } }
             }
+        } catch {
+            failure = failure ?? error
         }
         glyphs[key] = g
         return g
@@ -168,11 +155,13 @@ final class Font {
 
     /// Draws `text` turned by `angle` radians (libgd directly: rotated labels are static and rare).
     func drawRotated(_ text: String, on canvas: Canvas, x: Double, y: Double, size: Double, color: RGB, angle: Double) {
-        file.draw(text, on: canvas, x: x, y: y, size: size, color: color, angle: angle)
+        do { try file.draw(text, on: canvas, x: x, y: y, size: size, color: color, angle: angle) } catch { failure = failure ?? error }
     }
 
     /// Width of `text` as libgd sets it (for rotated labels).
-    func measureRotated(_ text: String, size: Double) -> Double { file.box(text, size: size).width }
+    func measureRotated(_ text: String, size: Double) -> Double {
+        do { return try file.box(text, size: size).width } catch { failure = failure ?? error; return 0 }
+    }
 }
 
 /// Where a label sits relative to its anchor point.

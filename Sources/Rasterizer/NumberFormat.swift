@@ -17,6 +17,9 @@ public enum NumberFormat {
         return minus(text)
     }
 
+    /// Six significant digits with an ASCII minus: numbers for a terminal or a log.
+    public static func plain(_ v: Double) -> String { String(significant(v, digits: 6).map { $0 == "−" ? "-" : $0 }) }
+
     /// ASCII hyphens used as minus signs become U+2212, as typeset mathematics has them.
     static func minus(_ s: String) -> String { s.replacingOccurrences(of: "-", with: "−") }
 
@@ -60,7 +63,7 @@ public enum NumberFormat {
     static func printf(_ format: String, _ args: CVarArg...) -> String {
         var buffer = [CChar](repeating: 0, count: 64)
         _ = withVaList(args) { vsnprintf(&buffer, buffer.count, format, $0) }
-        return String(cString: buffer)
+        return buffer.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
     }
 }
 

@@ -17,6 +17,14 @@ public enum CSVData {
             if let i = Int(text), i >= 1 { self = .index(i) } else { self = .name(text) }
         }
 
+        /// The column as written on a command line: the name, or the number.
+        public var text: String {
+            switch self {
+            case .name(let n): return n
+            case .index(let i): return "\(i)"
+            }
+        }
+
         public var description: String {
             switch self {
             case .name(let n): return "'\(n)'"

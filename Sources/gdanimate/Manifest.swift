@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import GDAnimateKit
 
 /// A course set: one entry per visual, each a name, a title, a line on what it teaches, and the options
 /// of one `gdanimate` run (option names without the dashes; `true` for a flag).
@@ -69,59 +70,55 @@ struct Manifest: Decodable {
         return args
     }
 
-    /// Renders every visual of the manifest at `path` with the set-wide options of `base`.
-    static func render(_ path: String, base: GDAnimate) throws {
+    /// Renders every visual of the manifest at `path` with the set-wide options of `settings`.
+    static func render(_ path: String, settings: RunOptions) throws {
         let bytes = try Files.read(path)
         let manifest: Manifest
         do {
             manifest = try JSONDecoder().decode(Manifest.self, from: Data(bytes))
         } catch let error as DecodingError {
-            throw Pipeline.Failure(description: "\(path): not a gdanimate manifest: \(describe(error))")
+            throw ManifestError("\(path): not a gdanimate manifest: \(describe(error))")
         }
-        guard !manifest.visuals.isEmpty else { throw Pipeline.Failure(description: "\(path): the manifest lists no visuals") }
-        var runs: [(Visual, GDAnimate, [String])] = []
+        guard !manifest.visuals.isEmpty else { throw ManifestError("\(path): the manifest lists no visuals") }
+        var runs: [(Visual, VisualOptions, [String])] = []
         var names: Set<String> = []
         for (i, v) in manifest.visuals.enumerated() {
             let which = "\(path): visual \(i + 1) ('\(v.name)')"
             guard !v.name.isEmpty, !v.name.contains("/"), v.name != ".", v.name != "..", v.name != "index" else {
-                throw Pipeline.Failure(description: "\(which): the name must be a plain file name other than 'index'")
+                throw ManifestError("\(which): the name must be a plain file name other than 'index'")
             }
-            guard names.insert(v.name).inserted else { throw Pipeline.Failure(description: "\(which): the name is used twice") }
+            guard names.insert(v.name).inserted else { throw ManifestError("\(which): the name is used twice") }
             if let key = v.options.keys.sorted().first(where: reserved.contains) {
-                throw Pipeline.Failure(description: "\(which): '\(key)' applies to the whole set; give it on the command line, not in the manifest")
+                throw ManifestError("\(which): '\(key)' applies to the whole set; give it on the command line, not in the manifest")
             }
             let args = arguments(v)
-            var options: GDAnimate
+            var options: VisualOptions
             do {
-                options = try GDAnimate.parse(args)
+                options = try VisualOptions.parse(args)
             } catch {
-                var message = GDAnimate.message(for: error)
+                var message = VisualOptions.message(for: error)
                 // A value given to a flag reaches the parser as a stray argument; name the option instead.
                 if let key = v.options.keys.sorted().first(where: { k in
                     v.options[k]!.argument.map { message.contains("Unexpected argument '\($0)'") } ?? false
                 }) {
                     message = "'\(key)' is a flag: write true or false"
                 }
-                throw Pipeline.Failure(description: "\(which): \(message)")
+                throw ManifestError("\(which): \(message)")
             }
-            guard options.mode != .all else { throw Pipeline.Failure(description: "\(which): give one mode per visual, not 'all'") }
-            options.output = base.output
+            guard options.mode != Mode.all else { throw ManifestError("\(which): give one mode per visual, not 'all'") }
             options.name = v.name
-            options.threads = base.threads
-            options.quiet = base.quiet
-            options.poster = base.poster
             runs.append((v, options, args))
         }
         for (v, options, _) in runs {
             do {
-                try Pipeline(options).run()
-            } catch let failure as Pipeline.Failure {
-                throw Pipeline.Failure(description: "\(path): visual '\(v.name)': \(failure.description)")
+                try SingleRun(options, settings: settings).perform()
+            } catch let error as VisualError {
+                throw ManifestError("\(path): visual '\(v.name)': \(error.description)")
             }
         }
-        let page = gallery(manifest, commands: runs.map { ["gdanimate"] + $0.2 + ["--name", $0.0.name] })
-        try Files.publish([try Files.stage(Array(page.utf8), to: "\(base.output)/index.html")])
-        if !base.quiet { print("\(base.output)/index.html  gallery of \(runs.count) visuals") }
+        let page = Gallery.page(manifest, commands: runs.map { ["gdanimate"] + $0.2 + ["--name", $0.0.name] })
+        try Files.publish([try Files.stage(Array(page.utf8), to: "\(settings.output)/index.html")])
+        if !settings.quiet { print("\(settings.output)/index.html  gallery of \(runs.count) visuals") }
     }
 
     private static func describe(_ error: DecodingError) -> String {
@@ -137,72 +134,10 @@ struct Manifest: Decodable {
         let path = c.codingPath.map { $0.intValue.map { "[\($0 + 1)]" } ?? ".\($0.stringValue)" }.joined()
         return path.hasPrefix(".") ? String(path.dropFirst()) : path
     }
+}
 
-    /// The gallery page: each visual with its title, what it teaches and the command that made it.
-    static func gallery(_ m: Manifest, commands: [[String]]) -> String {
-        func esc(_ s: String) -> String {
-            s.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
-                .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
-        }
-        func shell(_ a: String) -> String {
-            a.allSatisfy { $0.isLetter || $0.isNumber || "-_.,/=+".contains($0) } ? a : "'" + a.replacingOccurrences(of: "'", with: "'\\''") + "'"
-        }
-        var html = """
-        <!DOCTYPE html>
-        <html lang="en">
-        <head>
-        <meta charset="utf-8">
-        <meta name="viewport" content="width=device-width, initial-scale=1">
-        <title>\(esc(m.title))</title>
-        <style>
-          body { font-family: "DejaVu Sans", system-ui, sans-serif; margin: 2rem auto; max-width: 1280px; padding: 0 1rem; color: #1a1a1a; background: #fafafa; }
-          h1 { font-size: 1.6rem; margin-bottom: 0.2rem; }
-          .lead { color: #4d4d4d; margin-top: 0; }
-          .grid { display: grid; grid-template-columns: repeat(auto-fill, minmax(560px, 1fr)); gap: 1.5rem; }
-          figure { margin: 0; background: #fff; border: 1px solid #ddd; border-radius: 6px; padding: 0.8rem; }
-          figure.wide { grid-column: 1 / -1; }
-          figure.alone { grid-column: 1 / -1; }
-          figure.alone img, figure.alone figcaption { max-width: 640px; margin: 0 auto; }
-          img { width: 100%; height: auto; display: block; }
-          h2 { font-size: 1.1rem; margin: 0.6rem 0 0.2rem; }
-          p { margin: 0.2rem 0 0.5rem; }
-          code { display: block; font-size: 0.8rem; background: #f0f0f0; padding: 0.4rem; border-radius: 4px; overflow-wrap: anywhere; }
-        </style>
-        </head>
-        <body>
-        <h1>\(esc(m.title))</h1>
-        <p class="lead">\(m.visuals.count) animations rendered by gdanimate from one manifest. Each command below remakes its GIF.</p>
-        <div class="grid">
-
-        """
-        // Panel scenes are wide frames: they get a row of their own. A single scene left alone in its
-        // row before one of them (an odd run of singles) gets the row too, centred, instead of a hole.
-        let wide = m.visuals.map { v -> Bool in
-            if case .text(let mode)? = v.options["mode"] { return ["compare", "dashboard", "lr-sweep", "scaling"].contains(mode) }
-            return false
-        }
-        var classes = wide.map { $0 ? "wide" : "" }
-        var run = 0
-        for i in wide.indices {
-            if wide[i] { run = 0; continue }
-            run += 1
-            let endsRun = i + 1 == wide.count || wide[i + 1]
-            if endsRun && run % 2 == 1 { classes[i] = "alone" }
-        }
-        for ((v, cmd), cls) in zip(zip(m.visuals, commands), classes) {
-            html += """
-            <figure id="\(esc(v.name))"\(cls.isEmpty ? "" : " class=\"\(cls)\"")>
-              <img src="\(esc(v.name)).gif" alt="\(esc(v.title))" loading="lazy">
-              <figcaption>
-                <h2>\(esc(v.title))</h2>
-                <p>\(esc(v.teaches))</p>
-                <code>\(esc(cmd.map(shell).joined(separator: " ")))</code>
-              </figcaption>
-            </figure>
-
-            """
-        }
-        html += "</div>\n</body>\n</html>\n"
-        return html
-    }
+/// A manifest that cannot be rendered, naming the manifest and the entry.
+struct ManifestError: Error, CustomStringConvertible {
+    var description: String
+    init(_ description: String) { self.description = description }
 }

@@ -42,14 +42,14 @@ final class Progress: Sendable {
             let width = 28
             let filled = total > 0 ? min(width, s.done * width / total) : width
             let bar = String(repeating: "█", count: filled) + String(repeating: "·", count: width - filled)
-            writeStandardError("\r\(bar) \(s.done)/\(total) frames  \(Int(rate.rounded())) frames/s  \(Self.tenths(left)) s left \u{1B}[K")
+            Terminal.writeStandardError("\r\(bar) \(s.done)/\(total) frames  \(Int(rate.rounded())) frames/s  \(Self.tenths(left)) s left \u{1B}[K")
             s.drawn = true
         }
     }
 
     func finish() {
         state.withLock { s in
-            if s.drawn { writeStandardError("\r\u{1B}[K") }
+            if s.drawn { Terminal.writeStandardError("\r\u{1B}[K") }
             s.drawn = false
         }
     }

@@ -1,4 +1,4 @@
-import CGD
+import LibGD
 import Foundation
 import Testing
 @testable import Rasterizer
@@ -55,7 +55,7 @@ struct GoldenImageTests {
         let (w, h) = Self.size(kind)
         let animation = try Animation(kind: kind, input: Self.input(for: kind), width: w, height: h)
         for k in [0, 50, 100] {
-            let frame = animation.render(k)
+            let frame = try animation.render(k)
             let url = Self.folder.appendingPathComponent("\(kind.rawValue)-\(k).png")
             if Self.bless {
                 try Data(PNG.encode(frame)).write(to: url)
@@ -74,9 +74,9 @@ struct GoldenImageTests {
 
     @Test func framesAreTheSameInAnyOrder() throws {
         let animation = try Animation(kind: .contour, input: Self.defaultRun(bOnly: false), width: 320, height: 240)
-        let inOrder = (0...12).map(animation.render)
-        #expect(animation.render(3) == inOrder[3])
-        #expect(animation.render(12) == inOrder[12])
+        let inOrder = try (0...12).map(animation.render)
+        #expect(try animation.render(3) == inOrder[3])
+        #expect(try animation.render(12) == inOrder[12])
         #expect(inOrder[3] != inOrder[4])
     }
 
@@ -92,7 +92,7 @@ struct GoldenImageTests {
         let input = SceneInput(data: data, result: result)
         for kind in [SceneKind.contour, .line, .loss] {
             let animation = try Animation(kind: kind, input: input, width: 320, height: 240)
-            let last = animation.render(animation.frameCount - 1)
+            let last = try animation.render(animation.frameCount - 1)
             #expect(last.pixels.count == 320 * 240)
         }
         // The contour's axes hold the start and the first step well inside, not squashed to a dot.
@@ -109,7 +109,7 @@ struct GoldenImageTests {
         let p = scene.chart.plot
         #expect(p.x0 > 0 && p.y0 > 0 && p.x1 <= size.0 && p.y1 <= size.1)
         let animation = try Animation(kind: .loss, input: input, width: size.0, height: size.1)
-        _ = animation.render(100)
+        _ = try animation.render(100)
     }
 }
 
@@ -121,7 +121,7 @@ extension GoldenImageTests {
         let least = Scenes.minimumSize(kind, panels: panels)
         for (w, h) in [(least.width, least.height), (4096, least.height), (least.width, 1200)] {
             let animation = try Animation(kind: kind, input: input, width: w, height: h, frameLimit: 3)
-            let last = animation.render(animation.frameCount - 1)
+            let last = try animation.render(animation.frameCount - 1)
             #expect(last.width == w && last.height == h)
             // Something besides white was drawn in every quarter of the frame.
             for (qx, qy) in [(0, 0), (1, 0), (0, 1), (1, 1)] {
@@ -143,24 +143,18 @@ extension GoldenImageTests {
 
 /// PNG through libgd, for the tests.
 enum PNG {
-    static func encode(_ f: Frame) -> [UInt8] {
-        let im = gdImageCreateTrueColor(Int32(f.width), Int32(f.height))!
-        defer { gdImageDestroy(im) }
-        for y in 0..<f.height { for x in 0..<f.width { gdImageSetPixel(im, Int32(x), Int32(y), Int32(bitPattern: f.pixels[y * f.width + x])) } }
-        var size: Int32 = 0
-        let p = gdImagePngPtrEx(im, &size, 9)!
-        defer { gdFree(p) }
-        return Array(UnsafeRawBufferPointer(start: p, count: Int(size)))
+    static func encode(_ f: Frame) throws -> [UInt8] {
+        let im = try GDImage(trueColorWidth: f.width, height: f.height)
+        let rows = im.trueColorRows
+        for y in 0..<f.height { for x in 0..<f.width { rows[y]![x] = Int32(bitPattern: f.pixels[y * f.width + x]) } }
+        return try im.png(level: 9)
     }
 
     static func decode(_ bytes: [UInt8]) -> Frame? {
-        var copy = bytes
-        guard let im = gdImageCreateFromPngPtr(Int32(copy.count), &copy) else { return nil }
-        defer { gdImageDestroy(im) }
-        let w = Int(im.pointee.sx), h = Int(im.pointee.sy)
+        guard let im = try? GDImage(decoding: bytes) else { return nil }
         var pixels = [UInt32]()
-        for y in 0..<h { for x in 0..<w { pixels.append(UInt32(bitPattern: gdImageGetTrueColorPixel(im, Int32(x), Int32(y))) & 0xFF_FFFF) } }
-        return Frame(width: w, height: h, pixels: pixels)
+        for y in 0..<im.height { for x in 0..<im.width { pixels.append(im.color(x: x, y: y)) } }
+        return Frame(width: im.width, height: im.height, pixels: pixels)
     }
 }
 
@@ -181,14 +175,14 @@ extension GoldenImageTests {
         let font = try Font.make()
         let on = try Animation(kind: .bsweep, input: input, width: 320, height: 240)
         let plotOn = BSweepScene(input, panel: .full(width: 320, height: 240), font: font).chart.plot
-        let a = on.render(99), b = on.render(100)
+        let a = try on.render(99), b = try on.render(100)
         let rows = Set(zip(a.pixels, b.pixels).enumerated().filter { $0.element.0 != $0.element.1 }.map { $0.offset / 320 })
         #expect(!rows.isEmpty)
         #expect(rows.allSatisfy { $0 > plotOn.y1 }, "rows \(rows.sorted()) change, the plot ends at \(plotOn.y1)")
 
         input.readout = false
         let off = try Animation(kind: .bsweep, input: input, width: 320, height: 240)
-        #expect(off.render(99) == off.render(100))
+        #expect(try off.render(99) == off.render(100))
         let plotOff = BSweepScene(input, panel: .full(width: 320, height: 240, status: false), font: font).chart.plot
         #expect(plotOff.y1 > plotOn.y1)
     }

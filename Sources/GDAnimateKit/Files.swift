@@ -6,28 +6,28 @@ import Darwin
 #endif
 
 /// A failure to read or write, naming the path and the reason the system gave.
-struct FileError: Error, CustomStringConvertible {
-    var description: String
+public struct FileError: Error, CustomStringConvertible, Sendable {
+    public var description: String
 
-    init(_ path: String, _ what: String, errno code: Int32 = errno) {
+    package init(_ path: String, _ what: String, errno code: Int32 = errno) {
         description = "\(path): \(what): \(String(cString: strerror(code)))"
     }
 
-    init(message: String) { description = message }
+    package init(message: String) { description = message }
 }
 
-/// The file system, as the CLI uses it. Every file appears complete or not at all: it is written under a
+/// The file system, as gdanimate writes it. Every file appears complete or not at all: it is written under a
 /// temporary name in its own folder and renamed into place only once the last byte is on disk, so a failed
 /// or interrupted run leaves what was there before untouched.
-enum Files {
+package enum Files {
     /// Paths of temporary files and folders that exist right now, removed if the process is interrupted.
     /// Scenes render on several threads, so the set is behind a lock.
-    static let pendingPaths = Mutex<Set<String>>([])
+    package static let pendingPaths = Mutex<Set<String>>([])
 
-    static func track(_ path: String) { pendingPaths.withLock { _ = $0.insert(path) } }
-    static func untrack(_ path: String) { pendingPaths.withLock { _ = $0.remove(path) } }
+    package static func track(_ path: String) { pendingPaths.withLock { _ = $0.insert(path) } }
+    package static func untrack(_ path: String) { pendingPaths.withLock { _ = $0.remove(path) } }
 
-    static func read(_ path: String, limit: Int = 256 << 20) throws(FileError) -> [UInt8] {
+    package static func read(_ path: String, limit: Int = 256 << 20) throws(FileError) -> [UInt8] {
         var info = stat()
         guard stat(path, &info) == 0 else { throw FileError(path, "cannot read the data file") }
         if (info.st_mode & S_IFMT) == S_IFDIR { throw FileError(message: "\(path): is a folder, not a CSV file") }
@@ -53,7 +53,7 @@ enum Files {
     }
 
     /// Creates `path` and its parents if missing; fails if it is a file or cannot be written.
-    static func makeFolder(_ path: String) throws(FileError) {
+    package static func makeFolder(_ path: String) throws(FileError) {
         var info = stat()
         if stat(path, &info) == 0 {
             guard (info.st_mode & S_IFMT) == S_IFDIR else { throw FileError(message: "\(path): exists and is not a folder; choose another --output") }
@@ -65,35 +65,41 @@ enum Files {
         if mkdir(path, 0o755) != 0 && errno != EEXIST { throw FileError(path, "cannot create the output folder") }
     }
 
-    static func parent(of path: String) -> String {
+    package static func parent(of path: String) -> String {
         guard let slash = path.lastIndex(of: "/") else { return "." }
         return slash == path.startIndex ? "/" : String(path[..<slash])
     }
 
-    static func name(of path: String) -> String {
+    package static func name(of path: String) -> String {
         guard let slash = path.lastIndex(of: "/") else { return path }
         return String(path[path.index(after: slash)...])
     }
 
-    static func exists(_ path: String) -> Bool {
+    package static func exists(_ path: String) -> Bool {
         var info = stat()
         return lstat(path, &info) == 0
     }
 
     /// A temporary sibling of `path`: hidden, and unique to this process.
-    static func temporary(for path: String) -> String {
+    package static func temporary(for path: String) -> String {
         "\(parent(of: path))/.\(name(of: path)).\(getpid()).tmp"
     }
 
     /// A finished file or folder under its temporary name, waiting for `publish`.
-    struct Staged: Sendable {
-        var temp: String
-        var path: String
-        var isFolder: Bool
+    package struct Staged: Sendable {
+        package var temp: String
+        package var path: String
+        package var isFolder: Bool
+
+        package init(temp: String, path: String, isFolder: Bool) {
+            self.temp = temp
+            self.path = path
+            self.isFolder = isFolder
+        }
     }
 
     /// Writes `bytes` under a temporary name beside `path`; `publish` moves it into place.
-    static func stage(_ bytes: [UInt8], to path: String) throws(FileError) -> Staged {
+    package static func stage(_ bytes: [UInt8], to path: String) throws(FileError) -> Staged {
         let stream = try Stream(path)
         try stream.append(bytes)
         return try stream.close()
@@ -101,12 +107,12 @@ enum Files {
 
     /// Held while outputs move into place, so a signal's clean-up waits for the moves to end rather than
     /// remove a folder's old copy between its two renames (which would leave neither old nor new).
-    static let publishing = Mutex<Void>(())
+    package static let publishing = Mutex<Void>(())
 
     /// Moves every staged file and folder into place. Called once all of a run's outputs are complete,
     /// so a run that fails anywhere leaves every earlier file as it was; a signal meanwhile waits, so the
     /// outputs are all old or all new.
-    static func publish(_ items: [Staged]) throws(FileError) {
+    package static func publish(_ items: [Staged]) throws(FileError) {
         try publishing.withLock { _ throws(FileError) in try move(items) }
     }
 
@@ -126,13 +132,13 @@ enum Files {
     }
 
     /// A file written in pieces under its temporary name, renamed into place by `commit()`.
-    final class Stream {
-        let path: String
-        let temp: String
+    package final class Stream {
+        package let path: String
+        package let temp: String
         private var file: UnsafeMutablePointer<FILE>?
-        private(set) var count = 0
+        package private(set) var count = 0
 
-        init(_ path: String) throws(FileError) {
+        package init(_ path: String) throws(FileError) {
             self.path = path
             temp = Files.temporary(for: path)
             Files.track(temp)
@@ -144,7 +150,7 @@ enum Files {
             file = f
         }
 
-        func append(_ bytes: [UInt8]) throws(FileError) {
+        package func append(_ bytes: [UInt8]) throws(FileError) {
             guard let file, !bytes.isEmpty else { return }
             let n = bytes.withUnsafeBufferPointer { fwrite($0.baseAddress, 1, $0.count, file) }
             guard n == bytes.count else {
@@ -156,7 +162,7 @@ enum Files {
         }
 
         /// Flushes and closes the file; it stays under its temporary name until published.
-        func close() throws(FileError) -> Staged {
+        package func close() throws(FileError) -> Staged {
             if let file {
                 self.file = nil
                 let flushFailed = fflush(file) != 0
@@ -170,7 +176,7 @@ enum Files {
         }
 
         /// Closes and removes the temporary file.
-        func abandon() {
+        package func abandon() {
             if let file { fclose(file) }
             file = nil
             Files.discard(temp)
@@ -181,7 +187,7 @@ enum Files {
 
     /// Writes a new file inside a folder that is itself pending (safe from several threads: it does not
     /// touch the pending list); a partial file is removed.
-    static func writePlain(_ bytes: [UInt8], to path: String) throws(FileError) {
+    package static func writePlain(_ bytes: [UInt8], to path: String) throws(FileError) {
         guard let file = fopen(path, "wb") else { throw FileError(path, "cannot create the file") }
         let written = bytes.withUnsafeBufferPointer { fwrite($0.baseAddress, 1, $0.count, file) }
         let flushFailed = fflush(file) != 0
@@ -195,7 +201,7 @@ enum Files {
 
     /// Replaces the folder `path` with `staged` (a complete sibling folder): the old one is moved aside,
     /// the new one renamed in, the old one removed.
-    static func replaceFolder(_ path: String, with staged: String) throws(FileError) {
+    package static func replaceFolder(_ path: String, with staged: String) throws(FileError) {
         let old = "\(parent(of: path))/.\(name(of: path)).\(getpid()).old"
         let hadOld = exists(path)
         if hadOld {
@@ -212,7 +218,7 @@ enum Files {
     }
 
     /// Removes a file or a folder of files, and forgets it.
-    static func discard(_ path: String) {
+    package static func discard(_ path: String) {
         removeTree(path)
         untrack(path)
     }
@@ -236,17 +242,17 @@ enum Files {
 
     /// Set when a signal is ending the run: an error the run meets after that (a frame file whose folder
     /// the clean-up just removed) is a consequence, not news, and is not printed.
-    static let interrupted = Atomic<Bool>(false)
+    package static let interrupted = Atomic<Bool>(false)
 
     /// When a signal ends the run: waits for any publishing to end, then removes what is still pending.
-    static func discardOnSignal() {
+    package static func discardOnSignal() {
         interrupted.store(true, ordering: .releasing)
         publishing.withLock { _ in discardPending() }
     }
 
     /// Removes every pending temporary path: on an error, or when a signal ends the run (from the thread
     /// that waits for signals, so ordinary code).
-    static func discardPending() {
+    package static func discardPending() {
         pendingPaths.withLock { paths in
             for path in paths {
                 // Worker threads may still be writing frames into a staged folder: rename it first, so

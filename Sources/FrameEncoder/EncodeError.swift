@@ -1,0 +1,25 @@
+import LibGD
+
+/// Failures of encoding, with what to do about them.
+public enum EncodeError: Error, CustomStringConvertible, Equatable {
+    /// A frame of another size than the animation's.
+    case sizeMismatch(expected: String, got: String)
+    /// libgd refused an image or an encoding step; the value says which and why.
+    case image(GDError)
+    /// The first frame of a GIF cannot be a repeat: there is nothing before it to repeat.
+    case repeatedFirstFrame
+    /// Frames were added after `finish()`.
+    case finished
+    /// A frame sink was used before `open` or opened twice.
+    case notOpen
+
+    public var description: String {
+        switch self {
+        case .sizeMismatch(let e, let g): return "frame is \(g), the animation is \(e)"
+        case .image(let why): return why.description
+        case .repeatedFirstFrame: return "an animation cannot start with a repeated frame"
+        case .finished: return "frames were added after the animation was finished"
+        case .notOpen: return "a frame sink was given frames before it was opened"
+        }
+    }
+}

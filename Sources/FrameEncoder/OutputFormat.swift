@@ -1,0 +1,45 @@
+/// A kind of output a visual can be written as: its name on the command line and in manifests, where its
+/// bytes go, and how to make its sink. Adding a format is one new file that defines its sink and a
+/// static `OutputFormat`, plus one line in ``registered``.
+public struct OutputFormat: Hashable, Sendable, CustomStringConvertible {
+    /// Where a format's bytes go, relative to the visual's base name NAME.
+    public enum Place: Hashable, Sendable {
+        /// One file, NAME.`extension`.
+        case file(extension: String)
+        /// A folder NAME/ of numbered frames.
+        case folder
+    }
+
+    /// The output a sink is given: a stream for a file format, a folder for a folder format.
+    public enum Destination {
+        case file(any ByteStream)
+        case folder(any FrameFolder)
+    }
+
+    /// The name used by `--format` and manifests: `gif`, `png`.
+    public let name: String
+    /// One line for help texts.
+    public let summary: String
+    public let place: Place
+    private let make: @Sendable (Destination) -> any FrameSink
+
+    public init(name: String, summary: String, place: Place, make: @escaping @Sendable (Destination) -> any FrameSink) {
+        self.name = name
+        self.summary = summary
+        self.place = place
+        self.make = make
+    }
+
+    /// A new sink writing to `destination`, which must match ``place``.
+    public func makeSink(_ destination: Destination) -> any FrameSink { make(destination) }
+
+    public var description: String { name }
+    public static func == (a: OutputFormat, b: OutputFormat) -> Bool { a.name == b.name }
+    public func hash(into h: inout Hasher) { h.combine(name) }
+
+    /// Every format, in the order help texts list them.
+    public static let registered: [OutputFormat] = [.gif, .png]
+
+    /// The registered format called `name`, if any.
+    public static func named(_ name: String) -> OutputFormat? { registered.first { $0.name == name } }
+}

@@ -1,0 +1,46 @@
+import Rasterizer
+
+extension OutputFormat {
+    /// Every frame as a PNG file, NAME/frame-0000.png, ….
+    public static let png = OutputFormat(name: "png", summary: "every frame as NAME/frame-0000.png …", place: .folder) { destination in
+        guard case .folder(let folder) = destination else { preconditionFailure("PNG frames go to a folder") }
+        return PNGFramesSink(folder: folder)
+    }
+}
+
+/// Writes every frame as a PNG file, `frame-0000.png` … (more digits past 10,000 frames), encoded on the
+/// rendering threads. Frames are files of their own, so timing and repeats do not apply.
+public final class PNGFramesSink: FrameSink {
+    private let folder: any FrameFolder
+    private var digits = 4
+    private var written = 0
+    private var bytes = 0
+
+    public init(folder: any FrameFolder) { self.folder = folder }
+
+    public func open(_ animation: AnimationInfo, samples: () throws -> [Frame]) throws {
+        digits = max(4, String(animation.frameCount - 1).count)
+    }
+
+    public func makeWorker() -> any FrameWorker { Worker() }
+
+    public func add(_ frame: PreparedFrame, delay: Int) throws {
+        let png: [UInt8]
+        switch frame {
+        case .encoded(let b): png = b
+        case .frame(let picture): png = try PNGEncoder.encode(picture)
+        case .unchanged, .skipped: preconditionFailure("every frame is its own PNG")
+        }
+        let number = String(written)
+        try folder.write(png, name: "frame-\(String(repeating: "0", count: max(0, digits - number.count)))\(number).png")
+        written += 1
+        bytes += png.count
+    }
+
+    public func finish() throws -> SinkSummary { SinkSummary(frames: written, bytes: bytes) }
+
+    private final class Worker: FrameWorker {
+        var needsPreviousFrame: Bool { false }
+        func prepare(_ frame: Frame, index: Int, after previous: Frame?) throws -> PreparedFrame { .encoded(try PNGEncoder.encode(frame)) }
+    }
+}

@@ -1,0 +1,34 @@
+import Rasterizer
+
+/// Keeps the last frame and writes it as one PNG still (NAME.png), for slides and thumbnails. Not a
+/// format of its own: any visual can have a poster beside its animation.
+public final class PosterSink: FrameSink {
+    private let output: any ByteStream
+    private var last: Frame?
+    private var frameCount = 0
+
+    public init(output: any ByteStream) { self.output = output }
+
+    public func open(_ animation: AnimationInfo, samples: () throws -> [Frame]) throws { frameCount = animation.frameCount }
+
+    public func makeWorker() -> any FrameWorker { Worker(lastIndex: frameCount - 1) }
+
+    public func add(_ frame: PreparedFrame, delay: Int) throws {
+        if case .frame(let picture) = frame { last = picture }
+    }
+
+    public func finish() throws -> SinkSummary {
+        guard let last else { throw EncodeError.notOpen }
+        try output.write(try PNGEncoder.encode(last, level: 9))
+        return SinkSummary(frames: 1, bytes: output.bytesWritten)
+    }
+
+    private final class Worker: FrameWorker {
+        let lastIndex: Int
+        init(lastIndex: Int) { self.lastIndex = lastIndex }
+        var needsPreviousFrame: Bool { false }
+        func prepare(_ frame: Frame, index: Int, after previous: Frame?) throws -> PreparedFrame {
+            index == lastIndex ? .frame(frame) : .skipped
+        }
+    }
+}

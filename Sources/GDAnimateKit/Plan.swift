@@ -1,0 +1,53 @@
+import Rasterizer
+import Training
+
+/// What a visual takes to draw: its points, the runs it trains, and each scene with its input and frame
+/// size. Made before anything is drawn or written, so every problem that needs the data (a batch larger
+/// than the points, a frame too small for the panels, data with no slope) surfaces here.
+///
+/// ```swift
+/// let plan = try Plan(visual, data: try visual.loadData())
+/// plan.main?.final        // the fitted m, b and MSE
+/// plan.scenes[0].input    // what the scene draws
+/// ```
+public struct Plan: Sendable {
+    public let visual: Visual
+    public let data: Dataset
+    /// The run of m and b (nil for a b-only visual, ``SceneKind/bsweep``).
+    public let main: TrainingResult?
+    /// The b-only descent with m held (bsweep, and the dashboard's fourth panel).
+    public let bOnly: TrainingResult?
+    /// The scenes to draw, in order; empty when the visual writes no format.
+    public let scenes: [PlannedScene]
+    /// Divergences met while training, one sentence each, for the person running it.
+    public let warnings: [String]
+
+    /// The run a history export shows: the main run, else the b-only run.
+    public var history: TrainingResult { main ?? bOnly! }
+
+    /// Trains what `visual` needs on `data` and lays out its scenes: `visual.scene`, or each of `scenes`
+    /// (``SceneKind/single`` for all four scenes of one run), sharing the runs.
+    public init(_ visual: Visual, data: Dataset, scenes kinds: [SceneKind]? = nil) throws(VisualError) {
+        try visual.validate()
+        self.visual = visual
+        self.data = data
+        let kinds = kinds ?? [visual.scene]
+        let drawing = !visual.formats.isEmpty
+        let optimizers = visual.scene == .compare ? visual.compared : [visual.optimizer]
+        if optimizers.contains(.minibatch) && visual.batchSize > data.count {
+            throw VisualError("--batch-size \(visual.batchSize) is larger than the data (\(data.count) points); give at most \(data.count)")
+        }
+        var trainer = Trainer(visual: visual, data: data)
+        let needsBOnly = visual.scene == .bsweep || (drawing && kinds.contains(.bsweep)) || (kinds.contains(.dashboard) && visual.fixedM != nil)
+        main = visual.scene != .bsweep ? try trainer.run(visual.optimizer, lr: visual.learningRate) : nil
+        bOnly = needsBOnly ? try trainer.run(visual.optimizer, lr: visual.learningRate, bOnly: true) : nil
+        var scenes: [PlannedScene] = []
+        if drawing {
+            for kind in kinds {
+                scenes.append(try PlannedScene(kind, visual: visual, data: data, main: main, bOnly: bOnly, trainer: &trainer))
+            }
+        }
+        self.scenes = scenes
+        warnings = trainer.warnings
+    }
+}

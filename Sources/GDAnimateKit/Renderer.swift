@@ -1,0 +1,81 @@
+import Dispatch
+import FrameEncoder
+import Rasterizer
+import Synchronization
+
+/// Draws the scenes of a ``Plan`` into frame sinks, on every core.
+///
+/// One scene is split into runs of frames across threads (``FrameFarm``); several scenes take one thread
+/// each, the longest (contour) first, so nothing is rendered twice. Either way every sink receives its
+/// frames in order and the files are byte-identical for any number of threads.
+public struct Renderer: Sendable {
+    /// Worker threads; at least 1.
+    public var threads: Int
+    /// Called with the number of frames just finished (from any thread).
+    public var progress: (@Sendable (Int) -> Void)?
+
+    /// `threads` nil: one per processor.
+    public init(threads: Int? = nil, progress: (@Sendable (Int) -> Void)? = nil) {
+        self.threads = max(1, threads ?? FrameFarm.processors)
+        self.progress = progress
+    }
+
+    /// Renders `scene` into `sinks` with `timing`, and finishes them.
+    public func render(_ scene: PlannedScene, timing: AnimationTiming, to sinks: [any FrameSink]) throws -> [SinkSummary] {
+        try render(scene, timing: timing, to: sinks, threads: threads)
+    }
+
+    /// Renders every scene of `plan`, scene i into `sinks[i]`, and finishes the sinks. Stops at the first
+    /// failure and throws it.
+    public func render(_ plan: Plan, into sinks: [[any FrameSink]]) throws -> [[SinkSummary]] {
+        precondition(sinks.count == plan.scenes.count, "one list of sinks per scene")
+        let scenes = plan.scenes, timing = plan.visual.timing
+        guard scenes.count > 1 && threads > 1 else {
+            return try zip(scenes, sinks).map { try render($0, timing: timing, to: $1, threads: threads) }
+        }
+        let order = scenes.indices.sorted { (scenes[$0].kind == .contour ? 0 : 1, $0) < (scenes[$1].kind == .contour ? 0 : 1, $1) }
+        let results = Mutex<[Int: Result<[SinkSummary], Error>]>([:])
+        let next = Atomic<Int>(0)
+        let shared = UncheckedSendable(sinks)
+        DispatchQueue.concurrentPerform(iterations: min(threads, scenes.count)) { _ in
+            while true {
+                let n = next.add(1, ordering: .relaxed).oldValue
+                guard n < order.count else { return }
+                let i = order[n]
+                let result = Result { try render(scenes[i], timing: timing, to: shared.value[i], threads: 1) }
+                results.withLock { $0[i] = result }
+                if case .failure = result { next.store(order.count, ordering: .relaxed) }
+            }
+        }
+        let all = results.withLock { $0 }
+        // The first failure in scene order, as a single-threaded run would meet it.
+        return try scenes.indices.compactMap { all[$0] }.map { try $0.get() }
+    }
+
+    private func render(_ scene: PlannedScene, timing: AnimationTiming, to sinks: [any FrameSink], threads: Int) throws -> [SinkSummary] {
+        let make = { try Animation(kind: scene.kind, input: scene.input, width: scene.width, height: scene.height, frameLimit: scene.frameLimit) }
+        let animation = try make()
+        let count = animation.frameCount
+        let info = AnimationInfo(width: scene.width, height: scene.height, frameCount: count, timing: timing)
+        for sink in sinks {
+            try sink.open(info) { try Set([0, count / 2, count - 1]).sorted().map(animation.render) }
+        }
+        let delays = timing.delays(count: count)
+        var first: Animation? = animation
+        let farm = try FrameFarm(threads: threads, frameCount: count, sinks: sinks) {
+            if let a = first { first = nil; return a }
+            return try make()
+        }
+        try farm.run { k, prepared in
+            for (sink, frame) in zip(sinks, prepared) { try sink.add(frame, delay: delays[k]) }
+            progress?(1)
+        }
+        return try sinks.map { try $0.finish() }
+    }
+}
+
+/// A value handed to other threads that only read it.
+struct UncheckedSendable<T>: @unchecked Sendable {
+    let value: T
+    init(_ value: T) { self.value = value }
+}

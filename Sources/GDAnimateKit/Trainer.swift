@@ -1,0 +1,59 @@
+import Rasterizer
+import Training
+
+/// Trains the runs of one visual with its settings, and words each divergence for the person running it.
+struct Trainer {
+    let visual: Visual
+    let data: Dataset
+    private(set) var warnings: [String] = []
+
+    init(visual: Visual, data: Dataset) {
+        self.visual = visual
+        self.data = data
+    }
+
+    /// The training settings of `optimizer` at rate `lr`, as the visual sets them.
+    static func config(_ visual: Visual, _ optimizer: OptimizerKind, lr: Double) -> TrainingConfig {
+        var config = TrainingConfig()
+        switch optimizer {
+        case .batch: config.optimizer = .batch
+        case .sgd: config.optimizer = .sgd
+        case .minibatch: config.optimizer = .minibatch(size: visual.batchSize)
+        case .momentum: config.optimizer = .momentum(beta: visual.momentum)
+        case .nesterov: config.optimizer = .nesterov(beta: visual.momentum)
+        case .adam: config.optimizer = .adam(beta1: visual.beta1, beta2: visual.beta2)
+        }
+        config.learningRate = lr
+        config.epochs = visual.epochs
+        config.initialM = visual.initialM
+        config.initialB = visual.initialB
+        config.interval = visual.snapshot
+        config.seed = visual.seed
+        return config
+    }
+
+    /// One run: `bOnly` holds m at `fixedM` (default the least-squares slope); `warn: false` keeps a
+    /// divergence out of the warnings (the sweep shows it on purpose).
+    mutating func run(_ optimizer: OptimizerKind, lr: Double, bOnly: Bool = false, on other: Dataset? = nil, warn: Bool = true) throws(VisualError) -> TrainingResult {
+        let data = other ?? self.data
+        var config = Self.config(visual, optimizer, lr: lr)
+        let result: TrainingResult
+        do {
+            if bOnly { config.fixedM = try visual.fixedM ?? LossSurface(data).leastSquares.m }
+            result = try GradientDescent.run(data, config)
+        } catch {
+            throw VisualError("\(data.source): \(error)")
+        }
+        if let epoch = result.divergedAtEpoch, warn {
+            let who = bOnly ? "b-only run" : visual.scene == .compare ? "\(optimizer.rawValue) run" : "run"
+            var message = "the \(who) diverged at epoch \(epoch): each step overshot the minimum by more than the last, so the loss grew instead of shrinking. Training stopped there; the animation shows the \(result.snapshots.count) finite snapshot\(result.snapshots.count == 1 ? "" : "s")."
+            if let limit = result.stabilityLimit {
+                message += " Batch gradient descent on this data is stable only for a learning rate below 2/λmax = \(NumberFormat.plain(limit)) (λmax is the largest eigenvalue of the loss's Hessian); --lr is \(lr)."
+            } else {
+                message += " Try a smaller --lr."
+            }
+            warnings.append(message)
+        }
+        return result
+    }
+}

@@ -1,0 +1,79 @@
+import FrameEncoder
+import Training
+
+/// A file a render wrote: its path, the frames it holds (1 for a poster, each frame for a folder) and
+/// its bytes.
+public struct WrittenFile: Sendable, Equatable {
+    public var path: String
+    public var frames: Int
+    public var bytes: Int
+}
+
+/// What ``Visual/render(into:threads:)`` did: the plan it followed (its runs, the fit) and the files.
+public struct RenderReport: Sendable {
+    public var plan: Plan
+    public var files: [WrittenFile]
+    /// The last snapshot of the run: the fitted m, b and their MSE.
+    public var fit: Snapshot { plan.history.final }
+}
+
+extension Visual {
+    /// Reads the data, trains, draws every frame and writes the visual's files into `folder` (created if
+    /// missing): NAME.gif and the other ``formats``, NAME.png with ``poster``. Each file appears whole or
+    /// not at all: nothing that was there is replaced unless every file is complete.
+    @discardableResult
+    public func render(into folder: String, threads: Int? = nil) throws -> RenderReport {
+        let plan = try Plan(self, data: try loadData())
+        try Files.makeFolder(folder)
+        let outputs = try StagedOutputs(plan, folder: folder)
+        let files = try outputs.render(with: Renderer(threads: threads))
+        try Files.publish(outputs.staged)
+        return RenderReport(plan: plan, files: files)
+    }
+}
+
+/// The sinks of every scene of a plan, each writing under a temporary name beside its file in `folder`.
+package final class StagedOutputs {
+    private let plan: Plan
+    private var sinks: [[any FrameSink]] = []
+    private var paths: [[String]] = []
+    private var closers: [[() throws -> Files.Staged]] = []
+    /// The finished outputs, ready for ``Files/publish(_:)``, after ``render(with:)``.
+    package private(set) var staged: [Files.Staged] = []
+
+    package init(_ plan: Plan, folder: String) throws {
+        self.plan = plan
+        for scene in plan.scenes {
+            let base = "\(folder)/\(scene.name)"
+            var s: [any FrameSink] = [], p: [String] = [], c: [() throws -> Files.Staged] = []
+            for format in plan.visual.formats {
+                switch format.place {
+                case .file(let ext):
+                    let file = try StagedFile("\(base).\(ext)")
+                    s.append(format.makeSink(.file(file))); p.append(file.path); c.append { try file.close() }
+                case .folder:
+                    let dir = try StagedFolder(base)
+                    s.append(format.makeSink(.folder(dir))); p.append(base + "/"); c.append { dir.close() }
+                }
+            }
+            if plan.visual.poster {
+                let file = try StagedFile("\(base).png")
+                s.append(PosterSink(output: file)); p.append(file.path); c.append { try file.close() }
+            }
+            sinks.append(s); paths.append(p); closers.append(c)
+        }
+    }
+
+    /// Renders every scene into its sinks and closes the files (unpublished).
+    package func render(with renderer: Renderer) throws -> [WrittenFile] {
+        let summaries = try renderer.render(plan, into: sinks)
+        var files: [WrittenFile] = []
+        for i in summaries.indices {
+            for (j, summary) in summaries[i].enumerated() {
+                staged.append(try closers[i][j]())
+                files.append(WrittenFile(path: paths[i][j], frames: summary.frames, bytes: summary.bytes))
+            }
+        }
+        return files
+    }
+}

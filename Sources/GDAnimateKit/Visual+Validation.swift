@@ -1,0 +1,50 @@
+extension Visual {
+    /// Checks every setting on its own and against the others, before any data is read; throws the first
+    /// problem found. Checks that need the data (a batch larger than the points, a frame too small for
+    /// the scene's panels) are made by ``Plan/init(_:data:)``.
+    public func validate() throws(VisualError) {
+        guard learningRate.isFinite && learningRate > 0 else { throw VisualError("--lr must be a positive finite number (got \(learningRate))") }
+        guard (1...Self.maximumEpochs).contains(epochs) else {
+            throw VisualError("--epochs must be from 1 to \(Self.maximumEpochs) (got \(epochs))")
+        }
+        guard batchSize >= 1 else { throw VisualError("--batch-size must be at least 1 (got \(batchSize))") }
+        for (flag, side) in [("--width", width), ("--height", height)] {
+            if let side, !Self.sizeRange.contains(side) {
+                throw VisualError("\(flag) must be from \(Self.sizeRange.lowerBound) to \(Self.sizeRange.upperBound) pixels (got \(side))")
+            }
+        }
+        if let frames, !Self.frameRange.contains(frames) {
+            throw VisualError("--frames must be from \(Self.frameRange.lowerBound) to \(Self.frameRange.upperBound) (got \(frames))")
+        }
+        for (flag, value) in [("--momentum", momentum), ("--beta1", beta1), ("--beta2", beta2)] where !(value.isFinite && value >= 0 && value < 1) {
+            throw VisualError("\(flag) must be at least 0 and below 1 (got \(value))")
+        }
+        guard !compared.isEmpty else { throw VisualError("--optimizers names no optimizer") }
+        guard compared.count <= 6 else { throw VisualError("--optimizers takes at most 6 (got \(compared.count))") }
+        if let twice = compared.first(where: { o in compared.filter { $0 == o }.count > 1 }) {
+            throw VisualError("--optimizers names \(twice.rawValue) twice")
+        }
+        if scene == .compare && snapshot == .step {
+            throw VisualError("--snapshot step records every update, and batch and stochastic runs make different numbers of them; --mode compare advances all optimizers epoch by epoch")
+        }
+        if let rates = sweepRates {
+            if let bad = rates.first(where: { !($0.isFinite && $0 > 0) }) { throw VisualError("--lrs: '\(bad)' is not a positive learning rate") }
+            guard (1...6).contains(rates.count) else { throw VisualError("--lrs takes 1 to 6 rates (got \(rates.count))") }
+        }
+        if let name {
+            guard !name.isEmpty, !name.contains("/"), name != ".", name != ".." else {
+                throw VisualError("--name must be a plain file name without '/' (got '\(name)')")
+            }
+        }
+        guard Self.fpsRange.contains(timing.fps) else {
+            throw VisualError("--fps must be from 1 to 50 (got \(timing.fps)): GIF delays are whole centiseconds and browsers slow anything faster")
+        }
+        guard timing.holdEnd.isFinite && (0...60).contains(timing.holdEnd) else { throw VisualError("--hold must be from 0 to 60 seconds (got \(timing.holdEnd))") }
+        guard timing.holdStart.isFinite && (0...60).contains(timing.holdStart) else { throw VisualError("--hold must be from 0 to 60 seconds (got \(timing.holdStart))") }
+        guard (0...65535).contains(timing.loop) else { throw VisualError("--loop must be from 0 (forever) to 65535 (got \(timing.loop))") }
+        for (flag, value) in [("--init-m", initialM), ("--init-b", initialB), ("--fixed-m", fixedM ?? 0)] where !value.isFinite {
+            throw VisualError("\(flag) must be a finite number (got \(value))")
+        }
+        if Set(formats).count != formats.count { throw VisualError("--format names a format twice") }
+    }
+}

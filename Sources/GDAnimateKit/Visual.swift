@@ -1,0 +1,131 @@
+import FrameEncoder
+import Rasterizer
+import Training
+
+/// Everything that makes one animation: the scene, the points, the optimizer and its settings, the frame
+/// size and timing, the formats and the style.
+///
+/// The command line, a manifest entry and a Swift program all build this one value, and ``validate()``
+/// checks it the same way for all three. Every property has the default the command line shows in its
+/// help, so a visual of your own points needs two lines:
+///
+/// ```swift
+/// var visual = Visual(scene: .contour, data: .points(Dataset(xs: xs, ys: ys, source: "my points")))
+/// let report = try visual.render(into: "out")     // out/contour.gif
+/// ```
+public struct Visual: Sendable, Equatable {
+    // MARK: What to draw
+
+    /// The scene drawn.
+    public var scene: SceneKind
+    /// Base name of the files (NAME.gif, NAME/…); nil uses the scene's name.
+    public var name: String?
+
+    // MARK: Data
+
+    /// The points fitted.
+    public var data: DataSource
+    /// Seed of the built-in data and of the stochastic optimizers' shuffles.
+    public var seed: UInt64 = 0
+
+    // MARK: Training
+
+    /// The optimizer of the run (and the first of a comparison).
+    public var optimizer: OptimizerKind = .batch
+    /// The optimizers of ``SceneKind/compare``, in legend order.
+    public var compared: [OptimizerKind] = Visual.defaultCompared
+    /// Points per mini-batch update (``OptimizerKind/minibatch``).
+    public var batchSize = 20
+    /// β of ``OptimizerKind/momentum`` and ``OptimizerKind/nesterov``, 0 ≤ β < 1.
+    public var momentum = 0.9
+    /// Adam's β₁, 0 ≤ β₁ < 1.
+    public var beta1 = 0.9
+    /// Adam's β₂, 0 ≤ β₂ < 1.
+    public var beta2 = 0.999
+    /// The learning rate α, > 0.
+    public var learningRate = 0.1
+    /// The rates of ``SceneKind/lrSweep``; nil: ``LearningRateSweep/defaultFactors`` × the data's 2/λmax.
+    public var sweepRates: [Double]?
+    /// Passes over the data, 1 to ``maximumEpochs``.
+    public var epochs = 100
+    /// Starting slope.
+    public var initialM = 0.0
+    /// Starting intercept.
+    public var initialB = 0.0
+    /// The slope held in the b-only descent (bsweep); nil: the least-squares slope.
+    public var fixedM: Double?
+    /// A snapshot per epoch, or per update of a stochastic optimizer.
+    public var snapshot: SnapshotInterval = .epoch
+
+    // MARK: Frames and files
+
+    /// Frame width in pixels; nil: ``SceneKind/defaultSize(panels:)``.
+    public var width: Int?
+    /// Frame height in pixels; nil: ``SceneKind/defaultSize(panels:)``.
+    public var height: Int?
+    /// Frames of the animation, 2 to 10,000; nil: every snapshot up to 201, else 200.
+    public var frames: Int?
+    /// Frame rate, holds and loop count.
+    public var timing = AnimationTiming()
+    /// The files written, in order; empty trains only.
+    public var formats: [OutputFormat] = [.gif]
+    /// Also write the last frame as NAME.png.
+    public var poster = false
+
+    // MARK: Style
+
+    /// The loss scene's y axis.
+    public var lossScale: LossScale = .auto
+    /// Star the epoch of lowest loss (loss scene).
+    public var markBest = false
+    /// Draw the per-frame readout (epoch and numbers) under the plots.
+    public var readout = true
+
+    /// A visual of `scene` on `data`, every other setting at its default.
+    public init(scene: SceneKind = .contour, data: DataSource = .preset(.linear)) {
+        self.scene = scene
+        self.data = data
+    }
+
+    /// The files' base name: ``name``, else the scene's.
+    public var baseName: String { name ?? scene.rawValue }
+
+    /// The optimizers ``SceneKind/compare`` shows unless told otherwise.
+    public static let defaultCompared: [OptimizerKind] = [.batch, .sgd, .minibatch]
+    /// The most epochs a visual may train.
+    public static let maximumEpochs = 100_000
+    /// The range of a frame side, in pixels.
+    public static let sizeRange = 64...4096
+    /// The range of ``frames``.
+    public static let frameRange = 2...10_000
+    /// The range of ``AnimationTiming/fps``: GIF delays are whole centiseconds and browsers slow anything faster than 50.
+    public static let fpsRange = 1...50
+}
+
+/// Where a visual's points come from.
+public enum DataSource: Sendable, Equatable {
+    /// A built-in data set, drawn from the visual's seed.
+    case preset(Preset)
+    /// A CSV file; the columns by header name or 1-based number (nil: `x` and `y`, else the first two
+    /// numeric columns).
+    case file(path: String, x: CSVData.Column? = nil, y: CSVData.Column? = nil)
+    /// Points a program already has.
+    case points(Dataset)
+}
+
+/// The optimizers, by the names the command line uses. Their settings (batch size, β, β₁, β₂) are
+/// properties of ``Visual``.
+public enum OptimizerKind: String, CaseIterable, Sendable {
+    /// Every point per update.
+    case batch
+    /// One point per update, reshuffled every epoch.
+    case sgd
+    /// ``Visual/batchSize`` points per update.
+    case minibatch
+    /// Heavy-ball momentum (PyTorch's `SGD(momentum=β)`), full-batch gradients.
+    case momentum
+    /// Nesterov momentum (PyTorch's `SGD(momentum=β, nesterov=True)`), full-batch gradients.
+    case nesterov
+    /// Adam (PyTorch's `Adam(betas=(β₁, β₂), eps=1e-8)`), full-batch gradients.
+    case adam
+}

@@ -1,0 +1,57 @@
+import CGD
+
+/// FreeType text through libgd (`gdImageStringFTEx`), at pixel sizes: libgd is told 72 dpi, so a point
+/// is a pixel.
+extension GDImage {
+    /// Where a string's ink lies relative to its pen position: left and right edges, and the extent above
+    /// and below the baseline, in pixels.
+    public struct TextBox: Equatable, Sendable {
+        public var left: Int
+        public var right: Int
+        public var ascent: Int
+        public var descent: Int
+    }
+
+    /// Sets libgd's font cache up so several threads may set text; call once before any text.
+    public static func prepareFontCache() { _ = gdFontCacheSetup() }
+
+    /// The file fontconfig picks for `pattern` (e.g. "DejaVu Sans:style=Book"), or nil.
+    public static func fontconfigPath(_ pattern: String) -> String? {
+        guard gdFTUseFontConfig(1) != 0 else { return nil }
+        defer { gdFTUseFontConfig(0) }
+        var extra = gdFTStringExtra()
+        extra.flags = gdFTEX_RETURNFONTPATHNAME | gdFTEX_FONTCONFIG
+        var brect = [Int32](repeating: 0, count: 8)
+        guard gdImageStringFTEx(nil, &brect, 0, pattern, 12, 0, 0, 0, "M", &extra) == nil, let found = extra.fontpath else { return nil }
+        defer { gdFree(found) }
+        return String(cString: found)
+    }
+
+    /// Measures `text` set in the font file at `fontPath`, `size` pixels, without drawing it.
+    public static func measure(_ text: String, fontPath: String, size: Double) throws(GDError) -> TextBox {
+        var brect = [Int32](repeating: 0, count: 8)
+        var extra = textOptions()
+        if let err = gdImageStringFTEx(nil, &brect, 0, fontPath, size, 0, 0, 0, text, &extra) {
+            throw .text(reason: String(cString: err))
+        }
+        return TextBox(left: Int(brect[0]), right: Int(brect[2]), ascent: Int(-brect[5]), descent: Int(brect[1]))
+    }
+
+    /// Draws `text` with its baseline's left end at (x, y), turned by `angle` radians counter-clockwise,
+    /// in `color` (0xRRGGBB), anti-aliased over what is there.
+    public func draw(_ text: String, fontPath: String, size: Double, angle: Double = 0, x: Int, y: Int, color: UInt32) throws(GDError) {
+        var brect = [Int32](repeating: 0, count: 8)
+        var extra = Self.textOptions()
+        if let err = gdImageStringFTEx(image, &brect, Int32(bitPattern: color), fontPath, size, angle, Int32(x), Int32(y), text, &extra) {
+            throw .text(reason: String(cString: err))
+        }
+    }
+
+    private static func textOptions() -> gdFTStringExtra {
+        var extra = gdFTStringExtra()
+        extra.flags = gdFTEX_RESOLUTION
+        extra.hdpi = 72
+        extra.vdpi = 72
+        return extra
+    }
+}

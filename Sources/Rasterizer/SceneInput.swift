@@ -1,0 +1,57 @@
+import Training
+
+/// How the loss scene's y axis is scaled.
+public enum LossScale: String, CaseIterable, Sendable {
+    /// Logarithmic when the plotted losses span more than two decades, else linear.
+    case auto
+    case linear
+    case log
+}
+
+/// A run with the name a legend or a panel gives it, and the data it was trained on.
+public struct LabelledRun: Sendable {
+    public var label: String
+    public var data: Dataset
+    public var result: TrainingResult
+
+    public init(label: String, data: Dataset, result: TrainingResult) {
+        self.label = label
+        self.data = data
+        self.result = result
+    }
+}
+
+/// One run as a scene draws it: its name in a legend, its colour, its snapshots (a path on the
+/// contour, a curve of the loss).
+struct Series {
+    var label: String
+    var color: RGB
+    var snapshots: [Snapshot]
+}
+
+/// What a scene draws: the data and the run (`result`), and what the multi-run scenes need besides.
+public struct SceneInput: Sendable {
+    public var data: Dataset
+    public var result: TrainingResult
+    public var lossScale: LossScale
+    /// The b-only run (the dashboard's bsweep panel; nil leaves it out).
+    public var bOnly: TrainingResult?
+    /// The runs compared: optimizers (compare), learning rates (lr-sweep), raw and standardized x (scaling).
+    public var runs: [LabelledRun]
+    /// Mark the epoch of lowest loss (loss scene).
+    public var markBest: Bool
+    /// Draw the per-frame readouts (epoch and numbers). Without them the plots take their room, and
+    /// once the marks stop moving the frames stop changing (a clean picture to talk over).
+    public var readout: Bool
+
+    public init(data: Dataset, result: TrainingResult, lossScale: LossScale = .auto, bOnly: TrainingResult? = nil,
+                runs: [LabelledRun] = [], markBest: Bool = false, readout: Bool = true) {
+        self.data = data
+        self.result = result
+        self.lossScale = lossScale
+        self.bOnly = bOnly
+        self.runs = runs
+        self.markBest = markBest
+        self.readout = readout
+    }
+}

@@ -1,0 +1,71 @@
+import Training
+
+/// Shared wording and ranges.
+enum SceneText {
+    /// Whether a history has a snapshot per update rather than per epoch.
+    static func isPerStep(_ snapshots: [Snapshot]) -> Bool { snapshots.count > 1 && snapshots.last!.step != snapshots.last!.epoch }
+
+    /// What a snapshot counts: "epoch", or "update" for a per-update history.
+    static func unit(_ snapshots: [Snapshot]) -> String { isPerStep(snapshots) ? "update" : "epoch" }
+
+    /// `Epoch`, `k`, `/ N` (or `Step`, `s`, `(epoch e / N)` for per-update histories), and a last segment
+    /// that says when the run diverged.
+    static func progress(_ r: TrainingResult, _ k: Int) -> [TitleSegment] {
+        let s = r.snapshots[k]
+        let perStep = isPerStep(r.snapshots)
+        let diverged = TitleSegment(r.divergedAtEpoch != nil && k == r.snapshots.count - 1 ? "(diverged)" : "")
+        if perStep {
+            return ["Step ", TitleSegment("\(s.step)", counter: true), " (epoch ", TitleSegment("\(s.epoch)", counter: true),
+                    TitleSegment(" / \(r.epochsRequested))   "), diverged]
+        }
+        return ["Epoch ", TitleSegment("\(s.epoch)", counter: true), TitleSegment(" / \(r.epochsRequested) "), diverged]
+    }
+
+    /// Four significant digits, trailing zeros kept: what a title shows of a parameter or a loss.
+    static func number(_ v: Double, digits: Int = 4) -> String { NumberFormat.significant(v, digits: digits, keepZeros: true) }
+
+    static func fit(_ s: Snapshot, prime: String = "") -> [TitleSegment] {
+        [TitleSegment("  m\(prime) = "), TitleSegment(number(s.m)), TitleSegment("  b\(prime) = "), TitleSegment(number(s.b)), "  MSE = ", TitleSegment(number(s.loss))]
+    }
+
+    /// `Epoch k / N   m = …  b = …  MSE = …`: the readout of the line, loss and contour scenes.
+    static func progressAndFit(_ r: TrainingResult, _ k: Int) -> [TitleSegment] { progress(r, k) + fit(r.snapshots[k]) }
+
+    /// "Batch gradient descent", "Mini-batch gradient descent (20 per batch)", "Adam", …
+    static func optimizer(_ c: TrainingConfig) -> String {
+        switch c.optimizer {
+        case .batch: return "Batch gradient descent"
+        case .sgd: return "Stochastic gradient descent"
+        case .minibatch(let size): return "Mini-batch gradient descent (\(size) per batch)"
+        case .momentum(let beta): return "Gradient descent with momentum (β = \(NumberFormat.significant(beta)))"
+        case .nesterov(let beta): return "Nesterov momentum (β = \(NumberFormat.significant(beta)))"
+        case .adam(let b1, let b2): return "Adam (β₁ = \(NumberFormat.significant(b1)), β₂ = \(NumberFormat.significant(b2)))"
+        }
+    }
+
+    /// "Batch gradient descent, α = 0.1": the run, for headings.
+    static func run(_ r: TrainingResult) -> String {
+        "\(optimizer(r.config)), α = \(NumberFormat.significant(r.config.learningRate))"
+    }
+
+    /// "a, b and c".
+    static func list(_ items: [String]) -> String {
+        items.count <= 1 ? items.joined() : items.dropLast().joined(separator: ", ") + " and " + items.last!
+    }
+
+    /// One word on how a run went, for the panels of a learning-rate sweep: "diverges" (the loss ended
+    /// above where it started), "oscillates" (α·λmax > 1: each step overshoots the minimum along the
+    /// steepest direction and flips side), "creeps" (it took more than half the run to come within 5 % of
+    /// its starting distance from (m*, b*), or never did: the loss may look done while the parameters
+    /// still crawl along the valley), else "converges".
+    static func behaviour(_ r: TrainingResult) -> String {
+        let start = r.snapshots[0], ls = r.leastSquares
+        if r.divergedAtEpoch != nil || r.final.loss > start.loss { return "diverges" }
+        if let limit = r.stabilityLimit, r.config.learningRate > limit / 2 { return "oscillates" }
+        func distance(_ s: Snapshot) -> Double { ((s.m - ls.m) * (s.m - ls.m) + (s.b - ls.b) * (s.b - ls.b)).squareRoot() }
+        let close = 0.05 * distance(start)
+        let near = r.snapshots.firstIndex { distance($0) <= close }
+        if near == nil || near! * 2 > r.snapshots.count - 1 { return "creeps" }
+        return "converges"
+    }
+}

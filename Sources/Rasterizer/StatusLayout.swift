@@ -1,0 +1,58 @@
+/// A piece of a title; counters (epoch, step) sit right-aligned in their slot, like a tabular column.
+struct TitleSegment: ExpressibleByStringLiteral {
+    var text: String
+    var counter = false
+
+    init(_ text: String, counter: Bool = false) {
+        self.text = text
+        self.counter = counter
+    }
+
+    init(stringLiteral value: String) { text = value }
+}
+
+/// Where each segment of the readout goes, fixed for the whole animation: each segment gets the width of
+/// its widest version over all frames and is drawn in it (counters right-aligned, the rest
+/// left-aligned), and the whole is centred over the plot once. Numbers therefore stay put from frame to
+/// frame (digits of DejaVu Sans share one width), which reads calmly and leaves only the changed digits to encode.
+struct StatusLayout {
+    let band: ReadoutBand
+    let size: Double
+    let starts: [Double]
+    let widths: [Double]
+
+    init(_ titles: [[TitleSegment]], band: ReadoutBand) {
+        self.band = band
+        let s = band.style, font = band.font
+        let count = titles.map(\.count).max() ?? 0
+        func widths(at size: Double) -> [Double] {
+            var widths = [Double](repeating: 0, count: count)
+            for t in titles { for (i, part) in t.enumerated() where !part.text.isEmpty { widths[i] = max(widths[i], font.measure(part.text, size: size).width) } }
+            return widths
+        }
+        let room = Double(band.area.x1 - band.area.x0) - 2 * s.pad
+        // Shrunk to fit, measured at the size drawn (widths scaled from the full size would let
+        // neighbouring segments run into each other).
+        let natural = widths(at: s.titleSize).reduce(0, +)
+        let size = Font.fittingSize(s.titleSize, guess: max(7, s.titleSize * room / natural), floor: 6) {
+            widths(at: $0).reduce(0, +) <= room
+        } ?? 6
+        let measured = widths(at: size)
+        self.size = size
+        let used = measured.reduce(0, +)
+        let centre = min(max(band.centre, Double(band.area.x0) + s.pad + used / 2), Double(band.area.x1) - s.pad - used / 2)
+        var x = centre - used / 2
+        var starts: [Double] = []
+        for w in measured { starts.append(x); x += w }
+        self.starts = starts
+        self.widths = measured
+    }
+
+    func draw(_ parts: [TitleSegment], on c: Canvas) {
+        let baseline = Double(band.area.y1) - band.style.pad * 0.8 - size * Font.descent
+        for (i, part) in parts.enumerated() where !part.text.isEmpty && i < starts.count {
+            let x = part.counter ? starts[i] + widths[i] - band.font.measure(part.text, size: size).width : starts[i]
+            band.font.draw(part.text, on: c, x: x, y: baseline, size: size, color: Theme.text)
+        }
+    }
+}

@@ -1,0 +1,73 @@
+import GDAnimateKit
+
+/// The gallery page of a course set: each visual with its title, what it teaches and the command that
+/// made it.
+enum Gallery {
+    /// The gallery page: each visual with its title, what it teaches and the command that made it.
+    static func page(_ m: Manifest, commands: [[String]]) -> String {
+        func esc(_ s: String) -> String {
+            s.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
+                .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
+        }
+        func shell(_ a: String) -> String {
+            a.allSatisfy { $0.isLetter || $0.isNumber || "-_.,/=+".contains($0) } ? a : "'" + a.replacingOccurrences(of: "'", with: "'\\''") + "'"
+        }
+        var html = """
+        <!DOCTYPE html>
+        <html lang="en">
+        <head>
+        <meta charset="utf-8">
+        <meta name="viewport" content="width=device-width, initial-scale=1">
+        <title>\(esc(m.title))</title>
+        <style>
+          body { font-family: "DejaVu Sans", system-ui, sans-serif; margin: 2rem auto; max-width: 1280px; padding: 0 1rem; color: #1a1a1a; background: #fafafa; }
+          h1 { font-size: 1.6rem; margin-bottom: 0.2rem; }
+          .lead { color: #4d4d4d; margin-top: 0; }
+          .grid { display: grid; grid-template-columns: repeat(auto-fill, minmax(560px, 1fr)); gap: 1.5rem; }
+          figure { margin: 0; background: #fff; border: 1px solid #ddd; border-radius: 6px; padding: 0.8rem; }
+          figure.wide { grid-column: 1 / -1; }
+          figure.alone { grid-column: 1 / -1; }
+          figure.alone img, figure.alone figcaption { max-width: 640px; margin: 0 auto; }
+          img { width: 100%; height: auto; display: block; }
+          h2 { font-size: 1.1rem; margin: 0.6rem 0 0.2rem; }
+          p { margin: 0.2rem 0 0.5rem; }
+          code { display: block; font-size: 0.8rem; background: #f0f0f0; padding: 0.4rem; border-radius: 4px; overflow-wrap: anywhere; }
+        </style>
+        </head>
+        <body>
+        <h1>\(esc(m.title))</h1>
+        <p class="lead">\(m.visuals.count) animations rendered by gdanimate from one manifest. Each command below remakes its GIF.</p>
+        <div class="grid">
+
+        """
+        // Panel scenes are wide frames: they get a row of their own. A single scene left alone in its
+        // row before one of them (an odd run of singles) gets the row too, centred, instead of a hole.
+        let wide = m.visuals.map { v -> Bool in
+            if case .text(let mode)? = v.options["mode"], let kind = SceneKind(rawValue: mode) { return kind.isPanels }
+            return false
+        }
+        var classes = wide.map { $0 ? "wide" : "" }
+        var run = 0
+        for i in wide.indices {
+            if wide[i] { run = 0; continue }
+            run += 1
+            let endsRun = i + 1 == wide.count || wide[i + 1]
+            if endsRun && run % 2 == 1 { classes[i] = "alone" }
+        }
+        for ((v, cmd), cls) in zip(zip(m.visuals, commands), classes) {
+            html += """
+            <figure id="\(esc(v.name))"\(cls.isEmpty ? "" : " class=\"\(cls)\"")>
+              <img src="\(esc(v.name)).gif" alt="\(esc(v.title))" loading="lazy">
+              <figcaption>
+                <h2>\(esc(v.title))</h2>
+                <p>\(esc(v.teaches))</p>
+                <code>\(esc(cmd.map(shell).joined(separator: " ")))</code>
+              </figcaption>
+            </figure>
+
+            """
+        }
+        html += "</div>\n</body>\n</html>\n"
+        return html
+    }
+}

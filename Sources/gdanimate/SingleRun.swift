@@ -1,0 +1,40 @@
+import GDAnimateKit
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// One run of the command: options → visual → plan → staged files → published files, with warnings,
+/// progress and the report on the terminal.
+struct SingleRun {
+    let options: VisualOptions
+    let settings: RunOptions
+
+    init(_ options: VisualOptions, settings: RunOptions) {
+        self.options = options
+        self.settings = settings
+    }
+
+    func perform() throws {
+        var visual = try options.visual()
+        visual.poster = settings.poster
+        let plan = try Plan(visual, data: try visual.loadData(), scenes: options.mode.scenes)
+        if !settings.quiet { for w in plan.warnings { Terminal.printError("gdanimate: " + w) } }
+        var staged: [Files.Staged] = []
+        if let path = options.history {
+            try Files.makeFolder(Files.parent(of: path))
+            staged.append(try Files.stage(Array(plan.historyText(json: path.hasSuffix(".json"), mode: options.mode.description).utf8), to: path))
+        }
+        var written: [WrittenFile] = []
+        if !plan.scenes.isEmpty {
+            try Files.makeFolder(settings.output)
+            let outputs = try StagedOutputs(plan, folder: settings.output)
+            let progress = Progress(total: plan.scenes.reduce(0) { $0 + $1.frameCount }, enabled: !settings.quiet && isatty(2) != 0)
+            written = try outputs.render(with: Renderer(threads: settings.threads) { progress.advance(by: $0) })
+            progress.finish()
+            staged += outputs.staged
+        }
+        // Everything is complete: only now does any of it replace what was there.
+        try Files.publish(staged)
+        if !settings.quiet { Terminal.report(history: options.history, written: written, plan: plan) }
+    }
+}

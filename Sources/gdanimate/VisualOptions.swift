@@ -1,0 +1,165 @@
+import ArgumentParser
+import GDAnimateKit
+
+/// The options of one visual: what the command line parses for a single run and what each manifest
+/// entry is parsed with, so both are read and checked by the same code. ``visual()`` turns them into the
+/// library's ``Visual``, whose ``Visual/validate()`` is the one check of the settings.
+///
+/// Options whose value may be negative (`--init-m -1.37`) read the next argument whatever it starts
+/// with; so do the other numeric options, so that `--lr -0.1` is told the rate must be positive rather
+/// than that the value is missing.
+struct VisualOptions: ParsableArguments {
+    // MARK: What to draw
+    @Option(help: ArgumentHelp("Scene to render: \(Mode.helpList)."))
+    var mode: Mode = .scene(.contour)
+
+    @Option(help: ArgumentHelp("Base name of the files (DIR/NAME.gif, DIR/NAME/…). Default: the mode.", valueName: "name"))
+    var name: String?
+
+    // MARK: Data
+    @Option(help: ArgumentHelp("CSV file of points (header optional, '#' comments allowed).", valueName: "file.csv"))
+    var data: String?
+
+    @Option(help: "Built-in data when no --data is given: linear (100 points, y = 4 + 3x + noise), wide (1000 points, y = 5x + 3), noisy (100 points, steep slope, heavy noise).")
+    var dataset: Preset?
+
+    @Option(parsing: .unconditional, help: "Seed of the built-in data and of the stochastic optimizers' shuffles.")
+    var seed: UInt64 = 0
+
+    @Option(help: ArgumentHelp("CSV column holding x: a header name or a 1-based number. Default: the column named x, else the first numeric column.", valueName: "name|n"))
+    var xColumn: String?
+
+    @Option(help: ArgumentHelp("CSV column holding y: a header name or a 1-based number. Default: the column named y, else the second numeric column.", valueName: "name|n"))
+    var yColumn: String?
+
+    // MARK: Training
+    @Option(help: "batch (all points per update), sgd (one point per update), minibatch (--batch-size points per update), momentum, nesterov or adam (full-batch gradients, PyTorch's update rules).")
+    var optimizer: OptimizerKind = .batch
+
+    @Option(help: ArgumentHelp("Optimizers of --mode compare, comma-separated.", valueName: "list"))
+    var optimizers: String = Visual.defaultCompared.map(\.rawValue).joined(separator: ",")
+
+    @Option(parsing: .unconditional, help: ArgumentHelp("Momentum β of momentum and nesterov, 0 to 1.", valueName: "β"))
+    var momentum: Double = 0.9
+
+    @Option(parsing: .unconditional, help: ArgumentHelp("Adam's β₁ (first-moment decay), 0 to 1.", valueName: "β₁"))
+    var beta1: Double = 0.9
+
+    @Option(parsing: .unconditional, help: ArgumentHelp("Adam's β₂ (second-moment decay), 0 to 1.", valueName: "β₂"))
+    var beta2: Double = 0.999
+
+    @Option(parsing: .unconditional, help: ArgumentHelp("Learning rates of --mode lr-sweep, comma-separated. Default: \(Self.sweepFactorsText) × the data's stability limit 2/λmax (slow, good, oscillating, diverging).", valueName: "list"))
+    var lrs: String?
+
+    @Option(parsing: .unconditional, help: ArgumentHelp("Points per mini-batch update (minibatch only); must be at most the number of points.", valueName: "n"))
+    var batchSize: Int = 20
+
+    @Option(help: "Record a frame after every epoch, or after every parameter update (stochastic optimizers).")
+    var snapshot: SnapshotInterval = .epoch
+
+    @Option(parsing: .unconditional, help: ArgumentHelp("Learning rate α (step size), > 0.", valueName: "α"))
+    var lr: Double = 0.1
+
+    @Option(parsing: .unconditional, help: ArgumentHelp("Passes over the data, 1 to \(Visual.maximumEpochs).", valueName: "n"))
+    var epochs: Int = 100
+
+    @Option(parsing: .unconditional, help: ArgumentHelp("Starting slope m (may be negative: --init-m -1.5).", valueName: "m"))
+    var initM: Double = 0
+
+    @Option(parsing: .unconditional, help: ArgumentHelp("Starting intercept b (may be negative).", valueName: "b"))
+    var initB: Double = 0
+
+    @Option(parsing: .unconditional, help: ArgumentHelp("Slope held fixed in the bsweep scene's b-only descent. Default: the least-squares slope.", valueName: "m"))
+    var fixedM: Double?
+
+    // MARK: Output
+    @Option(help: ArgumentHelp("Comma-separated: \(Self.formatsText), both (gif,png), or none (train and export only).", valueName: "list"))
+    var format: String = "gif"
+
+    @Option(help: ArgumentHelp("Also write the history (epoch, m, b, loss per snapshot) as .csv or .json.", valueName: "file"))
+    var history: String?
+
+    @Option(parsing: .unconditional, help: ArgumentHelp("Frame width in pixels, \(Visual.sizeRange.lowerBound) to \(Visual.sizeRange.upperBound). Default: 640, wider for the panel modes.", valueName: "px"))
+    var width: Int?
+
+    @Option(parsing: .unconditional, help: ArgumentHelp("Frame height in pixels, \(Visual.sizeRange.lowerBound) to \(Visual.sizeRange.upperBound). Default: 480 (540 or 720 for the panel modes).", valueName: "px"))
+    var height: Int?
+
+    @Option(parsing: .unconditional, help: ArgumentHelp("Frames of the animation, 2 to 10000: that many snapshots, placed densely where the parameters move most (the readout shows the true epoch). Default: every snapshot up to \(FrameSchedule.defaultLimit + 1), else \(FrameSchedule.defaultLimit).", valueName: "n"))
+    var frames: Int?
+
+    @Option(parsing: .unconditional, help: ArgumentHelp("Frames per second of the GIF, 1 to 50 (GIF delays are whole centiseconds).", valueName: "n"))
+    var fps: Int = 20
+
+    @Option(parsing: .unconditional, help: ArgumentHelp("Seconds the last frame stays up before the GIF loops, 0 to 60.", valueName: "s"))
+    var hold: Double = 2
+
+    @Option(parsing: .unconditional, help: ArgumentHelp("Loop count stored in the GIF: 0 repeats forever, n asks viewers to repeat n times.", valueName: "n"))
+    var loop: Int = 0
+
+    @Flag(help: "Hold the first frame for --hold seconds too.")
+    var holdStart = false
+
+    @Option(help: "Loss axis of the loss scene: auto (logarithmic when the loss spans more than two decades), linear or log.")
+    var lossScale: LossScale = .auto
+
+    @Flag(help: "Mark the epoch of lowest loss (loss scene).")
+    var markBest = false
+
+    @Flag(inversion: .prefixedNo, help: "The readout under the plots (epoch and numbers, every frame). --no-readout leaves a picture to talk over: the plots take the room, and the frames stop changing once the marks stop moving.")
+    var readout = true
+
+    static let sweepFactorsText = LearningRateSweep.defaultFactors.map { NumberFormat.significant($0) }.joined(separator: ", ")
+    static let formatsText = OutputFormat.registered.map { "\($0.name) (\($0.summary))" }.joined(separator: ", ")
+
+    mutating func validate() throws {
+        _ = try visual()
+    }
+
+    /// The visual these options describe, checked; a problem is a `ValidationError` naming the option.
+    func visual() throws(ValidationError) -> Visual {
+        if data != nil && dataset != nil {
+            throw ValidationError("--data and --dataset both name the points; give one of them")
+        }
+        if data == nil && (xColumn != nil || yColumn != nil) {
+            throw ValidationError("--x-column and --y-column choose columns of a CSV file; give --data FILE.csv too")
+        }
+        if let name, mode == .all, !name.isEmpty {
+            throw ValidationError("--name names the files of one mode; --mode all writes line, loss, bsweep and contour")
+        }
+        if let history, !(history.hasSuffix(".csv") || history.hasSuffix(".json")) {
+            throw ValidationError("--history must end in .csv or .json (got '\(history)')")
+        }
+        var v = Visual(scene: mode.scenes[0])
+        if let data {
+            v.data = .file(path: data, x: xColumn.map(CSVData.Column.init), y: yColumn.map(CSVData.Column.init))
+        } else {
+            v.data = .preset(dataset ?? .linear)
+        }
+        v.name = name
+        v.seed = seed
+        v.optimizer = optimizer
+        v.compared = try CommaList.optimizers(optimizers)
+        v.batchSize = batchSize
+        v.momentum = momentum
+        v.beta1 = beta1
+        v.beta2 = beta2
+        v.learningRate = lr
+        v.sweepRates = try lrs.map(CommaList.rates)
+        v.epochs = epochs
+        v.initialM = initM
+        v.initialB = initB
+        v.fixedM = fixedM
+        v.snapshot = snapshot
+        v.width = width
+        v.height = height
+        v.frames = frames
+        v.timing = AnimationTiming(fps: fps, holdEnd: hold, holdStart: holdStart ? hold : 0, loop: loop)
+        v.formats = try CommaList.formats(format)
+        v.lossScale = lossScale
+        v.markBest = markBest
+        v.readout = readout
+        do { try v.validate() } catch { throw ValidationError(error.description) }
+        return v
+    }
+}
