@@ -37,7 +37,7 @@ let package = Package(
         .testTarget(name: "LibGDTests", dependencies: ["LibGD"]),
         .testTarget(name: "RasterizerTests", dependencies: ["Rasterizer", "Training", "LibGD"], exclude: ["Golden"]),
         .testTarget(name: "FrameEncoderTests", dependencies: ["FrameEncoder", "Rasterizer", "LibGD"]),
-        .testTarget(name: "GDAnimateKitTests", dependencies: ["GDAnimateKit"]),
+        .testTarget(name: "GDAnimateKitTests", dependencies: ["GDAnimateKit", "LibGD"]),
         .testTarget(name: "gdanimateTests", dependencies: ["gdanimate", "LibGD"], exclude: ["Snapshots"]),
     ]
 )
