@@ -7,6 +7,7 @@ import Darwin
 
 /// A failure to read or write, naming the path and the reason the system gave.
 public struct FileError: Error, CustomStringConvertible, Sendable {
+    /// The path, what could not be done, and the system's reason.
     public var description: String
 
     package init(_ path: String, _ what: String, errno code: Int32 = errno) {

@@ -11,7 +11,9 @@ import Training
 /// plan.scenes[0].input    // what the scene draws
 /// ```
 public struct Plan: Sendable {
+    /// The visual planned (validated).
     public let visual: Visual
+    /// The points every run trains on (the scaling scene also trains on them standardized).
     public let data: Dataset
     /// The run of m and b (nil for a b-only visual, ``SceneKind/bsweep``).
     public let main: TrainingResult?

@@ -3,11 +3,15 @@ import Training
 
 /// One scene of a plan: what it draws, the base name of its files and its frame size.
 public struct PlannedScene: Sendable {
+    /// The scene drawn.
     public var kind: SceneKind
+    /// The data and the runs the scene draws.
     public var input: SceneInput
     /// Base name of the files: NAME.gif, NAME/frame-0000.png, NAME.png.
     public var name: String
+    /// Frame width in pixels.
     public var width: Int
+    /// Frame height in pixels.
     public var height: Int
     /// The frame limit of the visual (nil: the default schedule).
     public var frameLimit: Int?
@@ -77,5 +81,6 @@ public struct PlannedScene: Sendable {
 /// The learning-rate sweep's default rates: fractions of the data's stability limit 2/λmax that creep,
 /// converge, oscillate and diverge.
 public enum LearningRateSweep {
+    /// 0.1, 0.5, 0.9 and 1.05 × 2/λmax: creeps, converges, oscillates, diverges.
     public static let defaultFactors = [0.1, 0.5, 0.9, 1.05]
 }

@@ -4,14 +4,19 @@ import Training
 /// A file a render wrote: its path, the frames it holds (1 for a poster, each frame for a folder) and
 /// its bytes.
 public struct WrittenFile: Sendable, Equatable {
+    /// The path written (a folder ends in `/`).
     public var path: String
+    /// Frames it holds: the GIF's frames after repeats merged, one per PNG file, 1 for a poster.
     public var frames: Int
+    /// Bytes on disk (for a folder, of all its files).
     public var bytes: Int
 }
 
 /// What ``Visual/render(into:threads:)`` did: the plan it followed (its runs, the fit) and the files.
 public struct RenderReport: Sendable {
+    /// The plan followed: the runs trained and the scenes drawn.
     public var plan: Plan
+    /// Every file written, in the order of the scenes and of ``Visual/formats`` (the poster last).
     public var files: [WrittenFile]
     /// The last snapshot of the run: the fitted m, b and their MSE.
     public var fit: Snapshot { plan.history.final }
