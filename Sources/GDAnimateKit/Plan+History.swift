@@ -4,6 +4,10 @@ extension Plan {
     /// The history of the run (``history``) as a file's text: CSV (`epoch,m,b,loss`, plus `step` for a
     /// per-update history) or JSON with every setting of the run and the least-squares optimum. `mode`
     /// is what the JSON records as the mode (default: the visual's scene).
+    ///
+    /// - Parameters:
+    ///   - json: JSON with the settings and the optimum; false for CSV.
+    ///   - mode: The mode the JSON records (the command line's `all` draws four scenes).
     public func historyText(json: Bool, mode: String? = nil) -> String {
         let run = history, v = visual, bOnly = main == nil
         let perStep = v.snapshot == .step && v.optimizer != .batch

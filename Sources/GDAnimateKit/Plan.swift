@@ -15,7 +15,7 @@ public struct Plan: Sendable {
     public let visual: Visual
     /// The points every run trains on (the scaling scene also trains on them standardized).
     public let data: Dataset
-    /// The run of m and b (nil for a b-only visual, ``SceneKind/bsweep``).
+    /// The run of m and b (nil for a b-only visual, `SceneKind.bsweep`).
     public let main: TrainingResult?
     /// The b-only descent with m held (bsweep, and the dashboard's fourth panel).
     public let bOnly: TrainingResult?
@@ -28,7 +28,14 @@ public struct Plan: Sendable {
     public var history: TrainingResult { main ?? bOnly! }
 
     /// Trains what `visual` needs on `data` and lays out its scenes: `visual.scene`, or each of `scenes`
-    /// (``SceneKind/single`` for all four scenes of one run), sharing the runs.
+    /// (`SceneKind.single` for all four scenes of one run), sharing the runs.
+    ///
+    /// - Parameters:
+    ///   - visual: What to draw; validated first.
+    ///   - data: The points (``Visual/loadData()`` reads the visual's own).
+    ///   - kinds: The scenes to lay out (nil: the visual's scene).
+    /// - Throws: ``VisualError`` when the visual is invalid, needs more of the data than there is, or
+    ///   the data cannot be fitted (no spread in x, values that overflow).
     public init(_ visual: Visual, data: Dataset, scenes kinds: [SceneKind]? = nil) throws(VisualError) {
         try visual.validate()
         self.visual = visual

@@ -5,7 +5,7 @@ import Synchronization
 
 /// Draws the scenes of a ``Plan`` into frame sinks, on every core.
 ///
-/// One scene is split into runs of frames across threads (``FrameFarm``); several scenes take one thread
+/// One scene is split into runs of frames across threads (`FrameFarm`); several scenes take one thread
 /// each, the longest (contour) first, so nothing is rendered twice. Either way every sink receives its
 /// frames in order and the files are byte-identical for any number of threads.
 public struct Renderer: Sendable {
@@ -14,19 +14,34 @@ public struct Renderer: Sendable {
     /// Called with the number of frames just finished (from any thread).
     public var progress: (@Sendable (Int) -> Void)?
 
-    /// `threads` nil: one per processor.
+    /// A renderer.
+    ///
+    /// - Parameters:
+    ///   - threads: Worker threads (nil: one per processor).
+    ///   - progress: Called with the number of frames just finished, from any thread.
     public init(threads: Int? = nil, progress: (@Sendable (Int) -> Void)? = nil) {
         self.threads = max(1, threads ?? FrameFarm.processors)
         self.progress = progress
     }
 
     /// Renders `scene` into `sinks` with `timing`, and finishes them.
+    ///
+    /// - Parameters:
+    ///   - scene: A scene of a ``Plan``.
+    ///   - timing: Frame rate, holds and loop count (usually the visual's).
+    ///   - sinks: Unopened sinks; each is opened, fed every frame in order and finished.
+    /// - Returns: What each sink wrote, in the order of `sinks`.
     public func render(_ scene: PlannedScene, timing: AnimationTiming, to sinks: [any FrameSink]) throws -> [SinkSummary] {
         try render(scene, timing: timing, to: sinks, threads: threads)
     }
 
     /// Renders every scene of `plan`, scene i into `sinks[i]`, and finishes the sinks. Stops at the first
     /// failure and throws it.
+    ///
+    /// - Parameters:
+    ///   - plan: The plan whose scenes are drawn, with its visual's timing.
+    ///   - sinks: One list of unopened sinks per scene of the plan.
+    /// - Returns: Per scene, what each of its sinks wrote.
     public func render(_ plan: Plan, into sinks: [[any FrameSink]]) throws -> [[SinkSummary]] {
         precondition(sinks.count == plan.scenes.count, "one list of sinks per scene")
         let scenes = plan.scenes, timing = plan.visual.timing

@@ -26,6 +26,13 @@ extension Visual {
     /// Reads the data, trains, draws every frame and writes the visual's files into `folder` (created if
     /// missing): NAME.gif and the other ``formats``, NAME.png with ``poster``. Each file appears whole or
     /// not at all: nothing that was there is replaced unless every file is complete.
+    ///
+    /// - Parameters:
+    ///   - folder: Where the files go; created with its parents if missing.
+    ///   - threads: Rendering threads (nil: one per processor); the files are the same for any number.
+    /// - Returns: The plan followed and the files written.
+    /// - Throws: ``VisualError`` for a setting that cannot be drawn, ``FileError`` for a file that cannot
+    ///   be read or written, a CSV parse error naming the file, line and column.
     @discardableResult
     public func render(into folder: String, threads: Int? = nil) throws -> RenderReport {
         let plan = try Plan(self, data: try loadData())

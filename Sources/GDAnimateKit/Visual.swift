@@ -32,7 +32,7 @@ public struct Visual: Sendable, Equatable {
 
     /// The optimizer of the run (and the first of a comparison).
     public var optimizer: OptimizerKind = .batch
-    /// The optimizers of ``SceneKind/compare``, in legend order.
+    /// The optimizers of `SceneKind.compare`, in legend order.
     public var compared: [OptimizerKind] = Visual.defaultCompared
     /// Points per mini-batch update (``OptimizerKind/minibatch``).
     public var batchSize = 20
@@ -44,7 +44,7 @@ public struct Visual: Sendable, Equatable {
     public var beta2 = 0.999
     /// The learning rate α, > 0.
     public var learningRate = 0.1
-    /// The rates of ``SceneKind/lrSweep``; nil: ``LearningRateSweep/defaultFactors`` × the data's 2/λmax.
+    /// The rates of `SceneKind.lrSweep`; nil: ``LearningRateSweep/defaultFactors`` × the data's 2/λmax.
     public var sweepRates: [Double]?
     /// Passes over the data, 1 to ``maximumEpochs``.
     public var epochs = 100
@@ -59,9 +59,9 @@ public struct Visual: Sendable, Equatable {
 
     // MARK: Frames and files
 
-    /// Frame width in pixels; nil: ``SceneKind/defaultSize(panels:)``.
+    /// Frame width in pixels; nil: `SceneKind.defaultSize(panels:)`.
     public var width: Int?
-    /// Frame height in pixels; nil: ``SceneKind/defaultSize(panels:)``.
+    /// Frame height in pixels; nil: `SceneKind.defaultSize(panels:)`.
     public var height: Int?
     /// Frames of the animation, 2 to 10,000; nil: every snapshot up to 201, else 200.
     public var frames: Int?
@@ -82,6 +82,10 @@ public struct Visual: Sendable, Equatable {
     public var readout = true
 
     /// A visual of `scene` on `data`, every other setting at its default.
+    ///
+    /// - Parameters:
+    ///   - scene: The scene drawn (default: the contour of J(m, b) with the path).
+    ///   - data: The points fitted (default: the `linear` preset).
     public init(scene: SceneKind = .contour, data: DataSource = .preset(.linear)) {
         self.scene = scene
         self.data = data
@@ -90,7 +94,7 @@ public struct Visual: Sendable, Equatable {
     /// The files' base name: ``name``, else the scene's.
     public var baseName: String { name ?? scene.rawValue }
 
-    /// The optimizers ``SceneKind/compare`` shows unless told otherwise.
+    /// The optimizers `SceneKind.compare` shows unless told otherwise.
     public static let defaultCompared: [OptimizerKind] = [.batch, .sgd, .minibatch]
     /// The most epochs a visual may train.
     public static let maximumEpochs = 100_000
@@ -98,7 +102,7 @@ public struct Visual: Sendable, Equatable {
     public static let sizeRange = 64...4096
     /// The range of ``frames``.
     public static let frameRange = 2...10_000
-    /// The range of ``AnimationTiming/fps``: GIF delays are whole centiseconds and browsers slow anything faster than 50.
+    /// The range of `AnimationTiming.fps`: GIF delays are whole centiseconds and browsers slow anything faster than 50.
     public static let fpsRange = 1...50
 }
 

@@ -5,5 +5,7 @@ public struct VisualError: Error, CustomStringConvertible, Equatable, Sendable {
     public var description: String
 
     /// An error saying `description`.
+    ///
+    /// - Parameter description: What is wrong and what to give instead, naming the option.
     public init(_ description: String) { self.description = description }
 }
