@@ -13,6 +13,7 @@ public enum EncodeError: Error, CustomStringConvertible, Equatable {
     /// A frame sink was used before `open` or opened twice.
     case notOpen
 
+    /// The failure in words for the user.
     public var description: String {
         switch self {
         case .sizeMismatch(let e, let g): return "frame is \(g), the animation is \(e)"

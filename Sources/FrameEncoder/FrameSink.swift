@@ -56,11 +56,16 @@ public enum PreparedFrame: Sendable {
 
 /// What every sink of an animation is told when it opens.
 public struct AnimationInfo: Sendable, Equatable {
+    /// Frame width in pixels.
     public var width: Int
+    /// Frame height in pixels.
     public var height: Int
+    /// The number of frames the sink will be given.
     public var frameCount: Int
+    /// Frame rate, start and end holds, and loop count.
     public var timing: AnimationTiming
 
+    /// An animation of `frameCount` frames of `width × height` pixels, timed by `timing`.
     public init(width: Int, height: Int, frameCount: Int, timing: AnimationTiming) {
         self.width = width
         self.height = height
@@ -71,9 +76,12 @@ public struct AnimationInfo: Sendable, Equatable {
 
 /// What a sink wrote: frames in its output (repeats merged) and bytes.
 public struct SinkSummary: Sendable, Equatable {
+    /// Frames in the output, repeats merged (1 for a poster).
     public var frames: Int
+    /// Bytes written, all files of the output together.
     public var bytes: Int
 
+    /// A summary of `frames` frames in `bytes` bytes.
     public init(frames: Int, bytes: Int) {
         self.frames = frames
         self.bytes = bytes
@@ -96,7 +104,10 @@ public protocol FrameFolder: AnyObject {
 
 /// A worker that does nothing ahead: the sink gets every picture in ``FrameSink/add(_:delay:)``.
 public final class PassThroughWorker: FrameWorker {
+    /// A pass-through worker; it keeps no state.
     public init() {}
+    /// False: frames are passed on without comparing them.
     public var needsPreviousFrame: Bool { false }
+    /// Hands the frame on untouched, as ``PreparedFrame/frame(_:)``.
     public func prepare(_ frame: Frame, index: Int, after previous: Frame?) throws -> PreparedFrame { .frame(frame) }
 }

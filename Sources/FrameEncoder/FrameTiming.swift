@@ -25,6 +25,8 @@ public struct AnimationTiming: Sendable, Equatable {
     /// Repeats a viewer is asked for: 0 forever.
     public var loop: Int
 
+    /// `fps` frames per second (default 20), the last frame held `holdEnd` seconds (2) and the first
+    /// `holdStart` seconds (0), `loop` repeats (0: forever).
     public init(fps: Int = 20, holdEnd: Double = 2, holdStart: Double = 0, loop: Int = 0) {
         self.fps = fps
         self.holdEnd = holdEnd

@@ -5,6 +5,7 @@ import Rasterizer
 public struct EncodedFrame: Sendable {
     /// The graphic control extension, image descriptor and LZW data; nil for a repeat.
     public var bytes: [UInt8]?
+    /// How long the frame is shown, in centiseconds.
     public var delay: Int
 }
 
@@ -15,12 +16,16 @@ public struct EncodedFrame: Sendable {
 /// a title at the top and a path at the bottom would re-encode almost the whole frame. The result depends
 /// only on the two frames, so frames can be compressed on several threads, one compressor each.
 public final class GIFFrameCompressor: @unchecked Sendable {
+    /// Frame width in pixels; every frame compressed must have it.
     public let width: Int
+    /// Frame height in pixels; every frame compressed must have it.
     public let height: Int
+    /// The animation's shared colour table that pixels are mapped to.
     public let palette: Palette
     private var map: PaletteMap
     let transparent: Int32
 
+    /// A compressor for `width × height` frames mapped to `palette`; use one per thread.
     public init(width: Int, height: Int, palette: Palette) {
         self.width = width
         self.height = height
@@ -114,8 +119,11 @@ public final class GIFFrameCompressor: @unchecked Sendable {
 ///   held back until the next arrives or the animation is finished.
 /// - `drain()` hands over the bytes made so far, so a long animation streams to its file.
 public final class GIFEncoder {
+    /// Width of the GIF's logical screen and of every frame, in pixels.
     public let width: Int
+    /// Height of the GIF's logical screen and of every frame, in pixels.
     public let height: Int
+    /// The global colour table (the transparent "unchanged" entry follows its colours).
     public let palette: Palette
     private var bytes: [UInt8] = []
     private var pending: EncodedFrame?

@@ -20,19 +20,24 @@ public final class GIFSink: FrameSink {
     private var encoder: GIFEncoder?
     private var holdEnd = 0
 
+    /// A GIF sink that writes its bytes to `output`.
     public init(output: any ByteStream) { self.output = output }
 
+    /// Samples the palette from the first, middle and last frames and starts the GIF (header, global colour
+    /// table, loop count); notes the end hold.
     public func open(_ animation: AnimationInfo, samples: () throws -> [Frame]) throws {
         let palette = Palette(sampling: try samples(), maxColors: Self.paletteColors)
         encoder = try GIFEncoder(width: animation.width, height: animation.height, palette: palette, loop: animation.timing.loop)
         holdEnd = animation.timing.holdEndCentiseconds
     }
 
+    /// A worker that compresses each frame against the one before it, on its own thread.
     public func makeWorker() -> any FrameWorker {
         let e = encoder!
         return Worker(GIFFrameCompressor(width: e.width, height: e.height, palette: e.palette))
     }
 
+    /// Adds the frame (a repeat lengthens the frame on screen) and streams the bytes made so far to the output.
     public func add(_ frame: PreparedFrame, delay: Int) throws {
         guard let encoder else { throw EncodeError.notOpen }
         switch frame {
@@ -44,6 +49,7 @@ public final class GIFSink: FrameSink {
         try output.write(encoder.drain())
     }
 
+    /// Writes the held-back last frame with the end hold added, and the GIF trailer; counts frames in the file.
     public func finish() throws -> SinkSummary {
         guard let encoder else { throw EncodeError.notOpen }
         try output.write(try encoder.finish(extraDelay: holdEnd))

@@ -20,9 +20,12 @@ public struct OutputFormat: Hashable, Sendable, CustomStringConvertible {
     public let name: String
     /// One line for help texts.
     public let summary: String
+    /// Where the bytes go: one file, or a folder of frames.
     public let place: Place
     private let make: @Sendable (Destination) -> any FrameSink
 
+    /// A format called `name`, described by `summary`, whose bytes go to `place`; `make` builds a sink for a
+    /// destination of that kind.
     public init(name: String, summary: String, place: Place, make: @escaping @Sendable (Destination) -> any FrameSink) {
         self.name = name
         self.summary = summary
@@ -33,8 +36,11 @@ public struct OutputFormat: Hashable, Sendable, CustomStringConvertible {
     /// A new sink writing to `destination`, which must match ``place``.
     public func makeSink(_ destination: Destination) -> any FrameSink { make(destination) }
 
+    /// The format's name.
     public var description: String { name }
+    /// Formats are equal when their names are.
     public static func == (a: OutputFormat, b: OutputFormat) -> Bool { a.name == b.name }
+    /// Hashes the name only, as `==` compares it.
     public func hash(into h: inout Hasher) { h.combine(name) }
 
     /// Every format, in the order help texts list them.

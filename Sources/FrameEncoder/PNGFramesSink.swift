@@ -16,14 +16,18 @@ public final class PNGFramesSink: FrameSink {
     private var written = 0
     private var bytes = 0
 
+    /// A sink that writes the frame files into `folder`.
     public init(folder: any FrameFolder) { self.folder = folder }
 
+    /// Sets the width of the frame numbers: 4 digits, more when the frame count needs them. Needs no samples.
     public func open(_ animation: AnimationInfo, samples: () throws -> [Frame]) throws {
         digits = max(4, String(animation.frameCount - 1).count)
     }
 
+    /// A worker that encodes each frame as a PNG on its own thread.
     public func makeWorker() -> any FrameWorker { Worker() }
 
+    /// Writes the encoded frame as the next numbered file (`frame-0000.png` first); `delay` does not apply.
     public func add(_ frame: PreparedFrame, delay: Int) throws {
         let png: [UInt8]
         switch frame {
@@ -37,6 +41,7 @@ public final class PNGFramesSink: FrameSink {
         bytes += png.count
     }
 
+    /// Writes nothing more; reports the files and bytes written.
     public func finish() throws -> SinkSummary { SinkSummary(frames: written, bytes: bytes) }
 
     private final class Worker: FrameWorker {

@@ -8,10 +8,14 @@ import Rasterizer
 /// rest (anti-aliased edges). Pixels map to their nearest entry without dithering. libgd's own
 /// quantizer works per image, so each frame would get its own palette and dither noise; hence this.
 public struct Palette: Sendable {
+    /// The entries, in index order: at most ``maxColors``.
     public let colors: [RGB]
 
+    /// The most colours a palette holds: 255, leaving room in the GIF's 256-entry table for the transparent
+    /// "unchanged" entry.
     public static let maxColors = 255
 
+    /// A palette of exactly `colors` (1 to ``maxColors`` of them), in that order.
     public init(colors: [RGB]) {
         precondition(!colors.isEmpty && colors.count <= Self.maxColors)
         self.colors = colors

@@ -7,16 +7,21 @@ public final class PosterSink: FrameSink {
     private var last: Frame?
     private var frameCount = 0
 
+    /// A poster sink that writes its PNG to `output`.
     public init(output: any ByteStream) { self.output = output }
 
+    /// Notes the frame count, so the workers know which frame is last; needs no samples.
     public func open(_ animation: AnimationInfo, samples: () throws -> [Frame]) throws { frameCount = animation.frameCount }
 
+    /// A worker that passes the last frame on and skips the others.
     public func makeWorker() -> any FrameWorker { Worker(lastIndex: frameCount - 1) }
 
+    /// Keeps the picture when one arrives (only the last frame does); `delay` does not apply.
     public func add(_ frame: PreparedFrame, delay: Int) throws {
         if case .frame(let picture) = frame { last = picture }
     }
 
+    /// Writes the kept last frame as a PNG (compression level 9); throws ``EncodeError/notOpen`` if none came.
     public func finish() throws -> SinkSummary {
         guard let last else { throw EncodeError.notOpen }
         try output.write(try PNGEncoder.encode(last, level: 9))

@@ -14,6 +14,7 @@ public enum GDError: Error, CustomStringConvertible, Equatable, Sendable {
     /// Encoding failed; `what` says which step (a GIF frame, a PNG).
     case encoding(String)
 
+    /// The failure in words a user can read.
     public var description: String {
         switch self {
         case .invalidSize(let w, let h): return "an image of \(w)×\(h) pixels is not possible (each side must be 1 to \(GDImage.maximumSide))"

@@ -6,9 +6,13 @@ extension GDImage {
     /// Where a string's ink lies relative to its pen position: left and right edges, and the extent above
     /// and below the baseline, in pixels.
     public struct TextBox: Equatable, Sendable {
+        /// Left edge of the ink, in pixels from the pen position (negative: left of it).
         public var left: Int
+        /// Right edge of the ink, in pixels from the pen position.
         public var right: Int
+        /// Height of the ink above the baseline, in pixels.
         public var ascent: Int
+        /// Depth of the ink below the baseline, in pixels.
         public var descent: Int
     }
 

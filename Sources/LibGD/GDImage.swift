@@ -10,8 +10,11 @@ public final class GDImage {
     /// The largest side libgd is asked for; far above any frame, below libgd's own overflow checks.
     public static let maximumSide = 1 << 15
 
+    /// Width in pixels.
     public let width: Int
+    /// Height in pixels.
     public let height: Int
+    /// Whether pixels are 0xRRGGBB colours (truecolor) rather than one-byte palette indices.
     public let isTrueColor: Bool
     /// The libgd image; only this module's files see it.
     let image: gdImagePtr

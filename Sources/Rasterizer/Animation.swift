@@ -9,11 +9,15 @@ import Training
 /// stores the one box around everything that changed, so a counter at the top made every frame span
 /// the plot's height (loss scene: 133 KB with the counter on top, 95 KB with it below).
 public final class Animation {
+    /// The scene the frames show.
     public let kind: SceneKind
     /// Which snapshot each frame shows, in increasing order.
     public let frames: [Int]
+    /// The number of frames, one per scheduled snapshot.
     public var frameCount: Int { frames.count }
+    /// Frame width in pixels.
     public let width: Int
+    /// Frame height in pixels.
     public let height: Int
     private let scene: any Scene
     private let font: Font

@@ -7,6 +7,7 @@ public enum RenderError: Error, CustomStringConvertible, Equatable {
     /// No font file could be found or read.
     case fontMissing(tried: [String])
 
+    /// The problem in words, with the fix where there is one.
     public var description: String {
         switch self {
         case .image(let why): return why.description
@@ -110,10 +111,14 @@ struct PixelRect: Equatable {
 
 /// One rendered picture: `width × height` pixels, row-major, 0xRRGGBB.
 public struct Frame: Sendable, Equatable {
+    /// Width in pixels.
     public let width: Int
+    /// Height in pixels.
     public let height: Int
+    /// The pixels, 0xRRGGBB, row by row from the top left: `width × height` of them.
     public var pixels: [UInt32]
 
+    /// A frame of `width × height` pixels; `pixels` must hold exactly `width * height`.
     public init(width: Int, height: Int, pixels: [UInt32]) {
         precondition(pixels.count == width * height)
         self.width = width

@@ -1,15 +1,21 @@
 /// An opaque 24-bit colour, 0xRRGGBB: the pixel format of every frame.
 public struct RGB: Hashable, Sendable {
+    /// The colour as 0xRRGGBB; the top byte is always 0.
     public var value: UInt32
 
+    /// The colour 0xRRGGBB; bits above the low 24 are dropped.
     public init(_ value: UInt32) { self.value = value & 0xFF_FFFF }
 
+    /// The colour with red, green and blue levels 0…255 (a negative level counts as 0).
     public init(r: Int, g: Int, b: Int) {
         value = UInt32(clamping: r) << 16 | UInt32(clamping: g) << 8 | UInt32(clamping: b)
     }
 
+    /// Red level, 0…255.
     public var r: Int { Int(value >> 16 & 0xFF) }
+    /// Green level, 0…255.
     public var g: Int { Int(value >> 8 & 0xFF) }
+    /// Blue level, 0…255.
     public var b: Int { Int(value & 0xFF) }
 
     /// This colour laid over `background` with opacity `alpha` in [0, 1].
@@ -23,19 +29,32 @@ public struct RGB: Hashable, Sendable {
 /// The one palette every scene draws with: Okabe & Ito's colour-blind-safe set for series, greys for
 /// the chart furniture, viridis for surfaces.
 public enum Theme {
+    /// White (#FFFFFF): the page and plot background, legend boxes and light marker edges.
     public static let white = RGB(0xFFFFFF)
+    /// Near-black (#1A1A1A) for titles, labels and readouts.
     public static let text = RGB(0x1A1A1A)
+    /// Mid grey (#4D4D4D) for text that should recede behind ``text``.
     public static let secondaryText = RGB(0x4D4D4D)
+    /// Dark grey (#333333) for axis spines and ticks.
     public static let axis = RGB(0x333333)
+    /// Light grey (#E3E3E3) for grid lines.
     public static let grid = RGB(0xE3E3E3)
+    /// Mid grey (#6E6E6E) for references: the dashed least-squares line and loss minimum J*.
     public static let neutral = RGB(0x6E6E6E)
     // Okabe–Ito
+    /// Okabe–Ito blue (#0072B2): data points and single loss curves; also a run colour.
     public static let blue = RGB(0x0072B2)
+    /// Okabe–Ito vermillion (#D55E00): the current fit and current-parameter markers; also a run colour.
     public static let vermillion = RGB(0xD55E00)
+    /// Okabe–Ito orange (#E69F00): the least-squares and lowest-loss stars, the tangent; also a run colour.
     public static let orange = RGB(0xE69F00)
+    /// Okabe–Ito sky blue (#56B4E9): a run colour in comparisons.
     public static let skyBlue = RGB(0x56B4E9)
+    /// Okabe–Ito bluish green (#009E73): a run colour in comparisons.
     public static let green = RGB(0x009E73)
+    /// Okabe–Ito reddish purple (#CC79A7): a run colour in comparisons.
     public static let purple = RGB(0xCC79A7)
+    /// Okabe–Ito black (#000000): the edges of the start and star markers.
     public static let black = RGB(0x000000)
     /// The dark edge around a light path on a surface.
     public static let pathCasing = RGB(0x1A1A1A)

@@ -10,10 +10,14 @@ public enum LossScale: String, CaseIterable, Sendable {
 
 /// A run with the name a legend or a panel gives it, and the data it was trained on.
 public struct LabelledRun: Sendable {
+    /// The run's name in a legend or panel.
     public var label: String
+    /// The points the run was trained on.
     public var data: Dataset
+    /// The run's snapshots and summary.
     public var result: TrainingResult
 
+    /// A run named `label`, trained on `data`, that produced `result`.
     public init(label: String, data: Dataset, result: TrainingResult) {
         self.label = label
         self.data = data
@@ -31,8 +35,11 @@ struct Series {
 
 /// What a scene draws: the data and the run (`result`), and what the multi-run scenes need besides.
 public struct SceneInput: Sendable {
+    /// The points the main run was trained on.
     public var data: Dataset
+    /// The main run.
     public var result: TrainingResult
+    /// How the loss scene scales its y axis.
     public var lossScale: LossScale
     /// The b-only run (the dashboard's bsweep panel; nil leaves it out).
     public var bOnly: TrainingResult?
@@ -44,6 +51,8 @@ public struct SceneInput: Sendable {
     /// once the marks stop moving the frames stop changing (a clean picture to talk over).
     public var readout: Bool
 
+    /// The input for the run `result` on `data`; the defaults give one run with readouts, no b-only run,
+    /// no best-epoch mark and an automatic loss scale.
     public init(data: Dataset, result: TrainingResult, lossScale: LossScale = .auto, bOnly: TrainingResult? = nil,
                 runs: [LabelledRun] = [], markBest: Bool = false, readout: Bool = true) {
         self.data = data

@@ -25,6 +25,7 @@ public enum CSVData {
             }
         }
 
+        /// The column as messages quote it: a name in single quotes, a position as its number.
         public var description: String {
             switch self {
             case .name(let n): return "'\(n)'"
@@ -35,12 +36,18 @@ public enum CSVData {
 
     /// A problem with the file, placed at a line and (when known) a column.
     public struct ParseError: Error, Equatable, CustomStringConvertible {
+        /// The file's name, as the message gives it.
         public var file: String
+        /// The 1-based line number (comment and blank lines counted); nil when the problem is not on one line.
         public var line: Int?
+        /// The 1-based column (field) number, when the problem is in one field.
         public var column: Int?
+        /// The offending text of the field, when there is one.
         public var text: String?
+        /// What is wrong and, where it helps, what to do about it.
         public var message: String
 
+        /// The error as one line: `file:line, column c: message (found "text")`, the parts that are known.
         public var description: String {
             var place = file
             if let line { place += ":\(line)" }

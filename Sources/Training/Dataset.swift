@@ -1,10 +1,13 @@
 /// A set of points (xᵢ, yᵢ) to fit with ŷ = m·x + b.
 public struct Dataset: Sendable, Equatable {
+    /// The x values, one per point.
     public var xs: [Double]
+    /// The y values, paired with `xs` by index.
     public var ys: [Double]
     /// Where the points came from, for titles and exports: a preset name or a file name.
     public var source: String
 
+    /// The points (xs[i], ys[i]) from `source`; `xs` and `ys` must have the same count.
     public init(xs: [Double], ys: [Double], source: String) {
         precondition(xs.count == ys.count, "x and y must pair up")
         self.xs = xs
@@ -12,6 +15,7 @@ public struct Dataset: Sendable, Equatable {
         self.source = source
     }
 
+    /// The number of points, n.
     public var count: Int { xs.count }
 
     /// x standardized to zero mean and unit (population) standard deviation, y unchanged: the data of

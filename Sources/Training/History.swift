@@ -40,6 +40,7 @@ public enum JSONValue: Sendable {
     case null
     case object([(String, JSONValue)])
 
+    /// The value as JSON text: an object on one line with its keys in the given order, a non-finite number as `null`.
     public var encoded: String {
         switch self {
         case .string(let s): return Self.quote(s)

@@ -10,8 +10,10 @@ public struct SplitMix64: Sendable {
     private var state: UInt64
     private var spareNormal: Double?
 
+    /// A generator whose whole stream is fixed by `seed` (any value, 0 included).
     public init(seed: UInt64) { state = seed }
 
+    /// The next 64 bits of the stream: the counter advanced by the golden-ratio constant, then mixed.
     public mutating func next() -> UInt64 {
         state &+= 0x9E37_79B9_7F4A_7C15
         var z = state

@@ -11,11 +11,14 @@ public struct Snapshot: Sendable, Equatable {
     public var epoch: Int
     /// Completed parameter updates.
     public var step: Int
+    /// The slope m at this snapshot.
     public var m: Double
+    /// The intercept b at this snapshot.
     public var b: Double
     /// J(m, b) evaluated at this snapshot's own m and b.
     public var loss: Double
 
+    /// A snapshot of (m, b) with its loss, after `epoch` epochs and `step` updates.
     public init(epoch: Int, step: Int, m: Double, b: Double, loss: Double) {
         self.epoch = epoch
         self.step = step
@@ -43,6 +46,7 @@ public enum Optimizer: Sendable, Equatable {
     /// Adam: first and second moments of g with bias correction, p ← p − α·m̂ / (√v̂ + 1e-8).
     case adam(beta1: Double, beta2: Double)
 
+    /// The optimizer's plain lowercase name, without its settings: `batch`, `sgd`, `minibatch`, `momentum`, `nesterov`, `adam`.
     public var name: String {
         switch self {
         case .batch: return "batch"
@@ -83,18 +87,26 @@ public enum SnapshotInterval: String, Sendable, CaseIterable {
     case step
 }
 
+/// The settings of one gradient-descent run. The defaults: batch descent, α = 0.1, 100 epochs from (m, b) = (0, 0).
 public struct TrainingConfig: Sendable {
+    /// How each update is made.
     public var optimizer: Optimizer = .batch
+    /// The learning rate α, the multiple of the gradient each update steps by.
     public var learningRate: Double = 0.1
+    /// The number of passes over the data to run (fewer if the run diverges).
     public var epochs: Int = 100
+    /// The starting slope m (ignored when `fixedM` is set).
     public var initialM: Double = 0
+    /// The starting intercept b.
     public var initialB: Double = 0
     /// When set, m is held at this value and only b is descended (the b-only lesson).
     public var fixedM: Double?
+    /// Whether a snapshot is recorded per epoch or per update (different only for `sgd` and `minibatch`).
     public var interval: SnapshotInterval = .epoch
     /// Seeds the shuffles of the stochastic optimizers.
     public var seed: UInt64 = 0
 
+    /// The default settings; set the properties to change them.
     public init() {}
 }
 
@@ -102,6 +114,7 @@ public struct TrainingConfig: Sendable {
 public struct TrainingResult: Sendable {
     /// Snapshot 0 is the start; all are finite.
     public var snapshots: [Snapshot]
+    /// The closed-form optimum of the same data, to compare the run with.
     public var leastSquares: LeastSquares
     /// The epoch whose loss was non-finite or exceeded `divergenceFactor` × the initial loss, if any.
     public var divergedAtEpoch: Int?
@@ -109,10 +122,12 @@ public struct TrainingResult: Sendable {
     public var stabilityLimit: Double?
     /// The number of epochs asked for.
     public var epochsRequested: Int
+    /// The loss surface of the data the run descended.
     public var surface: LossSurface
     /// The run's settings (optimizer, rate, start), for captions.
     public var config: TrainingConfig
 
+    /// The last snapshot: where the run ended, or its last finite point if it diverged.
     public var final: Snapshot { snapshots[snapshots.count - 1] }
 }
 
