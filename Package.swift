@@ -19,10 +19,11 @@ let package = Package(
         // libgd's headers are in the default include path and its module map links it; pkg-config is not
         // asked, because gdlib's flags carry -DAVIF_DLL, which SwiftPM rejects with a warning.
         .systemLibrary(name: "CGD", providers: [.apt(["libgd-dev"])]),
+        .systemLibrary(name: "CWebP", providers: [.apt(["libwebp-dev"])]),
         .target(name: "LibGD", dependencies: ["CGD"]),
         .target(name: "Training"),
         .target(name: "Rasterizer", dependencies: ["Training", "LibGD"]),
-        .target(name: "FrameEncoder", dependencies: ["Rasterizer", "LibGD"]),
+        .target(name: "FrameEncoder", dependencies: ["Rasterizer", "LibGD", "CWebP"]),
         .target(name: "GDAnimateKit", dependencies: ["Training", "Rasterizer", "FrameEncoder"]),
         .executableTarget(
             name: "gdanimate",

@@ -62,7 +62,41 @@ def check(gif_path, frames_dir, fps, hold, hold_start=False, frames=None):
         far = sum(hist[41:]) / n
         worst = max(worst, mean)
         assert mean < 1.5 and far < 0.005, f"frame {k}: mean error {mean:.2f}, {far:.2%} of pixels off by > 40"
-    return f"{len(pngs)} frames as {len(shown)} GIF frames, {im.size[0]}x{im.size[1]}, {t} cs, worst mean error {worst:.3f}; ImageMagick and gifsicle agree"
+    result = f"{len(pngs)} frames as {len(shown)} GIF frames, {im.size[0]}x{im.size[1]}, {t} cs, worst mean error {worst:.3f}; ImageMagick and gifsicle agree"
+    webp = gif_path[:-4] + ".webp"
+    if os.path.exists(webp):
+        result += "; " + check_webp(webp, pngs, due, total, im.size)
+    return result
+
+def check_webp(path, pngs, due, total, size):
+    """The WebP beside a GIF: Pillow (libwebp's demuxer and decoder) and webpmux agree on frames and
+    durations; it loops forever, shows the GIF's times, and each PNG frame when it is due."""
+    im = Image.open(path)
+    assert im.format == "WEBP" and im.size == size, f"{im.format} {im.size}"
+    assert im.info.get("loop") == 0, f"WebP loop {im.info.get('loop')}"
+    shown, starts, t = [], [], 0
+    for i in range(im.n_frames):
+        im.seek(i)
+        im.load()                        # Pillow fills the duration only once the frame is loaded
+        starts.append(t)
+        shown.append(im.convert("RGB").copy())
+        t += im.info["duration"]
+    assert t == total * 10, f"WebP durations add up to {t} ms, expected {total * 10}"
+    info = subprocess.run(["webpmux", "-info", path], capture_output=True, text=True, check=True).stdout
+    assert int(re.search(r"Number of frames: (\d+)", info).group(1)) == im.n_frames, "webpmux counts other frames"
+    rows = [line.split() for line in info.splitlines() if re.match(r"\s*\d+:", line)]
+    assert sum(int(r[6]) for r in rows) == t, "webpmux durations differ"
+    assert all(r[10] == "lossless" for r in rows), "a lossy frame"
+    worst = 0.0
+    for k, p in enumerate(pngs):
+        i = max(j for j, s in enumerate(starts) if s <= due[k] * 10)
+        diff = ImageChops.difference(shown[i], Image.open(p).convert("RGB")).convert("L")
+        hist = diff.histogram()
+        n = sum(hist)
+        mean = sum(v * c for v, c in enumerate(hist)) / n
+        worst = max(worst, mean)
+        assert mean < 1.5 and sum(hist[41:]) / n < 0.005, f"WebP frame {k}: mean error {mean:.2f}"
+    return f"WebP {im.n_frames} frames, {t} ms, worst mean error {worst:.3f}, webpmux agrees"
 
 def main():
     # Names ending in -holdstart were made with --hold-start; -framesN with --frames N.

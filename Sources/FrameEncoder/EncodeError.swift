@@ -12,6 +12,8 @@ public enum EncodeError: Error, CustomStringConvertible, Equatable {
     case finished
     /// A frame sink was used before `open` or opened twice.
     case notOpen
+    /// libwebp refused a step; the text is its reason.
+    case webp(String)
 
     /// The failure in words for the user.
     public var description: String {
@@ -21,6 +23,7 @@ public enum EncodeError: Error, CustomStringConvertible, Equatable {
         case .repeatedFirstFrame: return "an animation cannot start with a repeated frame"
         case .finished: return "frames were added after the animation was finished"
         case .notOpen: return "a frame sink was given frames before it was opened"
+        case .webp(let why): return "libwebp: \(why)"
         }
     }
 }

@@ -96,7 +96,8 @@ struct OptionParsingTests {
         #expect(try Self.visual(["--format", "both"]).formats == [.gif, .png])
         #expect(try Self.visual(["--format", "none"]).formats == [])
         #expect(try Self.visual(["--format", "png"]).formats == [.png])
-        #expect(Self.error(["--format", "mp4"])?.contains("'mp4' is not a format; use gif, png, both or none") == true)
+        #expect(try Self.visual(["--format", "webp,gif"]).formats == [.webp, .gif])
+        #expect(Self.error(["--format", "mp4"])?.contains("'mp4' is not a format; use gif, webp, png, both or none") == true)
         #expect(Self.error(["--format", "gif,gif"])?.contains("twice") == true)
     }
 
