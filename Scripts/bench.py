@@ -84,6 +84,23 @@ c = statistics.median(course_times)
 peer_rate = p_all / (4 * 101)
 print(f"course set: {frames} frames in 11 GIFs, ours {c:.2f} s; the peer at its 'all' rate ({peer_rate * 1000:.0f} ms/frame) would need {peer_rate * frames:.0f} s: {peer_rate * frames / c:.0f}x")
 
+# Animated WebP (issue 13): ours beside our GIF of the same run, the peer's WebP (Pillow, lossy q80 as
+# matplotlib writes it), and --mode all --format webp against the peer's 'all ... webp', alternating.
+wdir, pwdir = os.path.join(tmp, "webp"), os.path.join(tmp, "peer-webp")
+tw_p, tw_o = [], []
+for _ in range(reps):
+    tw_p.append(run([py, peer, "all", pwdir, "101", "webp"]))
+    tw_o.append(run(ours_cmd("all", wdir + "-only", "--format", "webp")))
+subprocess.run(ours_cmd("all", wdir, "--format", "gif,webp"), check=True)   # the same run in both formats, for bytes
+webp_ratios = {m: os.path.getsize(os.path.join(wdir, m + ".webp")) / os.path.getsize(os.path.join(wdir, m + ".gif")) for m in modes}
+webp_all = sum(os.path.getsize(os.path.join(wdir, m + ".webp")) for m in modes) / sum(os.path.getsize(os.path.join(wdir, m + ".gif")) for m in modes)
+pw, ow = statistics.median(tw_p), statistics.median(tw_o)
+print("\nWebP (lossless, GIF palette): " + "  ".join(
+    f"{m} {os.path.getsize(os.path.join(wdir, m + '.webp')) / 1024:.0f} KB = {webp_ratios[m]:.2f}x our GIF"
+    + (f", peer WebP {os.path.getsize(os.path.join(pwdir, m + '.webp')) / 1024:.0f} KB" if os.path.exists(os.path.join(pwdir, m + ".webp")) else "")
+    for m in modes))
+print(f"WebP over the four: {webp_all:.2f}x our GIFs; --mode all --format webp {ow:.2f} s vs the peer's webp run {pw:.2f} s: {pw / ow:.0f}x")
+
 one, many = os.path.join(tmp, "t1"), os.path.join(tmp, "tn")
 subprocess.run(ours_cmd("all", one, "--threads", "1"), check=True)
 subprocess.run(ours_cmd("all", many), check=True)
@@ -100,4 +117,8 @@ print(f"  GIF bytes <= 0.5x the peer's, per mode:         worst {max(ratios.valu
 print(f"  gifsicle -O3 shrinks ours by < 10 %:            worst {max(slacks.values()):.1%}  {verdict(max(slacks.values()) < 0.10)}")
 print(f"  peak memory 10,000 / 100 epochs <= 1.5x:        {m10k / m100:.2f}x  {verdict(m10k / m100 <= 1.5)}")
 print(f"  threads change no byte:                         {verdict(same)}")
+print("targets (issue 13, WebP):")
+print(f"  WebP <= 0.75x our GIF per mode:                 worst {max(webp_ratios.values()):.2f}x ({max(webp_ratios, key=webp_ratios.get)})  {verdict(max(webp_ratios.values()) <= 0.75)}")
+print(f"  WebP <= 0.65x our GIFs over the four:           {webp_all:.2f}x  {verdict(webp_all <= 0.65)}")
+print(f"  --mode all webp >= 30x the peer's webp run:     {pw / ow:.0f}x  {verdict(pw / ow >= 30)}")
 print(f"\nspeed {p_all / o_all:.0f}x  bytes {bytes_o / bytes_p:.2f}x  (4 modes, 101 frames)")
