@@ -96,6 +96,8 @@ cases = [
     ("output is a file", ["--output", write("afile", "x")], "fail", ["afile", "not a folder"]),
     ("output under a file", ["--output", os.path.join(tmp, "afile", "sub")], "fail", ["afile", "not a folder"]),
     ("output cannot be created", ["--output", "/proc/gdanimate-out"], "fail", ["/proc/gdanimate-out", "cannot create"]),
+    ("manifest entry without a GIF", ["--manifest", write("nogif.json", '{"title": "t", "visuals": [{"name": "a", "title": "A", "teaches": "T", "options": {"format": "png"}}]}')], "fail", ["nogif.json", "visual 1 ('a')", "includes gif"]),
+    ("manifest data file missing", ["--manifest", write("nodata.json", '{"title": "t", "visuals": [{"name": "a", "title": "A", "teaches": "T", "options": {"data": "absent.csv"}}]}')], "fail", ["nodata.json", "visual 'a'", "absent.csv"]),
 ]
 # Inputs that must work (written to a fresh folder, so the primed one must still be untouched).
 ok_cases = [
@@ -105,6 +107,8 @@ ok_cases = [
     ("values near 1e150 (diverges, says so)", ["--data", write("e150.csv", "x,y\n" + "".join(f"{i}e150,{i}e150\n" for i in range(1, 9)))]),
     ("values near 1e-150", ["--data", write("em150.csv", "x,y\n" + "".join(f"{i}e-150,{2 * i + 1}e-150\n" for i in range(1, 9)))]),
     ("divergence is not an error", ["--lr", "0.6"]),
+    ("negative starts, both spellings", ["--init-m", "-1.37", "--init-b=-0.35", "--fixed-m", "-2"]),
+    ("--format none with --poster", ["--format", "none", "--poster"]),
 ]
 
 passed = failed = 0
@@ -145,9 +149,17 @@ for name, args in ok_cases:
     fresh = os.path.join(tmp, "fresh-" + str(passed + failed))
     r = subprocess.run([exe, "--output", fresh, "--quiet", "--epochs", "5", "--mode", "all", *args], capture_output=True, text=True)
     problems = [] if r.returncode == 0 else [f"exit {r.returncode}: {r.stderr.strip()[:300]!r}"]
-    if r.returncode == 0 and sorted(f for f in os.listdir(fresh) if f.endswith(".gif")) != ["bsweep.gif", "contour.gif", "line.gif", "loss.gif"]:
+    kind = ".png" if "--poster" in args and "none" in args else ".gif"
+    if r.returncode == 0 and sorted(f for f in os.listdir(fresh) if f.endswith(kind)) != [m + kind for m in ["bsweep", "contour", "line", "loss"]]:
         problems.append(f"files: {os.listdir(fresh)}")
     report(name, problems)
+
+# A manifest's relative data path is read beside the manifest, not in the folder it is run from.
+write("beside.csv", good)
+beside = os.path.join(tmp, "beside-out")
+r = subprocess.run([exe, "--manifest", write("beside.json", '{"title": "t", "visuals": [{"name": "a", "title": "A", "teaches": "T", "options": {"data": "beside.csv"}}]}'),
+                    "--output", beside, "--quiet"], capture_output=True, text=True)
+report("manifest data beside the manifest", [] if r.returncode == 0 and os.path.exists(os.path.join(beside, "a.gif")) else [f"exit {r.returncode}: {r.stderr.strip()[:300]!r}"])
 
 # A run interrupted by a signal leaves no temporary file and the old outputs as they were, and ends
 # promptly by that signal, whenever it comes (a signal handler that allocated once hung a run for good:

@@ -38,10 +38,14 @@ public struct Plan: Sendable {
     ///   the data cannot be fitted (no spread in x, values that overflow).
     public init(_ visual: Visual, data: Dataset, scenes kinds: [SceneKind]? = nil) throws(VisualError) {
         try visual.validate()
+        guard data.isPaired else {
+            throw VisualError("\(data.source): \(data.xs.count) x values but \(data.ys.count) y values; give one y for each x")
+        }
         self.visual = visual
         self.data = data
         let kinds = kinds ?? [visual.scene]
-        let drawing = !visual.formats.isEmpty
+        // A poster alone is something to draw too.
+        let drawing = !visual.formats.isEmpty || visual.poster
         let optimizers = visual.scene == .compare ? visual.compared : [visual.optimizer]
         if optimizers.contains(.minibatch) && visual.batchSize > data.count {
             throw VisualError("--batch-size \(visual.batchSize) is larger than the data (\(data.count) points); give at most \(data.count)")

@@ -7,9 +7,9 @@ public struct Dataset: Sendable, Equatable {
     /// Where the points came from, for titles and exports: a preset name or a file name.
     public var source: String
 
-    /// The points (xs[i], ys[i]) from `source`; `xs` and `ys` must have the same count.
+    /// The points (xs[i], ys[i]) from `source`. `xs` and `ys` should have the same count; ``isPaired``
+    /// says whether they do, and planning a visual of unpaired points is an error, not a crash.
     public init(xs: [Double], ys: [Double], source: String) {
-        precondition(xs.count == ys.count, "x and y must pair up")
         self.xs = xs
         self.ys = ys
         self.source = source
@@ -17,6 +17,9 @@ public struct Dataset: Sendable, Equatable {
 
     /// The number of points, n.
     public var count: Int { xs.count }
+
+    /// Whether every x has its y (the counts match).
+    public var isPaired: Bool { xs.count == ys.count }
 
     /// x standardized to zero mean and unit (population) standard deviation, y unchanged: the data of
     /// the feature-scaling lesson. Nil when x does not vary. The fit on standardized x', m'·x' + b',

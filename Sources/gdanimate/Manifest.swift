@@ -106,14 +106,22 @@ struct Manifest: Decodable {
                 throw ManifestError("\(which): \(message)")
             }
             guard options.mode != Mode.all else { throw ManifestError("\(which): give one mode per visual, not 'all'") }
+            guard (try? options.visual())?.formats.contains(.gif) == true else {
+                throw ManifestError("\(which): the gallery shows each visual's GIF; give a format that includes gif")
+            }
             options.name = v.name
+            // Files an entry names are beside the manifest, wherever it is run from.
+            let folder = Files.parent(of: path)
+            if let data = options.data, !data.hasPrefix("/") { options.data = "\(folder)/\(data)" }
+            if let history = options.history, !history.hasPrefix("/") { options.history = "\(folder)/\(history)" }
             runs.append((v, options, args))
         }
         for (v, options, _) in runs {
             do {
                 try SingleRun(options, settings: settings).perform()
-            } catch let error as VisualError {
-                throw ManifestError("\(path): visual '\(v.name)': \(error.description)")
+            } catch {
+                // Whatever stops a visual (its data file, a setting the data refuses) names the entry.
+                throw ManifestError("\(path): visual '\(v.name)': \(error)")
             }
         }
         let page = Gallery.page(manifest, commands: runs.map { ["gdanimate"] + $0.2 + ["--name", $0.0.name] })

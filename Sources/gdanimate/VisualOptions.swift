@@ -79,10 +79,10 @@ struct VisualOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Also write the history (epoch, m, b, loss per snapshot) as .csv or .json.", valueName: "file"))
     var history: String?
 
-    @Option(parsing: .unconditional, help: ArgumentHelp("Frame width in pixels, \(Visual.sizeRange.lowerBound) to \(Visual.sizeRange.upperBound). Default: 640, wider for the panel modes.", valueName: "px"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Frame width in pixels, up to \(Visual.sizeRange.upperBound); a chart needs at least 200×150 (each panel of a panel mode too). Default: 640, wider for the panel modes.", valueName: "px"))
     var width: Int?
 
-    @Option(parsing: .unconditional, help: ArgumentHelp("Frame height in pixels, \(Visual.sizeRange.lowerBound) to \(Visual.sizeRange.upperBound). Default: 480 (540 or 720 for the panel modes).", valueName: "px"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Frame height in pixels, up to \(Visual.sizeRange.upperBound) (see --width for the least). Default: 480 (540 or 720 for the panel modes).", valueName: "px"))
     var height: Int?
 
     @Option(parsing: .unconditional, help: ArgumentHelp("Frames of the animation, 2 to 10000: that many snapshots, placed densely where the parameters move most (the readout shows the true epoch). Default: every snapshot up to \(FrameSchedule.defaultLimit + 1), else \(FrameSchedule.defaultLimit).", valueName: "n"))

@@ -53,6 +53,8 @@ struct PlanTests {
         var none = Visual(scene: .contour)
         none.formats = []
         #expect(try Plan(none, data: Self.data).scenes.isEmpty)
+        none.poster = true   // a poster alone is drawn
+        #expect(try Plan(none, data: Self.data).scenes.count == 1)
     }
 
     @Test func refusalsThatNeedTheData() throws {
@@ -64,6 +66,8 @@ struct PlanTests {
         small.width = 320
         small.height = 240
         #expect(throws: VisualError.self) { try Plan(small, data: Self.data) }
+        let unpaired = Dataset(xs: [1, 2, 3], ys: [1, 2], source: "mine")
+        #expect(throws: VisualError("mine: 3 x values but 2 y values; give one y for each x")) { try Plan(Visual(), data: unpaired) }
         let flat = Dataset(xs: [1, 1, 1], ys: [1, 2, 3], source: "flat")
         #expect(throws: VisualError.self) { try Plan(Visual(), data: flat) }
     }

@@ -1,5 +1,5 @@
 import GDAnimateKit
-import Glibc
+import Foundation
 
 // Usage: FitMyPoints OUTPUT_FOLDER. Fits ŷ = m·x + b to twelve measured points and writes
 // OUTPUT_FOLDER/fit.gif: the descent on the loss surface, starting from a negative slope.
