@@ -61,7 +61,7 @@ public final class WebPSink: FrameSink {
             if riff[i..<(i + 4)].elementsEqual("ANMF".utf8) { n += 1 }
             i += 8 + size + (size & 1)
         }
-        return n
+        return max(1, n)    // a single frame is written as a still image, with no ANMF chunk
     }
 
     private final class Worker: FrameWorker {
@@ -103,7 +103,8 @@ final class WebPAnimation {
     init(width: Int, height: Int, loop: Int) throws(EncodeError) {
         var options = WebPAnimEncoderOptions()
         guard WebPAnimEncoderOptionsInit(&options) != 0, WebPConfigInit(&config) != 0 else { throw .webp("libwebp's version does not match its headers") }
-        options.anim_params.loop_count = Int32(loop)
+        // A GIF's loop count is repeats after the first play, WebP's is plays in all (gif2webp adds 1 too).
+        options.anim_params.loop_count = Int32(loop == 0 ? 0 : min(loop + 1, 65535))
         options.kmin = 0
         options.kmax = 0                  // no key frames: each frame is coded against the last
         config.lossless = 1

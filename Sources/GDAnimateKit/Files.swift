@@ -83,8 +83,12 @@ package enum Files {
 
     /// A temporary sibling of `path`: hidden, and unique to this process.
     package static func temporary(for path: String) -> String {
-        "\(parent(of: path))/.\(name(of: path)).\(getpid()).tmp"
+        // The process and a counter: two renders of one program to the same name never share a file.
+        "\(parent(of: path))/.\(name(of: path)).\(getpid())-\(temporaries.add(1, ordering: .relaxed).oldValue).tmp"
     }
+
+    /// Temporary names made so far in this process.
+    private static let temporaries = Atomic<Int>(0)
 
     /// A finished file or folder under its temporary name, waiting for `publish`.
     package struct Staged: Sendable {

@@ -38,27 +38,32 @@ public struct Plan: Sendable {
     ///   the data cannot be fitted (no spread in x, values that overflow).
     public init(_ visual: Visual, data: Dataset, scenes kinds: [SceneKind]? = nil) throws(VisualError) {
         try visual.validate()
-        guard data.isPaired else {
-            throw VisualError("\(data.source): \(data.xs.count) x values but \(data.ys.count) y values; give one y for each x")
-        }
+        guard data.isPaired else { throw VisualError("\(data.source): \(LossSurface.SetupError.unpaired(x: data.xs.count, y: data.ys.count))") }
         self.visual = visual
         self.data = data
         let kinds = kinds ?? [visual.scene]
         // A poster alone is something to draw too.
         let drawing = !visual.formats.isEmpty || visual.poster
-        let optimizers = visual.scene == .compare ? visual.compared : [visual.optimizer]
+        // Every scene drawn is checked, not only the visual's own.
+        if kinds.contains(.compare) && visual.snapshot == .step {
+            throw VisualError("--snapshot step records every update, and batch and stochastic runs make different numbers of them; --mode compare advances all optimizers epoch by epoch")
+        }
+        let optimizers = kinds.contains(.compare) ? visual.compared + [visual.optimizer] : [visual.optimizer]
         if optimizers.contains(.minibatch) && visual.batchSize > data.count {
             throw VisualError("--batch-size \(visual.batchSize) is larger than the data (\(data.count) points); give at most \(data.count)")
         }
         var trainer = Trainer(visual: visual, data: data)
         let needsBOnly = visual.scene == .bsweep || (drawing && kinds.contains(.bsweep)) || (kinds.contains(.dashboard) && visual.fixedM != nil)
-        main = visual.scene != .bsweep ? try trainer.run(visual.optimizer, lr: visual.learningRate) : nil
+        main = visual.scene != .bsweep || kinds.contains(where: { $0 != .bsweep }) ? try trainer.run(visual.optimizer, lr: visual.learningRate) : nil
         bOnly = needsBOnly ? try trainer.run(visual.optimizer, lr: visual.learningRate, bOnly: true) : nil
         var scenes: [PlannedScene] = []
         if drawing {
             for kind in kinds {
                 scenes.append(try PlannedScene(kind, visual: visual, data: data, main: main, bOnly: bOnly, trainer: &trainer))
             }
+        }
+        if let twice = scenes.first(where: { s in scenes.filter { $0.name == s.name }.count > 1 }) {
+            throw VisualError("two scenes would both write '\(twice.name)'; give each its own name")
         }
         self.scenes = scenes
         warnings = trainer.warnings

@@ -16,6 +16,12 @@ package final class StagedFile: ByteStream {
 
     /// Closes the file; it is published with the rest of the run.
     package func close() throws(FileError) -> Files.Staged { try stream.close() }
+
+    /// Closes and removes the temporary file (a closed one too).
+    package func abandon() {
+        stream.abandon()
+        Files.discard(stream.temp)
+    }
 }
 
 /// A folder of frames a sink fills, built under a temporary name beside its path and swapped in whole
@@ -35,4 +41,7 @@ package final class StagedFolder: FrameFolder {
     package func write(_ bytes: [UInt8], name: String) throws { try Files.writePlain(bytes, to: "\(temp)/\(name)") }
 
     package func close() -> Files.Staged { Files.Staged(temp: temp, path: path, isFolder: true) }
+
+    /// Removes the temporary folder and what is in it.
+    package func abandon() { Files.discard(temp) }
 }

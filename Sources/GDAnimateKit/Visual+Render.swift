@@ -38,9 +38,14 @@ extension Visual {
         let plan = try Plan(self, data: try loadData())
         try Files.makeFolder(folder)
         let outputs = try StagedOutputs(plan, folder: folder)
-        let files = try outputs.render(with: Renderer(threads: threads))
-        try Files.publish(outputs.staged)
-        return RenderReport(plan: plan, files: files)
+        do {
+            let files = try outputs.render(with: Renderer(threads: threads))
+            try Files.publish(outputs.staged)
+            return RenderReport(plan: plan, files: files)
+        } catch {
+            outputs.discard()
+            throw error
+        }
     }
 }
 
@@ -50,6 +55,8 @@ package final class StagedOutputs {
     private var sinks: [[any FrameSink]] = []
     private var paths: [[String]] = []
     private var closers: [[() throws -> Files.Staged]] = []
+    /// Every temporary file and folder made, for ``discard()``.
+    private var temporaries: [() -> Void] = []
     /// The finished outputs, ready for ``Files/publish(_:)``, after ``render(with:)``.
     package private(set) var staged: [Files.Staged] = []
 
@@ -63,17 +70,26 @@ package final class StagedOutputs {
                 case .file(let ext):
                     let file = try StagedFile("\(base).\(ext)")
                     s.append(format.makeSink(.file(file))); p.append(file.path); c.append { try file.close() }
+                    temporaries.append(file.abandon)
                 case .folder:
                     let dir = try StagedFolder(base)
                     s.append(format.makeSink(.folder(dir))); p.append(base + "/"); c.append { dir.close() }
+                    temporaries.append(dir.abandon)
                 }
             }
             if plan.visual.poster {
                 let file = try StagedFile("\(base).png")
                 s.append(PosterSink(output: file)); p.append(file.path); c.append { try file.close() }
+                temporaries.append(file.abandon)
             }
             sinks.append(s); paths.append(p); closers.append(c)
         }
+    }
+
+    /// Removes every temporary file and folder this made (after a failure; nothing is published).
+    package func discard() {
+        for remove in temporaries { remove() }
+        for item in staged { Files.discard(item.temp) }
     }
 
     /// Renders every scene into its sinks and closes the files (unpublished).

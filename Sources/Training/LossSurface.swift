@@ -31,6 +31,8 @@ public struct LossSurface: Sendable, Equatable {
     /// Why a data set has no line to fit, or a run no finite starting loss.
     public enum SetupError: Error, Equatable, CustomStringConvertible {
         case empty
+        /// The x and y values differ in number.
+        case unpaired(x: Int, y: Int)
         case singlePoint
         case constantX(Double)
         case nonFinite(index: Int)
@@ -45,6 +47,7 @@ public struct LossSurface: Sendable, Equatable {
         public var description: String {
             switch self {
             case .empty: return "the data has no points"
+            case .unpaired(let x, let y): return "\(x) x values but \(y) y values; give one y for each x"
             case .singlePoint: return "the data has one point; a line needs at least two points with different x"
             case .constantX(let x):
                 return "every x is \(x): with no spread in x there is no slope to fit (add points with other x values)"
@@ -62,6 +65,7 @@ public struct LossSurface: Sendable, Equatable {
     /// The statistics and least-squares line of `data`, in two O(n) passes. Throws for fewer than two points, a
     /// non-finite value, no spread in x, or values whose squares overflow or underflow a Double.
     public init(_ data: Dataset) throws(SetupError) {
+        guard data.isPaired else { throw .unpaired(x: data.xs.count, y: data.ys.count) }
         let n = data.count
         guard n > 0 else { throw .empty }
         guard n > 1 else { throw .singlePoint }

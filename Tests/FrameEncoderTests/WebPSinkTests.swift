@@ -40,7 +40,8 @@ struct WebPSinkTests {
         let c = Self.chunks(bytes)
         #expect(c.first?.0 == "VP8X")
         let anim = try #require(c.first { $0.0 == "ANIM" }?.1)
-        #expect(Int(anim[anim.startIndex + 4]) | Int(anim[anim.startIndex + 5]) << 8 == 3)
+        // GIF loop 3 = 3 repeats = 4 plays; WebP counts plays.
+        #expect(Int(anim[anim.startIndex + 4]) | Int(anim[anim.startIndex + 5]) << 8 == 4)
         let frames = c.filter { $0.0 == "ANMF" }.map(\.1)
         // Durations (24-bit, ms) at offset 12 of each ANMF payload: the repeat of b merged into b's.
         let durations = frames.map { f in Int(f[f.startIndex + 12]) | Int(f[f.startIndex + 13]) << 8 | Int(f[f.startIndex + 14]) << 16 }

@@ -66,6 +66,10 @@ struct PlanTests {
         small.width = 320
         small.height = 240
         #expect(throws: VisualError.self) { try Plan(small, data: Self.data) }
+        var named = Visual(scene: .contour)
+        named.name = "loss"
+        #expect(throws: VisualError("two scenes would both write 'loss'; give each its own name")) { try Plan(named, data: Self.data, scenes: [.contour, .loss]) }
+        #expect(try Plan(Visual(scene: .bsweep), data: Self.data, scenes: [.bsweep, .compare, .scaling]).scenes.count == 3)
         let unpaired = Dataset(xs: [1, 2, 3], ys: [1, 2], source: "mine")
         #expect(throws: VisualError("mine: 3 x values but 2 y values; give one y for each x")) { try Plan(Visual(), data: unpaired) }
         let flat = Dataset(xs: [1, 1, 1], ys: [1, 2, 3], source: "flat")

@@ -92,5 +92,12 @@ struct RenderTests {
         visual.width = 100
         #expect(throws: VisualError.self) { try visual.render(into: folder) }
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder).sorted() == names)
+
+        // One that fails while publishing (its GIF's place is a folder) leaves no temporary file.
+        visual.width = 300
+        visual.name = "blocked"
+        try FileManager.default.createDirectory(atPath: "\(folder)/blocked.gif", withIntermediateDirectories: true)
+        #expect(throws: FileError.self) { try visual.render(into: folder) }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder).sorted() == ["blocked.gif", "mine", "mine.gif", "mine.png"])
     }
 }
