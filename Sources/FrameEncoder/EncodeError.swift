@@ -14,6 +14,9 @@ public enum EncodeError: Error, CustomStringConvertible, Equatable {
     case notOpen
     /// libwebp refused a step; the text is its reason.
     case webp(String)
+    /// A sink was given what it cannot take: the wrong kind of destination, or a prepared frame of
+    /// another sink's kind; the text says which.
+    case misuse(String)
 
     /// The failure in words for the user.
     public var description: String {
@@ -24,6 +27,7 @@ public enum EncodeError: Error, CustomStringConvertible, Equatable {
         case .finished: return "frames were added after the animation was finished"
         case .notOpen: return "a frame sink was given frames before it was opened"
         case .webp(let why): return "libwebp: \(why)"
+        case .misuse(let what): return what
         }
     }
 }

@@ -18,8 +18,9 @@ public protocol FrameSink: AnyObject {
     /// not need them do not call it.
     func open(_ animation: AnimationInfo, samples: () throws -> [Frame]) throws
 
-    /// A worker for one rendering thread. Called after ``open(_:samples:)``, once per thread.
-    func makeWorker() -> any FrameWorker
+    /// A worker for one rendering thread. Called after ``open(_:samples:)``, once per thread; throws
+    /// ``EncodeError/notOpen`` before it.
+    func makeWorker() throws -> any FrameWorker
 
     /// The next frame, in order, as this sink's worker prepared it, shown for `delay` centiseconds (the
     /// start hold already added to the first frame's delay).

@@ -3,7 +3,7 @@ import Rasterizer
 extension OutputFormat {
     /// An animated GIF, NAME.gif: one global palette, only changed pixels stored, repeats merged.
     public static let gif = OutputFormat(name: "gif", summary: "animated GIF, NAME.gif", place: .file(extension: "gif")) { destination in
-        guard case .file(let stream) = destination else { preconditionFailure("a GIF is one file") }
+        guard case .file(let stream) = destination else { throw EncodeError.misuse("a GIF is one file, not a folder") }
         return GIFSink(output: stream)
     }
 }
@@ -32,8 +32,8 @@ public final class GIFSink: FrameSink {
     }
 
     /// A worker that compresses each frame against the one before it, on its own thread.
-    public func makeWorker() -> any FrameWorker {
-        let e = encoder!
+    public func makeWorker() throws -> any FrameWorker {
+        guard let e = encoder else { throw EncodeError.notOpen }
         return Worker(GIFFrameCompressor(width: e.width, height: e.height, palette: e.palette))
     }
 
@@ -44,7 +44,7 @@ public final class GIFSink: FrameSink {
         case .encoded(let bytes): try encoder.add(EncodedFrame(bytes: bytes, delay: delay))
         case .unchanged: try encoder.add(EncodedFrame(bytes: nil, delay: delay))
         case .frame(let picture): try encoder.add(picture, delay: delay)
-        case .skipped: preconditionFailure("a GIF worker skips no frame")
+        case .skipped: throw EncodeError.misuse("a GIF needs every frame; this one was skipped")
         }
         try output.write(encoder.drain())
     }

@@ -22,19 +22,19 @@ public struct OutputFormat: Hashable, Sendable, CustomStringConvertible {
     public let summary: String
     /// Where the bytes go: one file, or a folder of frames.
     public let place: Place
-    private let make: @Sendable (Destination) -> any FrameSink
+    private let make: @Sendable (Destination) throws -> any FrameSink
 
     /// A format called `name`, described by `summary`, whose bytes go to `place`; `make` builds a sink for a
     /// destination of that kind.
-    public init(name: String, summary: String, place: Place, make: @escaping @Sendable (Destination) -> any FrameSink) {
+    public init(name: String, summary: String, place: Place, make: @escaping @Sendable (Destination) throws -> any FrameSink) {
         self.name = name
         self.summary = summary
         self.place = place
         self.make = make
     }
 
-    /// A new sink writing to `destination`, which must match ``place``.
-    public func makeSink(_ destination: Destination) -> any FrameSink { make(destination) }
+    /// A new sink writing to `destination`; throws ``EncodeError/misuse(_:)`` when it does not match ``place``.
+    public func makeSink(_ destination: Destination) throws -> any FrameSink { try make(destination) }
 
     /// The format's name.
     public var description: String { name }

@@ -3,7 +3,7 @@ import Rasterizer
 extension OutputFormat {
     /// Every frame as a PNG file, NAME/frame-0000.png, ….
     public static let png = OutputFormat(name: "png", summary: "every frame as NAME/frame-0000.png …", place: .folder) { destination in
-        guard case .folder(let folder) = destination else { preconditionFailure("PNG frames go to a folder") }
+        guard case .folder(let folder) = destination else { throw EncodeError.misuse("PNG frames go to a folder, not one file") }
         return PNGFramesSink(folder: folder)
     }
 }
@@ -33,7 +33,7 @@ public final class PNGFramesSink: FrameSink {
         switch frame {
         case .encoded(let b): png = b
         case .frame(let picture): png = try PNGEncoder.encode(picture)
-        case .unchanged, .skipped: preconditionFailure("every frame is its own PNG")
+        case .unchanged, .skipped: throw EncodeError.misuse("every frame is its own PNG; this one came without its picture")
         }
         let number = String(written)
         try folder.write(png, name: "frame-\(String(repeating: "0", count: max(0, digits - number.count)))\(number).png")

@@ -4,7 +4,7 @@ import Rasterizer
 extension OutputFormat {
     /// An animated WebP, NAME.webp: lossless, the GIF's palette, only changed rectangles stored.
     public static let webp = OutputFormat(name: "webp", summary: "animated WebP, NAME.webp", place: .file(extension: "webp")) { destination in
-        guard case .file(let stream) = destination else { preconditionFailure("a WebP is one file") }
+        guard case .file(let stream) = destination else { throw EncodeError.misuse("a WebP is one file, not a folder") }
         return WebPSink(output: stream)
     }
 }
@@ -36,11 +36,15 @@ public final class WebPSink: FrameSink {
     }
 
     /// A worker that maps each frame to the palette, on its own thread.
-    public func makeWorker() -> any FrameWorker { Worker(palette!) }
+    public func makeWorker() throws -> any FrameWorker {
+        guard let palette else { throw EncodeError.notOpen }
+        return Worker(palette)
+    }
 
     /// Adds the mapped frame at its start time; it lasts until the next frame's start.
     public func add(_ frame: PreparedFrame, delay: Int) throws {
-        guard let encoder, case .frame(let picture) = frame else { throw EncodeError.notOpen }
+        guard let encoder else { throw EncodeError.notOpen }
+        guard case .frame(let picture) = frame else { throw EncodeError.misuse("a WebP frame comes as its picture") }
         try encoder.add(picture, atMilliseconds: milliseconds)
         milliseconds += delay * 10
     }

@@ -57,7 +57,7 @@ final class FrameFarm {
     /// `makeAnimation` is called once per worker; each sink makes one worker per thread.
     init(threads: Int, frameCount: Int, sinks: [any FrameSink], makeAnimation: () throws -> Animation) throws {
         let n = max(1, min(threads, frameCount))
-        workers = try (0..<n).map { _ in Worker(animation: try makeAnimation(), sinks: sinks.map { $0.makeWorker() }) }
+        workers = try (0..<n).map { _ in Worker(animation: try makeAnimation(), sinks: try sinks.map { try $0.makeWorker() }) }
         self.frameCount = frameCount
     }
 

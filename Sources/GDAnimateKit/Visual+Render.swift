@@ -69,11 +69,11 @@ package final class StagedOutputs {
                 switch format.place {
                 case .file(let ext):
                     let file = try StagedFile("\(base).\(ext)")
-                    s.append(format.makeSink(.file(file))); p.append(file.path); c.append { try file.close() }
+                    s.append(try format.makeSink(.file(file))); p.append(file.path); c.append { try file.close() }
                     temporaries.append(file.abandon)
                 case .folder:
                     let dir = try StagedFolder(base)
-                    s.append(format.makeSink(.folder(dir))); p.append(base + "/"); c.append { dir.close() }
+                    s.append(try format.makeSink(.folder(dir))); p.append(base + "/"); c.append { dir.close() }
                     temporaries.append(dir.abandon)
                 }
             }

@@ -30,7 +30,7 @@ struct WebPSinkTests {
         let out = Memory()
         let sink = WebPSink(output: out)
         try sink.open(AnimationInfo(width: 24, height: 16, frameCount: 4, timing: AnimationTiming(fps: 20, holdEnd: 1, loop: 3))) { [a, b] }
-        let worker = sink.makeWorker()
+        let worker = try sink.makeWorker()
         for (k, (frame, delay)) in [(a, 5), (b, 5), (b, 5), (a, 4)].enumerated() {
             try sink.add(try worker.prepare(frame, index: k, after: nil), delay: delay)
         }
@@ -47,5 +47,18 @@ struct WebPSinkTests {
         let durations = frames.map { f in Int(f[f.startIndex + 12]) | Int(f[f.startIndex + 13]) << 8 | Int(f[f.startIndex + 14]) << 16 }
         #expect(durations == [50, 100, 40 + 1000])
         #expect(summary.frames == 3 && summary.bytes == bytes.count)
+    }
+
+    final class Folder: FrameFolder { func write(_ bytes: [UInt8], name: String) throws {} }
+
+    /// Misuse of a sink is an error to catch, not a crash.
+    @Test func misuseThrows() throws {
+        #expect(throws: EncodeError.notOpen) { try WebPSink(output: Memory()).makeWorker() }
+        #expect(throws: EncodeError.notOpen) { try GIFSink(output: Memory()).makeWorker() }
+        #expect(throws: EncodeError.self) { try OutputFormat.gif.makeSink(.folder(Folder())) }
+        #expect(throws: EncodeError.self) { try OutputFormat.png.makeSink(.file(Memory())) }
+        let png = PNGFramesSink(folder: Folder())
+        try png.open(AnimationInfo(width: 2, height: 2, frameCount: 1, timing: AnimationTiming())) { [] }
+        #expect(throws: EncodeError.self) { try png.add(.unchanged, delay: 5) }
     }
 }
