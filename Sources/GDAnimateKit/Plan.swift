@@ -45,9 +45,7 @@ public struct Plan: Sendable {
         // A poster alone is something to draw too.
         let drawing = !visual.formats.isEmpty || visual.poster
         // Every scene drawn is checked, not only the visual's own.
-        if kinds.contains(.compare) && visual.snapshot == .step {
-            throw VisualError("--snapshot step records every update, and batch and stochastic runs make different numbers of them; --mode compare advances all optimizers epoch by epoch")
-        }
+        try visual.checkSnapshots(for: kinds)
         let optimizers = kinds.contains(.compare) ? visual.compared + [visual.optimizer] : [visual.optimizer]
         if optimizers.contains(.minibatch) && visual.batchSize > data.count {
             throw VisualError("--batch-size \(visual.batchSize) is larger than the data (\(data.count) points); give at most \(data.count)")

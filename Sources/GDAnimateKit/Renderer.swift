@@ -72,8 +72,15 @@ public struct Renderer: Sendable {
         let animation = try make()
         let count = animation.frameCount
         let info = AnimationInfo(width: scene.width, height: scene.height, frameCount: count, timing: timing)
+        // Rendered once, for whichever sinks ask (a GIF and a WebP both sample the palette).
+        var samples: [Frame]?
         for sink in sinks {
-            try sink.open(info) { try Set([0, count / 2, count - 1]).sorted().map(animation.render) }
+            try sink.open(info) {
+                if let samples { return samples }
+                let made = try Set([0, count / 2, count - 1]).sorted().map(animation.render)
+                samples = made
+                return made
+            }
         }
         let delays = timing.delays(count: count)
         var first: Animation? = animation

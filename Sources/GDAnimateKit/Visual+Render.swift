@@ -36,16 +36,32 @@ extension Visual {
     @discardableResult
     public func render(into folder: String, threads: Int? = nil) throws -> RenderReport {
         let plan = try Plan(self, data: try loadData())
-        try Files.makeFolder(folder)
-        let outputs = try StagedOutputs(plan, folder: folder)
+        return RenderReport(plan: plan, files: try plan.write(into: folder, renderer: Renderer(threads: threads)))
+    }
+}
+
+extension Plan {
+    /// Renders every scene into its files in `folder` (created if missing) under temporary names, then
+    /// publishes them together with `others` (files already staged, such as a history): all appear, or
+    /// on any failure none does and the temporary files are removed.
+    package func write(into folder: String, renderer: Renderer, with others: [Files.Staged] = []) throws -> [WrittenFile] {
+        var staged = others
+        var files: [WrittenFile] = []
+        var outputs: StagedOutputs?
         do {
-            let files = try outputs.render(with: Renderer(threads: threads))
-            try Files.publish(outputs.staged)
-            return RenderReport(plan: plan, files: files)
+            if !scenes.isEmpty {
+                try Files.makeFolder(folder)
+                outputs = try StagedOutputs(self, folder: folder)
+                files = try outputs!.render(with: renderer)
+                staged += outputs!.staged
+            }
+            try Files.publish(staged)
         } catch {
-            outputs.discard()
+            outputs?.discard()
+            for item in others { Files.discard(item.temp) }
             throw error
         }
+        return files
     }
 }
 

@@ -24,9 +24,7 @@ extension Visual {
         if let twice = compared.first(where: { o in compared.filter { $0 == o }.count > 1 }) {
             throw VisualError("--optimizers names \(twice.rawValue) twice")
         }
-        if scene == .compare && snapshot == .step {
-            throw VisualError("--snapshot step records every update, and batch and stochastic runs make different numbers of them; --mode compare advances all optimizers epoch by epoch")
-        }
+        try checkSnapshots(for: [scene])
         if let rates = sweepRates {
             if let bad = rates.first(where: { !($0.isFinite && $0 > 0) }) { throw VisualError("--lrs: '\(bad)' is not a positive learning rate") }
             guard (1...6).contains(rates.count) else { throw VisualError("--lrs takes 1 to 6 rates (got \(rates.count))") }
@@ -46,5 +44,13 @@ extension Visual {
             throw VisualError("\(flag) must be a finite number (got \(value))")
         }
         if Set(formats).count != formats.count { throw VisualError("--format names a format twice") }
+    }
+
+    /// The compare scene advances every optimizer epoch by epoch, so it cannot take per-update snapshots;
+    /// checked for the visual's scene here and for every scene a ``Plan`` lays out.
+    func checkSnapshots(for scenes: [SceneKind]) throws(VisualError) {
+        if scenes.contains(.compare) && snapshot == .step {
+            throw VisualError("--snapshot step records every update, and batch and stochastic runs make different numbers of them; --mode compare advances all optimizers epoch by epoch")
+        }
     }
 }

@@ -24,17 +24,10 @@ struct SingleRun {
             try Files.makeFolder(Files.parent(of: path))
             staged.append(try Files.stage(Array(plan.historyText(json: path.hasSuffix(".json"), mode: options.mode.description).utf8), to: path))
         }
-        var written: [WrittenFile] = []
-        if !plan.scenes.isEmpty {
-            try Files.makeFolder(settings.output)
-            let outputs = try StagedOutputs(plan, folder: settings.output)
-            let progress = Progress(total: plan.scenes.reduce(0) { $0 + $1.frameCount }, enabled: !settings.quiet && isatty(2) != 0)
-            written = try outputs.render(with: Renderer(threads: settings.threads) { progress.advance(by: $0) })
-            progress.finish()
-            staged += outputs.staged
-        }
-        // Everything is complete: only now does any of it replace what was there.
-        try Files.publish(staged)
+        let progress = Progress(total: plan.scenes.reduce(0) { $0 + $1.frameCount }, enabled: !settings.quiet && isatty(2) != 0)
+        // Everything is complete before any of it replaces what was there.
+        let written = try plan.write(into: settings.output, renderer: Renderer(threads: settings.threads) { progress.advance(by: $0) }, with: staged)
+        progress.finish()
         if !settings.quiet { Terminal.report(history: options.history, written: written, plan: plan) }
     }
 }
