@@ -18,7 +18,8 @@ public struct PlannedScene: Sendable {
 
     /// The scene of `kind` with the runs it needs, trained here for the multi-run scenes.
     init(_ kind: SceneKind, visual: Visual, data: Dataset, main: TrainingResult?, bOnly: TrainingResult?, trainer: inout Trainer) throws(VisualError) {
-        var input = SceneInput(data: data, result: main ?? bOnly!, lossScale: visual.lossScale, markBest: visual.markBest, readout: visual.readout)
+        var input = SceneInput(data: data, result: main ?? bOnly!, lossScale: visual.lossScale, markBest: visual.markBest, readout: visual.readout,
+                               theme: visual.theme, transparentPage: visual.background == .transparent)
         var panels = 1
         switch kind {
         case .line, .loss, .contour: break
@@ -56,7 +57,7 @@ public struct PlannedScene: Sendable {
                           LabelledRun(label: "standardized x′ = (x − x̄)/σ", data: scaled, result: r)]
             panels = 2
         }
-        let size = kind.defaultSize(panels: panels)
+        let size = visual.theme.defaultSize ?? kind.defaultSize(panels: panels)
         let (width, height) = (visual.width ?? size.width, visual.height ?? size.height)
         let least = Scenes.minimumSize(kind, panels: panels)
         if width < least.width || height < least.height {

@@ -59,9 +59,9 @@ public struct Visual: Sendable, Equatable {
 
     // MARK: Frames and files
 
-    /// Frame width in pixels; nil: `SceneKind.defaultSize(panels:)`.
+    /// Frame width in pixels; nil: the theme's default size, else `SceneKind.defaultSize(panels:)`.
     public var width: Int?
-    /// Frame height in pixels; nil: `SceneKind.defaultSize(panels:)`.
+    /// Frame height in pixels; nil: the theme's default size, else `SceneKind.defaultSize(panels:)`.
     public var height: Int?
     /// Frames of the animation, 2 to 10,000; nil: every snapshot up to 201, else 200.
     public var frames: Int?
@@ -80,6 +80,10 @@ public struct Visual: Sendable, Equatable {
     public var markBest = false
     /// Draw the per-frame readout (epoch and numbers) under the plots.
     public var readout = true
+    /// Colours and sizes: ``Theme/light``, ``Theme/dark`` or ``Theme/slide``.
+    public var theme: Theme = .light
+    /// The page behind the plots: opaque, or transparent where the format allows (GIF, WebP, PNG).
+    public var background: PageBackground = .opaque
 
     /// A visual of `scene` on `data`, every other setting at its default.
     ///
@@ -104,6 +108,17 @@ public struct Visual: Sendable, Equatable {
     public static let frameRange = 2...10_000
     /// The range of `AnimationTiming.fps`: GIF delays are whole centiseconds and browsers slow anything faster than 50.
     public static let fpsRange = 1...50
+}
+
+/// The page behind a visual's plots.
+public enum PageBackground: String, CaseIterable, Sendable {
+    /// The theme's page colour.
+    case opaque
+    /// Transparent outside the plots, so a slide or web page shows through; the plots keep their fill
+    /// and the readout sits on a plate of the page colour. Anti-aliased edges of text on the page are
+    /// blended with the theme's page colour, as a GIF must: pick the theme nearest the page it goes on.
+    /// MP4 has no transparency and shows the page colour.
+    case transparent
 }
 
 /// Where a visual's points come from.

@@ -26,7 +26,7 @@ final class Canvas {
     /// Row pointers into libgd's pixel rows (libgd stores a truecolor pixel as a C int).
     private let rows: UnsafeMutablePointer<UnsafeMutablePointer<Int32>?>
 
-    init(width: Int, height: Int, fill: RGB = Theme.white) throws(RenderError) {
+    init(width: Int, height: Int, fill: RGB = RGB(0xFFFFFF)) throws(RenderError) {
         do { image = try GDImage(trueColorWidth: width, height: height) } catch { throw .image(error) }
         self.width = width
         self.height = height

@@ -58,7 +58,7 @@ extension Chart {
         let sample = legendSample * k
         let rowHeight = legendRow * k
         let box = [Point(left, top), Point(left + boxW, top), Point(left + boxW, top + boxH), Point(left, top + boxH)]
-        c.fillPolygon(box, Theme.white, alpha: 0.9, clip: plot)
+        c.fillPolygon(box, theme.plot, alpha: 0.9, clip: plot)
         c.strokePolyline(box + [box[0]], width: max(1, s.scale * 0.9), RGB(0xCCCCCC), clip: plot)
         for (i, e) in entries.enumerated() {
             let cy = top + pad * 0.7 + rowHeight * (Double(i) + 0.5)
@@ -72,7 +72,7 @@ extension Chart {
             case .marker(let kind, let color, let edge):
                 drawMarker(kind, at: Point((x0 + x1) / 2, cy), fill: color, edge: edge, scale: min(1, k * 1.2), on: c, clip: plot)
             }
-            c.label(e.text, font: font, size: size, at: x1 + pad * 0.8, cy, h: .left, v: .middle)
+            c.label(e.text, font: font, size: size, at: x1 + pad * 0.8, cy, color: theme.text, h: .left, v: .middle)
         }
     }
 

@@ -24,7 +24,7 @@ struct Chart {
 
     init(_ panel: Panel, font: Font, x: Axis, y: Axis, rightReserve: Double = 0) {
         area = panel.area
-        style = panel.resolvedStyle
+        style = panel.style
         self.font = font
         self.x = x
         self.y = y
@@ -32,6 +32,9 @@ struct Chart {
         statusBand = panel.status ? Self.statusBand(style) : 0
         layout()
     }
+
+    /// The colours drawn with.
+    var theme: Theme { style.theme }
 
     var width: Int { area.x1 - area.x0 }
     var height: Int { area.y1 - area.y0 }
@@ -99,42 +102,44 @@ struct Chart {
     @inline(__always)
     func point(_ vx: Double, _ vy: Double) -> Point { Point((x.map(vx) * 8).rounded() / 8, (y.map(vy) * 8).rounded() / 8) }
 
-    /// White page, grid, spines, ticks and both axis titles.
+    /// The page, the plot's fill, grid, spines, ticks and both axis titles.
     func drawFrame(on c: Canvas) {
         let s = style
-        c.fillRect(x0: area.x0, y0: area.y0, x1: area.x1, y1: area.y1, Theme.white)
+        let theme = style.theme
+        c.fillRect(x0: area.x0, y0: area.y0, x1: area.x1, y1: area.y1, theme.page)
+        c.fillRect(x0: plot.x0, y0: plot.y0, x1: plot.x1, y1: plot.y1, theme.plot)
         let clip = plot
         let px0 = Double(plot.x0), px1 = Double(plot.x1), py0 = Double(plot.y0), py1 = Double(plot.y1)
         let gridWidth = max(1, s.scale)
         for t in xTicks {
             let p = x.map(t.value)
-            c.strokeSegment(Point(p, py0), Point(p, py1), width: gridWidth, Theme.grid, clip: clip)
+            c.strokeSegment(Point(p, py0), Point(p, py1), width: gridWidth, theme.grid, clip: clip)
         }
         for t in yTicks {
             let p = y.map(t.value)
-            c.strokeSegment(Point(px0, p), Point(px1, p), width: gridWidth, Theme.grid, clip: clip)
+            c.strokeSegment(Point(px0, p), Point(px1, p), width: gridWidth, theme.grid, clip: clip)
         }
         let all = area
         let spine = max(1, s.scale)
         for (a, b) in [(Point(px0, py1), Point(px1, py1)), (Point(px0, py0), Point(px0, py1)),
                        (Point(px0, py0), Point(px1, py0)), (Point(px1, py0), Point(px1, py1))] {
-            c.strokeSegment(a, b, width: spine, Theme.axis, clip: all)
+            c.strokeSegment(a, b, width: spine, theme.axis, clip: all)
         }
         for t in xTicks {
             let p = x.map(t.value)
-            c.strokeSegment(Point(p, py1), Point(p, py1 + s.tickLength), width: spine, Theme.axis, clip: all)
-            c.label(t.label, font: font, size: s.tickSize, at: p, py1 + s.tickLength + s.pad * 0.6, h: .center, v: .top)
+            c.strokeSegment(Point(p, py1), Point(p, py1 + s.tickLength), width: spine, theme.axis, clip: all)
+            c.label(t.label, font: font, size: s.tickSize, at: p, py1 + s.tickLength + s.pad * 0.6, color: theme.text, h: .center, v: .top)
         }
         for t in yTicks {
             let p = y.map(t.value)
-            c.strokeSegment(Point(px0 - s.tickLength, p), Point(px0, p), width: spine, Theme.axis, clip: all)
-            c.label(t.label, font: font, size: s.tickSize, at: px0 - s.tickLength - s.pad * 0.6, p, h: .right, v: .middle)
+            c.strokeSegment(Point(px0 - s.tickLength, p), Point(px0, p), width: spine, theme.axis, clip: all)
+            c.label(t.label, font: font, size: s.tickSize, at: px0 - s.tickLength - s.pad * 0.6, p, color: theme.text, h: .right, v: .middle)
         }
-        c.label(x.title, font: font, size: s.labelSize, at: (px0 + px1) / 2, Double(area.y1) - statusBand - s.pad * 0.6, h: .center, v: .bottom)
+        c.label(x.title, font: font, size: s.labelSize, at: (px0 + px1) / 2, Double(area.y1) - statusBand - s.pad * 0.6, color: theme.text, h: .center, v: .bottom)
         // A y title longer than the plot is tall shrinks to fit (down to 6 px) rather than run past it.
         let natural = font.measureRotated(y.title, size: s.labelSize)
         let ySize = natural > py1 - py0 ? max(6, s.labelSize * (py1 - py0) / natural) : s.labelSize
-        c.verticalLabel(y.title, font: font, size: ySize, centerY: (py0 + py1) / 2, left: Double(area.x0) + s.pad * 0.8)
+        c.verticalLabel(y.title, font: font, size: ySize, centerY: (py0 + py1) / 2, left: Double(area.x0) + s.pad * 0.8, color: theme.text)
     }
 
     /// The heading, centred over the plot (kept inside the area), shrunk to fit when it is too long.

@@ -76,7 +76,7 @@ final class Font {
         do {
             g.advance = try file.box(s + "|", size: size).right - file.box("|", size: size).right
             let scratch = try Canvas(width: side, height: side)
-            try file.draw(s, on: scratch, x: Double(pad), y: Double(pad + Int(size)), size: size, color: Theme.black)
+            try file.draw(s, on: scratch, x: Double(pad), y: Double(pad + Int(size)), size: size, color: RGB(0x000000))
             var x0 = side, y0 = side, x1 = 0, y1 = 0
             for y in 0..<side { for x in 0..<side where scratch.pixel(x, y).g < 255 {
                 x0 = min(x0, x); x1 = max(x1, x + 1); y0 = min(y0, y); y1 = max(y1, y + 1)
@@ -172,7 +172,7 @@ extension Canvas {
     /// Draws a one-line label anchored at (x, y). Vertical placement uses the font's cap height and
     /// descender, not the string's own ink, so labels on one axis line up whatever their letters.
     @discardableResult
-    func label(_ text: String, font: Font, size: Double, at x: Double, _ y: Double, color: RGB = Theme.text,
+    func label(_ text: String, font: Font, size: Double, at x: Double, _ y: Double, color: RGB,
                h: HAlign = .left, v: VAlign = .baseline) -> PixelRect {
         let width = font.measure(text, size: size).width
         let left: Double
@@ -195,7 +195,7 @@ extension Canvas {
 
     /// Draws `text` turned a quarter counter-clockwise (reading upwards), centred vertically on y, with
     /// the tops of its capitals at x.
-    func verticalLabel(_ text: String, font: Font, size: Double, centerY y: Double, left x: Double, color: RGB = Theme.text) {
+    func verticalLabel(_ text: String, font: Font, size: Double, centerY y: Double, left x: Double, color: RGB) {
         let width = font.measureRotated(text, size: size)
         // Rotated 90°: the baseline runs upwards; the glyphs' tops face left.
         font.drawRotated(text, on: self, x: x + size * Font.capHeight, y: y + width / 2, size: size, color: color, angle: Double.pi / 2)

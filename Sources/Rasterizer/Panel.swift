@@ -3,18 +3,17 @@
 public struct Panel: Sendable {
     var area: PixelRect
     var status: Bool
-    /// Sizes shared by the panels of one page (nil: from the area's own size).
-    var style: Style?
+    /// Sizes and colours: shared by the panels of one page, else from the area's own size.
+    let style: Style
 
-    init(area: PixelRect, status: Bool, style: Style? = nil) {
+    init(area: PixelRect, status: Bool, style: Style) {
         self.area = area
         self.status = status
         self.style = style
     }
 
-    /// The sizes of text and lines in this panel.
-    var resolvedStyle: Style { style ?? Style(width: area.x1 - area.x0, height: area.y1 - area.y0) }
-
-    /// The whole `width`×`height` frame, with a readout band unless `status` is false.
-    static func full(width: Int, height: Int, status: Bool = true) -> Panel { Panel(area: PixelRect(x0: 0, y0: 0, x1: width, y1: height), status: status) }
+    /// The whole `width`×`height` frame in `theme`, with a readout band unless `status` is false.
+    static func full(width: Int, height: Int, status: Bool = true, theme: Theme) -> Panel {
+        Panel(area: PixelRect(x0: 0, y0: 0, x1: width, y1: height), status: status, style: Style(width: width, height: height, theme: theme))
+    }
 }

@@ -50,11 +50,16 @@ public struct SceneInput: Sendable {
     /// Draw the per-frame readouts (epoch and numbers). Without them the plots take their room, and
     /// once the marks stop moving the frames stop changing (a clean picture to talk over).
     public var readout: Bool
+    /// The colours and sizes drawn with.
+    public var theme: Theme
+    /// Leave the page transparent: frames mark the page's pixels outside the plots (see ``Frame``).
+    public var transparentPage: Bool
 
     /// The input for the run `result` on `data`; the defaults give one run with readouts, no b-only run,
-    /// no best-epoch mark and an automatic loss scale.
+    /// no best-epoch mark, an automatic loss scale, the light theme and an opaque page.
     public init(data: Dataset, result: TrainingResult, lossScale: LossScale = .auto, bOnly: TrainingResult? = nil,
-                runs: [LabelledRun] = [], markBest: Bool = false, readout: Bool = true) {
+                runs: [LabelledRun] = [], markBest: Bool = false, readout: Bool = true, theme: Theme = .light,
+                transparentPage: Bool = false) {
         self.data = data
         self.result = result
         self.lossScale = lossScale
@@ -62,5 +67,7 @@ public struct SceneInput: Sendable {
         self.runs = runs
         self.markBest = markBest
         self.readout = readout
+        self.theme = theme
+        self.transparentPage = transparentPage
     }
 }

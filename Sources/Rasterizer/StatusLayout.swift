@@ -52,7 +52,7 @@ struct StatusLayout {
         let baseline = Double(band.area.y1) - band.style.pad * 0.8 - size * Font.descent
         for (i, part) in parts.enumerated() where !part.text.isEmpty && i < starts.count {
             let x = part.counter ? starts[i] + widths[i] - band.font.measure(part.text, size: size).width : starts[i]
-            band.font.draw(part.text, on: c, x: x, y: baseline, size: size, color: Theme.text)
+            band.font.draw(part.text, on: c, x: x, y: baseline, size: size, color: band.style.theme.text)
         }
     }
 }

@@ -40,3 +40,13 @@ extension OptimizerKind: ExpressibleByArgument {}
 extension Preset: ExpressibleByArgument {}
 extension SnapshotInterval: ExpressibleByArgument {}
 extension LossScale: ExpressibleByArgument {}
+extension PageBackground: ExpressibleByArgument {}
+
+extension Theme: ExpressibleByArgument {
+    public init?(argument: String) {
+        guard let theme = Theme.named(argument) else { return nil }
+        self = theme
+    }
+    public static var allValueStrings: [String] { Theme.all.map(\.name) }
+    public var defaultValueDescription: String { name }
+}

@@ -109,6 +109,12 @@ struct VisualOptions: ParsableArguments {
     @Flag(inversion: .prefixedNo, help: "The readout under the plots (epoch and numbers, every frame). --no-readout leaves a picture to talk over: the plots take the room, and the frames stop changing once the marks stop moving.")
     var readout = true
 
+    @Option(help: ArgumentHelp("Colours and sizes: light (dark text on white), dark (light text on a near-black page) or slide (light, sized for a projector: 1920×1080 unless --width/--height say otherwise, text and lines at least 22 and 3 px).", valueName: "theme"))
+    var theme: Theme = .light
+
+    @Option(help: ArgumentHelp("The page outside the plots: opaque, or transparent in GIF, WebP and PNG (the plots keep their fill; text edges are blended with the theme's page colour).", valueName: "page"))
+    var background: PageBackground = .opaque
+
     static let sweepFactorsText = LearningRateSweep.defaultFactors.map { NumberFormat.significant($0) }.joined(separator: ", ")
     static let formatsText = OutputFormat.registered.map { "\($0.name) (\($0.summary))" }.joined(separator: ", ")
 
@@ -159,6 +165,8 @@ struct VisualOptions: ParsableArguments {
         v.lossScale = lossScale
         v.markBest = markBest
         v.readout = readout
+        v.theme = theme
+        v.background = background
         do { try v.validate() } catch { throw ValidationError(error.description) }
         return v
     }

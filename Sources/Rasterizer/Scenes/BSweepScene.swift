@@ -28,9 +28,9 @@ final class BSweepScene: ChartScene {
         self.chart = chart
         let style = chart.style
         legend = [
-            LegendEntry(glyph: .line(Theme.blue, width: style.lineWidth, dashed: false), text: "J(b), m fixed"),
-            LegendEntry(glyph: .marker(.circle, Theme.vermillion, edge: Theme.white), text: "current b (small: earlier steps)"),
-            LegendEntry(glyph: .line(Theme.orange, width: style.lineWidth * 0.8, dashed: false), text: "tangent, slope ∂J/∂b"),
+            LegendEntry(glyph: .line(chart.theme.data, width: style.lineWidth, dashed: false), text: "J(b), m fixed"),
+            LegendEntry(glyph: .marker(.circle, chart.theme.fit, edge: chart.theme.markerEdge), text: "current b (small: earlier steps)"),
+            LegendEntry(glyph: .line(chart.theme.highlight, width: style.lineWidth * 0.8, dashed: false), text: "tangent, slope ∂J/∂b"),
         ]
         corner = .topCenter
     }
@@ -45,7 +45,7 @@ final class BSweepScene: ChartScene {
             let b = x.lo + (x.hi - x.lo) * Double(i) / Double(samples)
             return chart.point(b, surface.loss(m: m, b: b))
         }
-        c.strokePolyline(curve, width: chart.style.lineWidth, Theme.blue, clip: chart.plot)
+        c.strokePolyline(curve, width: chart.style.lineWidth, chart.theme.data, clip: chart.plot)
         chart.drawLegend(legend, corner: corner, on: c)
     }
 
@@ -56,10 +56,10 @@ final class BSweepScene: ChartScene {
         let p = chart.point(snaps[k].b, snaps[k].loss)
         if k > 0 {
             let w = chart.style.thinWidth
-            c.strokePolyline([chart.point(snaps[k - 1].b, snaps[k - 1].loss), p], width: w, Theme.vermillion, alpha: 0.45,
+            c.strokePolyline([chart.point(snaps[k - 1].b, snaps[k - 1].loss), p], width: w, chart.theme.fit, alpha: 0.45,
                              dash: (w * 3, w * 2.5), clip: chart.plot)
         }
-        chart.drawMarker(.circle, at: p, fill: Theme.vermillion, edge: Theme.white, scale: 0.7, alpha: 0.55, on: c, clip: chart.plot)
+        chart.drawMarker(.circle, at: p, fill: chart.theme.fit, edge: chart.theme.markerEdge, scale: 0.7, alpha: 0.55, on: c, clip: chart.plot)
     }
 
     func drawOverlay(_ k: Int, on c: Canvas) {
@@ -74,9 +74,9 @@ final class BSweepScene: ChartScene {
         let half = Double(chart.plot.x1 - chart.plot.x0) * 0.16
         if norm > 0 && norm.isFinite {
             let ux = dx / norm * half, uy = dy / norm * half
-            c.strokeSegment(Point(p.x - ux, p.y - uy), Point(p.x + ux, p.y + uy), width: chart.style.lineWidth * 0.8, Theme.orange, clip: chart.plot)
+            c.strokeSegment(Point(p.x - ux, p.y - uy), Point(p.x + ux, p.y + uy), width: chart.style.lineWidth * 0.8, chart.theme.highlight, clip: chart.plot)
         }
-        chart.drawMarker(.circle, at: p, fill: Theme.vermillion, edge: Theme.white, scale: 1.2, on: c, clip: chart.plot)
+        chart.drawMarker(.circle, at: p, fill: chart.theme.fit, edge: chart.theme.markerEdge, scale: 1.2, on: c, clip: chart.plot)
     }
 
     var heading: String { customHeading ?? "Descent on b alone, m held at \(NumberFormat.significant(m)), α = \(NumberFormat.significant(input.result.config.learningRate))" }

@@ -22,8 +22,8 @@ final class CompositeScene: Scene {
 
     /// One set of sizes for the whole page and its panels, so text reads alike in every panel: the
     /// scale of a single scene the size of one cell, a little larger (cells share their margins' room).
-    static func pageStyle(width: Int, height: Int, columns: Int, rows: Int) -> Style {
-        Style(scale: max(0.62, min(Double(width) / Double(columns) / 640, Double(height) / Double(rows) / 480) * 1.15))
+    static func pageStyle(width: Int, height: Int, columns: Int, rows: Int, theme: Theme) -> Style {
+        Style(scale: max(0.62, min(Double(width) / Double(columns) / 640, Double(height) / Double(rows) / 480) * 1.15), theme: theme)
     }
 
     /// `count` cells in `columns` columns filling the page between its heading and its readout band
@@ -42,7 +42,7 @@ final class CompositeScene: Scene {
     }
 
     func drawBackground(on c: Canvas) {
-        c.fillRect(x0: page.x0, y0: page.y0, x1: page.x1, y1: page.y1, Theme.white)
+        c.fillRect(x0: page.x0, y0: page.y0, x1: page.x1, y1: page.y1, style.theme.page)
         let band = Chart.titleBand(style)
         drawCentred(heading, font: font, style: style, left: Double(page.x0), right: Double(page.x1), centre: Double(page.x0 + page.x1) / 2,
                     baseline: Double(page.y0) + band - style.pad * 0.9, size: style.titleSize * 1.1, on: c)
@@ -83,7 +83,7 @@ func drawCentred(_ text: String, font: Font, style s: Style, left: Double, right
     if shown != text { shown = shown.trimmingSuffix(while: { $0 == " " || $0 == "," || $0 == ":" }) + "…" }
     let w = font.measure(shown, size: size).width
     let x = min(max(centre, left + s.pad + w / 2), right - s.pad - w / 2) - w / 2
-    font.draw(shown, on: c, x: x, y: baseline - size * Font.descent, size: size, color: Theme.text)
+    font.draw(shown, on: c, x: x, y: baseline - size * Font.descent, size: size, color: s.theme.text)
 }
 
 extension String {

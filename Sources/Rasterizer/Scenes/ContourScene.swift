@@ -45,14 +45,14 @@ final class ContourScene: ChartScene {
         let r = input.result
         let surface = r.surface
         self.surface = surface
-        let paths = paths ?? [Series(label: "gradient descent path", color: Theme.white, snapshots: r.snapshots)]
+        let paths = paths ?? [Series(label: "gradient descent path", color: panel.style.theme.path, snapshots: r.snapshots)]
         self.paths = paths
         customHeading = heading
         let ls = r.leastSquares
         let tame = (rangeFrom ?? paths.map(\.snapshots)).flatMap(TrainingResult.tame)
         var hm = max(tame.map { abs($0.m - ls.m) }.max()!, 1e-9 * max(1, abs(ls.m)), 0.05 * abs(ls.m)) * 1.2
         var hb = max(tame.map { abs($0.b - ls.b) }.max()!, 1e-9 * max(1, abs(ls.b)), 0.05 * abs(ls.b)) * 1.2
-        let style = panel.resolvedStyle
+        let style = panel.style
         let bar = (gap: style.pad * 2, width: max(9, 15 * style.scale))
         colorbar = bar
         let n = Self.bands
@@ -85,9 +85,9 @@ final class ContourScene: ChartScene {
         (levels, colorTicks, chart) = built
         let chart = self.chart
         let pathWidth = style.lineWidth * 0.8
-        legend = options.legend ? paths.map { LegendEntry(glyph: .casedLine($0.color, casing: Theme.pathCasing, width: pathWidth), text: $0.label) } + [
-            LegendEntry(glyph: .marker(.square, Theme.white, edge: Theme.black), text: "start"),
-            LegendEntry(glyph: .marker(.star, Theme.orange, edge: Theme.black), text: "least squares (m\(prime)*, b\(prime)*)"),
+        legend = options.legend ? paths.map { LegendEntry(glyph: .casedLine($0.color, casing: chart.theme.pathCasing, width: pathWidth), text: $0.label) } + [
+            LegendEntry(glyph: .marker(.square, chart.theme.path, edge: chart.theme.outline), text: "start"),
+            LegendEntry(glyph: .marker(.star, chart.theme.highlight, edge: chart.theme.outline), text: "least squares (m\(prime)*, b\(prime)*)"),
         ] : []
         let avoid = paths.flatMap { $0.snapshots.map { chart.point($0.m, $0.b) } } + [chart.point(ls.m, ls.b)]
         corner = chart.quietestCorner(for: legend, among: [.bottomRight, .topLeft, .topRight, .bottomLeft], avoiding: avoid)
@@ -108,7 +108,7 @@ final class ContourScene: ChartScene {
         let n = Self.bands
         let logLo = log(levels[0])
         let perLog = Double(n) / (log(levels[n]) - logLo)
-        let colors = (0..<n).map { Theme.viridis(Double($0) / Double(n - 1)) }
+        let colors = (0..<n).map { chart.theme.surface(Double($0) / Double(n - 1)) }
         let dmdx = (chart.x.hi - chart.x.lo) / (chart.x.pixelHi - chart.x.pixelLo)
         let dbdy = (chart.y.hi - chart.y.lo) / (chart.y.pixelHi - chart.y.pixelLo)
         let isoHalf = max(0.35, 0.45 * chart.style.scale)
@@ -156,22 +156,22 @@ final class ContourScene: ChartScene {
         for i in 0..<Self.bands {
             let yTop = bar.map(levels[i + 1]), yBottom = bar.map(levels[i])
             c.fillRect(x0: Int(x0.rounded()), y0: Int(yTop.rounded()), x1: Int(x1.rounded()), y1: Int(yBottom.rounded()),
-                       Theme.viridis(Double(i) / Double(Self.bands - 1)))
+                       chart.theme.surface(Double(i) / Double(Self.bands - 1)))
         }
         let all = chart.area
         let w = max(1, s.scale)
         let xr = Double(Int(x1.rounded())), xl = Double(Int(x0.rounded()))
         let box = [Point(xl, bar.pixelHi), Point(xr, bar.pixelHi), Point(xr, bar.pixelLo), Point(xl, bar.pixelLo), Point(xl, bar.pixelHi)]
-        c.strokePolyline(box, width: w, Theme.axis, clip: all)
+        c.strokePolyline(box, width: w, chart.theme.axis, clip: all)
         var widest = 0.0
         for t in colorTicks {
             let y = bar.map(t.value)
-            c.strokeSegment(Point(xr, y), Point(xr + s.tickLength, y), width: w, Theme.axis, clip: all)
-            let r = c.label(t.label, font: chart.font, size: s.tickSize, at: xr + s.tickLength + s.pad * 0.6, y, h: .left, v: .middle)
+            c.strokeSegment(Point(xr, y), Point(xr + s.tickLength, y), width: w, chart.theme.axis, clip: all)
+            let r = c.label(t.label, font: chart.font, size: s.tickSize, at: xr + s.tickLength + s.pad * 0.6, y, color: chart.theme.text, h: .left, v: .middle)
             widest = max(widest, Double(r.x1) - (xr + s.tickLength + s.pad * 0.6))
         }
         c.verticalLabel("MSE", font: chart.font, size: s.labelSize, centerY: (bar.pixelLo + bar.pixelHi) / 2,
-                        left: xr + s.tickLength + s.pad * 0.6 + widest + s.pad * 0.6)
+                        left: xr + s.tickLength + s.pad * 0.6 + widest + s.pad * 0.6, color: chart.theme.text)
     }
 
     private var pathWidth: Double { chart.style.lineWidth * 0.8 }
@@ -183,26 +183,26 @@ final class ContourScene: ChartScene {
             if k > 0 {
                 let q = chart.point(snaps[k - 1].m, snaps[k - 1].b)
                 // The casing goes under the earlier segments' colour, so joints stay clean.
-                c.strokeSegment(q, p, width: pathWidth + 2 * max(1, chart.style.scale), Theme.pathCasing, alpha: 0.8, clip: chart.plot)
+                c.strokeSegment(q, p, width: pathWidth + 2 * max(1, chart.style.scale), chart.theme.pathCasing, alpha: 0.8, clip: chart.plot)
                 c.strokeSegment(q, p, width: pathWidth, path.color, clip: chart.plot)
             }
-            if paths.count == 1 { c.fillCircle(p, radius: chart.style.markerRadius * 0.55, Theme.vermillion, clip: chart.plot) }
+            if paths.count == 1 { c.fillCircle(p, radius: chart.style.markerRadius * 0.55, chart.theme.fit, clip: chart.plot) }
         }
     }
 
     func drawOverlay(_ k: Int, on c: Canvas) {
         for path in paths {
             let now = path.snapshots[min(k, path.snapshots.count - 1)]
-            chart.drawMarker(.circle, at: chart.point(now.m, now.b), fill: paths.count == 1 ? Theme.vermillion : path.color,
-                             edge: paths.count == 1 ? Theme.white : Theme.pathCasing, scale: 1.25, on: c, clip: chart.plot)
+            chart.drawMarker(.circle, at: chart.point(now.m, now.b), fill: paths.count == 1 ? chart.theme.fit : path.color,
+                             edge: paths.count == 1 ? chart.theme.markerEdge : chart.theme.pathCasing, scale: 1.25, on: c, clip: chart.plot)
         }
         // The start over the current marker: at epoch 0 both show, the square inside the circle.
         for start in Set(paths.map { Pair($0.snapshots[0].m, $0.snapshots[0].b) }).sorted() {
-            chart.drawMarker(.square, at: chart.point(start.a, start.b), fill: Theme.white, edge: Theme.black, scale: 0.85, on: c, clip: chart.plot)
+            chart.drawMarker(.square, at: chart.point(start.a, start.b), fill: chart.theme.path, edge: chart.theme.outline, scale: 0.85, on: c, clip: chart.plot)
         }
         // The minimum last: once the path arrives, the star still marks where it is.
         let ls = input.result.leastSquares
-        chart.drawMarker(.star, at: chart.point(ls.m, ls.b), fill: Theme.orange, edge: Theme.black, on: c, clip: chart.plot)
+        chart.drawMarker(.star, at: chart.point(ls.m, ls.b), fill: chart.theme.highlight, edge: chart.theme.outline, on: c, clip: chart.plot)
     }
 
     var heading: String { customHeading ?? "\(SceneText.run(input.result)): path on the loss surface" }

@@ -25,10 +25,10 @@ final class LineScene: ChartScene {
         self.chart = chart
         let style = chart.style
         legend = [
-            LegendEntry(glyph: .marker(.circle, Theme.blue, edge: Theme.blue), text: "data (\(data.count) points)"),
-            LegendEntry(glyph: .line(Theme.neutral, width: style.lineWidth * 0.75, dashed: true), text: "least squares"),
-            LegendEntry(glyph: .line(Theme.vermillion, width: style.lineWidth, dashed: false), text: "current fit"),
-            LegendEntry(glyph: .line(Theme.vermillion.over(Theme.white, alpha: Self.milestoneAlpha), width: style.lineWidth * 0.6, dashed: false),
+            LegendEntry(glyph: .marker(.circle, chart.theme.data, edge: chart.theme.data), text: "data (\(data.count) points)"),
+            LegendEntry(glyph: .line(chart.theme.neutral, width: style.lineWidth * 0.75, dashed: true), text: "least squares"),
+            LegendEntry(glyph: .line(chart.theme.fit, width: style.lineWidth, dashed: false), text: "current fit"),
+            LegendEntry(glyph: .line(chart.theme.fit.over(chart.theme.plot, alpha: Self.milestoneAlpha), width: style.lineWidth * 0.6, dashed: false),
                         text: "fits at \(SceneText.unit(input.result.snapshots))s 0, 1, 2, 4, 8, …"),
         ]
         var avoid = zip(data.xs, data.ys).map { chart.point($0, $1) }
@@ -51,13 +51,13 @@ final class LineScene: ChartScene {
 
     func drawStatic(on c: Canvas) {
         let ls = input.result.leastSquares
-        drawLine(m: ls.m, b: ls.b, width: chart.style.lineWidth * 0.75, Theme.neutral, dashed: true, on: c)
+        drawLine(m: ls.m, b: ls.b, width: chart.style.lineWidth * 0.75, chart.theme.neutral, dashed: true, on: c)
         let n = input.data.count
         // Dots turn translucent as they crowd: opaque up to 100 points, about 0.4 at 1000.
         let alpha = min(0.9, max(0.25, 9 / Double(n).squareRoot() * 1.35))
         let r = chart.style.markerRadius * (n > 300 ? 0.7 : 0.85)
         for (x, y) in zip(input.data.xs, input.data.ys) {
-            c.fillCircle(chart.point(x, y), radius: r, Theme.blue, alpha: alpha, clip: chart.plot)
+            c.fillCircle(chart.point(x, y), radius: r, chart.theme.data, alpha: alpha, clip: chart.plot)
         }
         chart.drawLegend(legend, corner: corner, on: c)
     }
@@ -73,12 +73,12 @@ final class LineScene: ChartScene {
     func drawTrail(_ k: Int, on c: Canvas) {
         guard Self.isMilestone(k) else { return }
         let s = input.result.snapshots[k]
-        drawLine(m: s.m, b: s.b, width: chart.style.lineWidth * 0.6, Theme.vermillion, alpha: Self.milestoneAlpha, on: c)
+        drawLine(m: s.m, b: s.b, width: chart.style.lineWidth * 0.6, chart.theme.fit, alpha: Self.milestoneAlpha, on: c)
     }
 
     func drawOverlay(_ k: Int, on c: Canvas) {
         let s = input.result.snapshots[k]
-        drawLine(m: s.m, b: s.b, width: chart.style.lineWidth, Theme.vermillion, on: c)
+        drawLine(m: s.m, b: s.b, width: chart.style.lineWidth, chart.theme.fit, on: c)
     }
 
     var heading: String { customHeading ?? "\(SceneText.run(input.result)): the fitted line" }

@@ -27,7 +27,7 @@ final class LossScene: ChartScene {
          excess: Bool = false) {
         self.input = input
         let r = input.result
-        var curves = curves ?? [Series(label: "training loss", color: Theme.blue, snapshots: r.snapshots)]
+        var curves = curves ?? [Series(label: "training loss", color: panel.style.theme.data, snapshots: r.snapshots)]
         self.excess = excess
         if excess {
             // J ≥ J* holds exactly (J = J* + two squares); a floor keeps a run that reached J* to the
@@ -80,12 +80,12 @@ final class LossScene: ChartScene {
         best = input.markBest ? curves[0].snapshots.indices.min { curves[0].snapshots[$0].loss < curves[0].snapshots[$1].loss } : nil
         var legend = curves.map { LegendEntry(glyph: .line($0.color, width: style.lineWidth, dashed: false), text: $0.label) }
         if !excess {
-            legend.append(LegendEntry(glyph: .line(Theme.neutral, width: style.lineWidth * 0.75, dashed: true),
+            legend.append(LegendEntry(glyph: .line(chart.theme.neutral, width: style.lineWidth * 0.75, dashed: true),
                                       text: "least-squares minimum J* = \(NumberFormat.significant(jStar))"))
         }
         if let best {
             let s = curves[0].snapshots[best]
-            legend.append(LegendEntry(glyph: .marker(.star, Theme.orange, edge: Theme.black),
+            legend.append(LegendEntry(glyph: .marker(.star, chart.theme.highlight, edge: chart.theme.outline),
                                       text: "lowest loss: \(perStep ? "update \(s.step)" : "epoch \(s.epoch)"), \(NumberFormat.significant(s.loss))"))
         }
         self.legend = showLegend ? legend : []
@@ -103,7 +103,7 @@ final class LossScene: ChartScene {
         let y = chart.y.map(jStar)
         if !excess {
             c.strokePolyline([Point(chart.x.map(chart.x.lo), y), Point(chart.x.map(chart.x.hi), y)], width: chart.style.lineWidth * 0.75,
-                             Theme.neutral, dash: (chart.style.lineWidth * 2.5, chart.style.lineWidth * 1.8), clip: chart.plot)
+                             chart.theme.neutral, dash: (chart.style.lineWidth * 2.5, chart.style.lineWidth * 1.8), clip: chart.plot)
         }
         chart.drawLegend(legend, corner: corner, on: c)
     }
@@ -120,13 +120,13 @@ final class LossScene: ChartScene {
     func drawOverlay(_ k: Int, on c: Canvas) {
         // The best epoch's star appears once the run has got there.
         if let best, k >= best {
-            chart.drawMarker(.star, at: chart.point(xs[best], curves[0].snapshots[best].loss), fill: Theme.orange, edge: Theme.black,
+            chart.drawMarker(.star, at: chart.point(xs[best], curves[0].snapshots[best].loss), fill: chart.theme.highlight, edge: chart.theme.outline,
                              scale: 0.8, on: c, clip: chart.plot)
         }
         for curve in curves {
             let i = min(k, curve.snapshots.count - 1)
-            chart.drawMarker(.circle, at: chart.point(xs[i], curve.snapshots[i].loss), fill: curves.count == 1 ? Theme.vermillion : curve.color,
-                             edge: Theme.white, scale: curves.count == 1 ? 1.15 : 0.9, on: c, clip: chart.plot)
+            chart.drawMarker(.circle, at: chart.point(xs[i], curve.snapshots[i].loss), fill: curves.count == 1 ? chart.theme.fit : curve.color,
+                             edge: chart.theme.markerEdge, scale: curves.count == 1 ? 1.15 : 0.9, on: c, clip: chart.plot)
         }
     }
 

@@ -23,9 +23,6 @@ public enum Scenes {
         return g.columns == 1 && g.rows == 1 ? (200, 150) : (200 * g.columns, 150 * g.rows + 60)
     }
 
-    /// Okabe–Ito colours for the runs of a comparison, readable on white and (cased) on viridis.
-    static let runColors: [RGB] = [Theme.orange, Theme.skyBlue, Theme.purple, Theme.vermillion, Theme.green, Theme.blue]
-
     /// The runs a multi-run scene shows: those given, else the main run alone under `label`.
     private static func runs(of input: SceneInput, label: String = "") -> [LabelledRun] {
         input.runs.isEmpty ? [LabelledRun(label: label, data: input.data, result: input.result)] : input.runs
@@ -38,7 +35,7 @@ public enum Scenes {
     }
 
     static func make(_ kind: SceneKind, input: SceneInput, width: Int, height: Int, font: Font) -> any Scene {
-        let full = Panel.full(width: width, height: height, status: input.readout)
+        let full = Panel.full(width: width, height: height, status: input.readout, theme: input.theme)
         let page = full.area
         let on = input.readout
         let r = input.result
@@ -51,11 +48,11 @@ public enum Scenes {
         case .compare:
             let runs = runs(of: input, label: r.config.optimizer.name)
             let series = runs.enumerated().map { i, run in
-                Series(label: run.label, color: runColors[i % runColors.count], snapshots: run.result.snapshots)
+                Series(label: run.label, color: input.theme.runs[i % input.theme.runs.count], snapshots: run.result.snapshots)
             }
             // The contour takes the room; the J − J* curves sit in a narrower panel beside it.
             let (columns, rows) = grid(kind, panels: 2)
-            let style = CompositeScene.pageStyle(width: width, height: height, columns: columns, rows: rows)
+            let style = CompositeScene.pageStyle(width: width, height: height, columns: columns, rows: rows, theme: input.theme)
             let cells = CompositeScene.grid(1, columns: 1, width: width, height: height, style: style, panelReadouts: false, pageReadout: on)[0].area
             let split = cells.x0 + Int(Double(cells.x1 - cells.x0) * 0.6)
             let contour = ContourScene(input, panel: Panel(area: PixelRect(x0: cells.x0, y0: cells.y0, x1: split, y1: cells.y1), status: false, style: style), font: font,
@@ -81,7 +78,7 @@ public enum Scenes {
         case .dashboard:
             let count = input.bOnly == nil ? 3 : 4
             let (columns, rows) = grid(kind, panels: count)
-            let style = CompositeScene.pageStyle(width: width, height: height, columns: columns, rows: rows)
+            let style = CompositeScene.pageStyle(width: width, height: height, columns: columns, rows: rows, theme: input.theme)
             let cells = CompositeScene.grid(count, columns: columns, width: width, height: height, style: style, panelReadouts: false, pageReadout: on)
             var panels: [any ChartScene] = [
                 LineScene(input, panel: cells[0], font: font, heading: "The fitted line"),
@@ -100,7 +97,7 @@ public enum Scenes {
         case .lrSweep:
             let runs = runs(of: input)
             let (columns, rows) = grid(kind, panels: runs.count)
-            let style = CompositeScene.pageStyle(width: width, height: height, columns: columns, rows: rows)
+            let style = CompositeScene.pageStyle(width: width, height: height, columns: columns, rows: rows, theme: input.theme)
             let cells = CompositeScene.grid(runs.count, columns: columns, width: width, height: height, style: style, panelReadouts: on, pageReadout: on)
             let shared = runs.map(\.result.snapshots)
             let panels: [any ChartScene] = runs.enumerated().map { i, run in
@@ -119,7 +116,7 @@ public enum Scenes {
         case .scaling:
             let runs = runs(of: input)
             let (columns, rows) = grid(kind, panels: runs.count)
-            let style = CompositeScene.pageStyle(width: width, height: height, columns: columns, rows: rows)
+            let style = CompositeScene.pageStyle(width: width, height: height, columns: columns, rows: rows, theme: input.theme)
             let cells = CompositeScene.grid(runs.count, columns: columns, width: width, height: height, style: style, panelReadouts: on, pageReadout: on)
             let panels: [any ChartScene] = runs.enumerated().map { i, run in
                 var one = input
