@@ -12,7 +12,10 @@ public struct EncodedFrame: Sendable {
 /// Compresses frames against the frame before them, with libgd's `gdImageGifAnimAddPtr`.
 ///
 /// A frame is cropped to the box of pixels that changed, and inside the box every unchanged pixel is the
-/// transparent index, which LZW packs into a few codes. libgd's own `previm` differencing only crops, so
+/// transparent index, which LZW packs into a few codes. A transparent page uses the same index: the
+/// first frame leaves the page's pixels transparent and later frames leave them as they were. A pixel
+/// that was drawn on cannot turn transparent again (frames are not disposed), so it takes the page
+/// colour instead (scenes keep everything that changes off the transparent page). libgd's own `previm` differencing only crops, so
 /// a title at the top and a path at the bottom would re-encode almost the whole frame. The result depends
 /// only on the two frames, so frames can be compressed on several threads, one compressor each.
 public final class GIFFrameCompressor: @unchecked Sendable {
@@ -71,11 +74,14 @@ public final class GIFFrameCompressor: @unchecked Sendable {
                             let p = now[base + x], q = before[base + x]
                             if p == q { row[x] = t; continue }
                             let i = map.index(of: p)
-                            row[x] = i == map.index(of: q) ? t : i
+                            row[x] = i == map.index(of: q) && q & Frame.transparentBit == 0 ? t : i
                         }
                     }
                 } else {
-                    for x in 0..<w { row[x] = map.index(of: now[base + x]) }
+                    for x in 0..<w {
+                        let p = now[base + x]
+                        row[x] = p & Frame.transparentBit != 0 ? t : map.index(of: p)
+                    }
                 }
             }
         }
@@ -92,7 +98,9 @@ public final class GIFFrameCompressor: @unchecked Sendable {
         var x0 = width, y0 = height, x1 = 0, y1 = 0
         a.withUnsafeBufferPointer { pa in
             b.withUnsafeBufferPointer { pb in
-                func differs(_ i: Int) -> Bool { pa[i] != pb[i] && map.index(of: pa[i]) != map.index(of: pb[i]) }
+                func differs(_ i: Int) -> Bool {
+                    pa[i] != pb[i] && (map.index(of: pa[i]) != map.index(of: pb[i]) || (pa[i] ^ pb[i]) & Frame.transparentBit != 0)
+                }
                 for y in 0..<height {
                     let base = y * width
                     if memcmp(pa.baseAddress! + base, pb.baseAddress! + base, width * 4) == 0 { continue }

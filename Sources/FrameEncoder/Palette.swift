@@ -25,9 +25,10 @@ public struct Palette: Sendable {
     public init(sampling samples: [Frame], maxColors: Int = Palette.maxColors) {
         var counts: [UInt32: Int] = [:]
         for frame in samples {
-            var run = frame.pixels.first ?? 0
+            var run = (frame.pixels.first ?? 0) & 0xFF_FFFF
             var length = 0
-            for p in frame.pixels {
+            for pixel in frame.pixels {
+                let p = pixel & 0xFF_FFFF   // a transparent pixel counts as the page colour it keeps
                 if p == run { length += 1; continue }
                 counts[run, default: 0] += length
                 run = p

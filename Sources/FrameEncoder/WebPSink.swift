@@ -80,6 +80,19 @@ public final class WebPSink: FrameSink {
         func prepare(_ frame: Frame, index: Int, after previous: Frame?) throws -> PreparedFrame {
             var mapped = frame
             var map = self.map   // a local copy: no exclusivity check per pixel
+            if frame.hasTransparency {
+                // Alpha in the top byte, as WebPPictureImportBGRA reads it: opaque, or a transparent page.
+                colors.withUnsafeBufferPointer { colors in
+                    mapped.pixels.withUnsafeMutableBufferPointer { px in
+                        for i in px.indices {
+                            let p = px[i]
+                            px[i] = p & Frame.transparentBit != 0 ? 0 : 0xFF00_0000 | colors[Int(map.index(of: p))]
+                        }
+                    }
+                }
+                self.map = map
+                return .frame(mapped)
+            }
             colors.withUnsafeBufferPointer { colors in
                 mapped.pixels.withUnsafeMutableBufferPointer { px in
                     var last: UInt32 = 0, lastMapped = colors[Int(map.index(of: 0))]
@@ -132,9 +145,11 @@ final class WebPAnimation {
         picture.height = Int32(height)
         picture.use_argb = 1
         defer { WebPPictureFree(&picture) }
-        // 0x00RRGGBB words are B, G, R, 0 bytes in memory on a little-endian machine.
+        // 0xAARRGGBB words are B, G, R, A bytes in memory on a little-endian machine.
         let imported = frame.pixels.withUnsafeBytes { raw in
-            WebPPictureImportBGRX(&picture, raw.baseAddress!.assumingMemoryBound(to: UInt8.self), Int32(width * 4))
+            let bytes = raw.baseAddress!.assumingMemoryBound(to: UInt8.self)
+            return frame.hasTransparency ? WebPPictureImportBGRA(&picture, bytes, Int32(width * 4))
+                                         : WebPPictureImportBGRX(&picture, bytes, Int32(width * 4))
         }
         guard imported != 0 else { throw .webp("out of memory for a \(width)×\(height) frame") }
         guard WebPAnimEncoderAdd(encoder, &picture, Int32(ms), &config) != 0 else { throw .webp(message()) }

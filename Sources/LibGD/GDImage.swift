@@ -114,9 +114,10 @@ public final class GDImage {
 
     // MARK: Encoding
 
-    /// The image as a PNG file (no alpha channel); `level` is zlib's, 0 to 9.
-    public func png(level: Int) throws(GDError) -> [UInt8] {
-        gdImageSaveAlpha(image, 0)
+    /// The image as a PNG file; `level` is zlib's, 0 to 9. With `alpha`, a truecolor image keeps its
+    /// pixels' alpha (libgd's 7 bits above the colour: 0 opaque, 127 transparent) as a PNG alpha channel.
+    public func png(level: Int, alpha: Bool = false) throws(GDError) -> [UInt8] {
+        gdImageSaveAlpha(image, alpha ? 1 : 0)
         var size: Int32 = 0
         guard let out = gdImagePngPtrEx(image, &size, Int32(level)), size > 0 else { throw .encoding("a PNG") }
         return Self.take(out, size)

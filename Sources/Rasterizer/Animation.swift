@@ -26,10 +26,16 @@ public final class Animation {
     private var trailUpTo = 0
     private let work: Canvas
     private let layouts: [(StatusLayout, Readout)]
+    private let transparentPage: TransparentPage?
 
     /// `frameLimit`: at most this many frames, scheduled by `FrameSchedule` (nil: every snapshot up to
     /// `FrameSchedule.defaultLimit` + 1, else that many).
-    public init(kind: SceneKind, input: SceneInput, width: Int, height: Int, frameLimit: Int? = nil) throws(RenderError) {
+    public convenience init(kind: SceneKind, input: SceneInput, width: Int, height: Int, frameLimit: Int? = nil) throws(RenderError) {
+        try self.init(kind: kind, input: input, width: width, height: height, frameLimit: frameLimit, textProbe: nil)
+    }
+
+    /// As the public initializer; `textProbe` hears of every piece of text drawn (for tests).
+    init(kind: SceneKind, input: SceneInput, width: Int, height: Int, frameLimit: Int?, textProbe: TextProbe?) throws(RenderError) {
         font = try Font.make()
         self.kind = kind
         self.width = width
@@ -37,13 +43,17 @@ public final class Animation {
         scene = Scenes.make(kind, input: input, width: width, height: height, font: font)
         frames = FrameSchedule.indices(for: scene.runs, count: FrameSchedule.frameCount(snapshots: scene.snapshotCount, limit: frameLimit))
         background = try Canvas(width: width, height: height)
+        background.textProbe = textProbe
         scene.drawBackground(on: background)
         trail = try Canvas(width: width, height: height)
         trail.copy(from: background)
         scene.drawTrail(0, on: trail)
         work = try Canvas(width: width, height: height)
+        work.textProbe = textProbe
         let shown = self.frames
         layouts = scene.readouts.map { r in (StatusLayout(shown.map(r.text), band: r.band), r) }
+        transparentPage = input.transparentPage
+            ? TransparentPage(background: background, page: input.theme.page, opaque: scene.plots + layouts.map(\.0.plate)) : nil
         if let failure = font.failure { throw failure }
     }
 
@@ -64,6 +74,8 @@ public final class Animation {
         for r in scene.onTop { work.copy(from: background, rect: r) }
         for (layout, readout) in layouts { layout.draw(readout.text(k), on: work) }
         if let failure = font.failure { throw failure }
-        return work.frame()
+        var frame = work.frame()
+        transparentPage?.mark(&frame)
+        return frame
     }
 }

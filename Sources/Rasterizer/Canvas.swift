@@ -23,6 +23,9 @@ final class Canvas {
     let width: Int
     let height: Int
     let image: GDImage
+    /// When set, every piece of text drawn is reported with its colour and what it is drawn on (tests
+    /// check contrast with it).
+    var textProbe: TextProbe?
     /// Row pointers into libgd's pixel rows (libgd stores a truecolor pixel as a C int).
     private let rows: UnsafeMutablePointer<UnsafeMutablePointer<Int32>?>
 
@@ -110,6 +113,10 @@ struct PixelRect: Equatable {
 }
 
 /// One rendered picture: `width × height` pixels, row-major, 0xRRGGBB.
+///
+/// A frame of a visual with a transparent page marks each transparent pixel with ``transparentBit``
+/// (bit 24) and keeps the page colour in its low 24 bits: a format without transparency (MP4) shows
+/// `pixel & 0xFFFFFF`, the page; the others make it transparent.
 public struct Frame: Sendable, Equatable {
     /// Width in pixels.
     public let width: Int
@@ -117,12 +124,20 @@ public struct Frame: Sendable, Equatable {
     public let height: Int
     /// The pixels, 0xRRGGBB, row by row from the top left: `width × height` of them.
     public var pixels: [UInt32]
+    /// Whether any pixel carries ``transparentBit``.
+    public var hasTransparency: Bool
 
-    /// A frame of `width × height` pixels; `pixels` must hold exactly `width * height`.
-    public init(width: Int, height: Int, pixels: [UInt32]) {
+    /// Marks a transparent pixel; its low 24 bits are the page colour shown where a format has no
+    /// transparency.
+    public static let transparentBit: UInt32 = 0x0100_0000
+
+    /// A frame of `width × height` pixels; `pixels` must hold exactly `width * height`, marked with
+    /// ``transparentBit`` where transparent when `hasTransparency` is true.
+    public init(width: Int, height: Int, pixels: [UInt32], hasTransparency: Bool = false) {
         precondition(pixels.count == width * height)
         self.width = width
         self.height = height
         self.pixels = pixels
+        self.hasTransparency = hasTransparency
     }
 }

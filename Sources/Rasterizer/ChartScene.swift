@@ -21,6 +21,8 @@ extension ChartScene {
 
     var onTop: [PixelRect] { [legendRect] }
 
+    var plots: [PixelRect] { [chart.plot] }
+
     var readouts: [Readout] {
         guard chart.statusBand > 0 else { return [] }
         return [Readout(band: chart.readoutBand, text: { [unowned self] k in self.status(k) })]

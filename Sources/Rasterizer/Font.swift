@@ -136,6 +136,7 @@ final class Font {
 
     /// Draws `text` with its baseline's left end at (x, y).
     func draw(_ text: String, on canvas: Canvas, x: Double, y: Double, size: Double, color: RGB) {
+        if let probe = canvas.textProbe { probe.note(text, color: color, on: canvas, covered: inked(text, x: x, y: y, size: size)) }
         var pen = Int(x.rounded())
         let baseline = Int(y.rounded())
         for c in text {
@@ -153,8 +154,28 @@ final class Font {
         }
     }
 
+    /// The pixels `draw` would cover at least half.
+    private func inked(_ text: String, x: Double, y: Double, size: Double) -> [(x: Int, y: Int)] {
+        var pen = Int(x.rounded()), out: [(x: Int, y: Int)] = []
+        let baseline = Int(y.rounded())
+        for c in text {
+            let g = glyph(c, size: size)
+            for row in 0..<g.height { for col in 0..<g.width where g.coverage[row * g.width + col] >= 128 {
+                out.append((pen + g.left + col, baseline + g.top + row))
+            } }
+            pen += g.advance
+        }
+        return out
+    }
+
     /// Draws `text` turned by `angle` radians (libgd directly: rotated labels are static and rare).
     func drawRotated(_ text: String, on canvas: Canvas, x: Double, y: Double, size: Double, color: RGB, angle: Double) {
+        if let probe = canvas.textProbe {
+            // A quarter turn: the text runs up from (x, y), its capitals' tops facing left.
+            let length = measureRotated(text, size: size)
+            let box = (Int(x - size * Font.capHeight)...Int(x)).flatMap { px in (Int(y - length)...Int(y)).map { (px, $0) } }
+            probe.note(text, color: color, on: canvas, covered: box)
+        }
         do { try file.draw(text, on: canvas, x: x, y: y, size: size, color: color, angle: angle) } catch { failure = failure ?? error }
     }
 

@@ -13,7 +13,7 @@ public struct Panel: Sendable {
     }
 
     /// The whole `width`×`height` frame in `theme`, with a readout band unless `status` is false.
-    static func full(width: Int, height: Int, status: Bool = true, theme: Theme) -> Panel {
+    static func full(width: Int, height: Int, status: Bool = true, theme: Theme = .light) -> Panel {
         Panel(area: PixelRect(x0: 0, y0: 0, x1: width, y1: height), status: status, style: Style(width: width, height: height, theme: theme))
     }
 }

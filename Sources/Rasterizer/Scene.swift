@@ -11,6 +11,8 @@ protocol Scene: AnyObject {
     func drawOverlay(_ k: Int, on c: Canvas)
     /// Rectangles restored from the background after each overlay (legends), so they stay on top.
     var onTop: [PixelRect] { get }
+    /// The plot areas: they keep their fill on a transparent page.
+    var plots: [PixelRect] { get }
     /// The readouts: where each goes and its text for snapshot k.
     var readouts: [Readout] { get }
     /// Snapshots of the runs this scene shows (for the frame schedule).

@@ -48,8 +48,19 @@ struct StatusLayout {
         self.widths = measured
     }
 
+    private var baseline: Double { Double(band.area.y1) - band.style.pad * 0.8 - size * Font.descent }
+
+    /// The pixels every frame's readout may touch, with a margin: on a transparent page they stay opaque
+    /// (a GIF frame cannot make a pixel transparent again once the frame before drew on it).
+    var plate: PixelRect {
+        let margin = band.style.pad * 0.6
+        let left = (starts.first ?? band.centre) - margin, right = (starts.last ?? band.centre) + (widths.last ?? 0) + margin
+        return PixelRect(x0: Int(left.rounded(.down)), y0: Int((baseline - size - margin).rounded(.down)),
+                         x1: Int(right.rounded(.up)), y1: Int((baseline + size * 0.3 + margin).rounded(.up)))
+    }
+
     func draw(_ parts: [TitleSegment], on c: Canvas) {
-        let baseline = Double(band.area.y1) - band.style.pad * 0.8 - size * Font.descent
+        let baseline = self.baseline
         for (i, part) in parts.enumerated() where !part.text.isEmpty && i < starts.count {
             let x = part.counter ? starts[i] + widths[i] - band.font.measure(part.text, size: size).width : starts[i]
             band.font.draw(part.text, on: c, x: x, y: baseline, size: size, color: band.style.theme.text)

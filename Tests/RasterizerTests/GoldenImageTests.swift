@@ -55,21 +55,25 @@ struct GoldenImageTests {
         let (w, h) = Self.size(kind)
         let animation = try Animation(kind: kind, input: Self.input(for: kind), width: w, height: h)
         for k in [0, 50, 100] {
-            let frame = try animation.render(k)
-            let url = Self.folder.appendingPathComponent("\(kind.rawValue)-\(k).png")
-            if Self.bless {
-                try Data(PNG.encode(frame)).write(to: url)
-                continue
-            }
-            let golden = try #require(PNG.decode([UInt8](Data(contentsOf: url))), "no golden \(url.lastPathComponent); run Scripts/bless-goldens")
-            #expect(golden.width == frame.width && golden.height == frame.height)
-            var off = 0
-            for (a, b) in zip(golden.pixels, frame.pixels) where a != b {
-                let d = max(abs(Int(a >> 16 & 255) - Int(b >> 16 & 255)), abs(Int(a >> 8 & 255) - Int(b >> 8 & 255)), abs(Int(a & 255) - Int(b & 255)))
-                if d > 2 { off += 1 }
-            }
-            #expect(Double(off) <= 0.005 * Double(frame.pixels.count), "\(kind) frame \(k): \(off) pixels differ")
+            try Self.check(try animation.render(k), golden: "\(kind.rawValue)-\(k)")
         }
+    }
+
+    /// `frame` against Golden/`name`.png within the stated tolerance (or written there when blessing).
+    static func check(_ frame: Frame, golden name: String) throws {
+        let url = folder.appendingPathComponent("\(name).png")
+        if bless {
+            try Data(PNG.encode(frame)).write(to: url)
+            return
+        }
+        let golden = try #require(PNG.decode([UInt8](Data(contentsOf: url))), "no golden \(url.lastPathComponent); run Scripts/bless-goldens")
+        #expect(golden.width == frame.width && golden.height == frame.height)
+        var off = 0
+        for (a, b) in zip(golden.pixels, frame.pixels) where a != b {
+            let d = max(abs(Int(a >> 16 & 255) - Int(b >> 16 & 255)), abs(Int(a >> 8 & 255) - Int(b >> 8 & 255)), abs(Int(a & 255) - Int(b & 255)))
+            if d > 2 { off += 1 }
+        }
+        #expect(Double(off) <= 0.005 * Double(frame.pixels.count), "\(name): \(off) pixels differ")
     }
 
     @Test func framesAreTheSameInAnyOrder() throws {

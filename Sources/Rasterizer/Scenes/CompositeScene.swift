@@ -59,6 +59,8 @@ final class CompositeScene: Scene {
 
     var onTop: [PixelRect] { panels.flatMap(\.onTop) }
 
+    var plots: [PixelRect] { panels.flatMap(\.plots) }
+
     var readouts: [Readout] {
         let own = pageReadout.map { Readout(band: ReadoutBand(area: page, centre: Double(page.x0 + page.x1) / 2, style: style, font: font), text: $0) }
         return (own.map { [$0] } ?? []) + panels.flatMap { p in
