@@ -6,7 +6,10 @@ gifsicle --info agree on frame count, size and delays; the GIF loops forever, ha
 its delays add up to the frame timing (round(k*100/fps) edges) plus the hold (and the first frame's
 hold for names ending in -holdstart; names with -framesN must have N frames), and the picture shown when
 PNG frame k is due matches that PNG up to palette quantization (mean error < 1.5 levels, 99.5 % of pixels
-within 40 levels). Prints one line per GIF and 'N passed, N failed'.
+within 40 levels). Names containing -transparent were made with --background transparent: every frame
+of the GIF, the WebP and the PNGs has a transparent corner, pictures are compared as laid over a
+coloured page, and a headless Chromium shows the GIF over a green page with that green at the corners.
+Prints one line per GIF and 'N passed, N failed'.
 """
 import glob
 import os
@@ -16,7 +19,39 @@ import sys
 
 from PIL import Image, ImageChops, ImageSequence
 
-def check(gif_path, frames_dir, fps, hold, hold_start=False, frames=None):
+PAGE = (60, 179, 113)   # the page a transparent visual is checked against (#3cb371)
+
+def flat(im):
+    """The picture as seen over PAGE (an opaque picture is unchanged)."""
+    rgba = im.convert("RGBA")
+    page = Image.new("RGBA", rgba.size, PAGE + (255,))
+    page.alpha_composite(rgba)
+    return page.convert("RGB")
+
+def corner_alpha(im):
+    return im.convert("RGBA").getpixel((0, 0))[3]
+
+def browser_check(gif_path):
+    """Chromium (headless) draws the GIF on a PAGE-coloured page; the screenshot's corners are PAGE."""
+    import shutil, tempfile
+    chromium = shutil.which("chromium-headless-shell") or shutil.which("chromium")
+    assert chromium, "no headless Chromium (Scripts/setup --python installs chromium-headless-shell)"
+    w, h = Image.open(gif_path).size
+    with tempfile.TemporaryDirectory() as d:
+        page = os.path.join(d, "page.html")
+        with open(page, "w") as f:
+            f.write(f'<!doctype html><body style="margin:0;background:#{"%02x%02x%02x" % PAGE}">'
+                    f'<img src="file://{os.path.abspath(gif_path)}" style="display:block"></body>')
+        shot = os.path.join(d, "shot.png")
+        subprocess.run([chromium, "--no-sandbox", "--disable-gpu", "--hide-scrollbars", f"--window-size={w},{h}",
+                        f"--screenshot={shot}", f"file://{page}"], capture_output=True, check=True, timeout=60)
+        im = Image.open(shot).convert("RGB")
+        for xy in [(0, 0), (w - 1, 0), (0, h - 1), (w - 1, h - 1)]:
+            got = im.getpixel(xy)
+            assert max(abs(a - b) for a, b in zip(got, PAGE)) <= 2, f"Chromium shows {got} at {xy}, not the page {PAGE}"
+        return "Chromium shows the page at the corners"
+
+def check(gif_path, frames_dir, fps, hold, hold_start=False, frames=None, transparent=False):
     pngs = sorted(glob.glob(os.path.join(frames_dir, "frame-*.png")))
     assert pngs, f"no PNG frames in {frames_dir}"
     if frames is not None:
@@ -31,7 +66,9 @@ def check(gif_path, frames_dir, fps, hold, hold_start=False, frames=None):
     shown, starts, t = [], [], 0
     for frame in ImageSequence.Iterator(im):
         starts.append(t)
-        shown.append(frame.convert("RGB").copy())
+        shown.append(flat(frame))
+        if transparent:
+            assert corner_alpha(frame) == 0, f"GIF frame {len(shown) - 1}: the corner is not transparent"
         t += frame.info["duration"] // 10
     assert t == total, f"delays add up to {t} cs, expected {total}"
     if hold_start:
@@ -54,7 +91,9 @@ def check(gif_path, frames_dir, fps, hold, hold_start=False, frames=None):
     worst = 0.0
     for k, path in enumerate(pngs):
         i = max(j for j, s in enumerate(starts) if s <= due[k])
-        ref = Image.open(path).convert("RGB")
+        png = Image.open(path)
+        assert not transparent or corner_alpha(png) == 0, f"{path}: the corner is not transparent"
+        ref = flat(png)
         diff = ImageChops.difference(shown[i], ref).convert("L")
         hist = diff.histogram()
         n = sum(hist)
@@ -65,10 +104,12 @@ def check(gif_path, frames_dir, fps, hold, hold_start=False, frames=None):
     result = f"{len(pngs)} frames as {len(shown)} GIF frames, {im.size[0]}x{im.size[1]}, {t} cs, worst mean error {worst:.3f}; ImageMagick and gifsicle agree"
     webp = gif_path[:-4] + ".webp"
     if os.path.exists(webp):
-        result += "; " + check_webp(webp, pngs, due, total, im.size)
+        result += "; " + check_webp(webp, pngs, due, total, im.size, transparent)
+    if transparent:
+        result += "; transparent corners in every frame; " + browser_check(gif_path)
     return result
 
-def check_webp(path, pngs, due, total, size):
+def check_webp(path, pngs, due, total, size, transparent):
     """The WebP beside a GIF: Pillow (libwebp's demuxer and decoder) and webpmux agree on frames and
     durations; it loops forever, shows the GIF's times, and each PNG frame when it is due."""
     im = Image.open(path)
@@ -79,7 +120,9 @@ def check_webp(path, pngs, due, total, size):
         im.seek(i)
         im.load()                        # Pillow fills the duration only once the frame is loaded
         starts.append(t)
-        shown.append(im.convert("RGB").copy())
+        shown.append(flat(im))
+        if transparent:
+            assert corner_alpha(im) == 0, f"WebP frame {i}: the corner is not transparent"
         t += im.info["duration"]
     assert t == total * 10, f"WebP durations add up to {t} ms, expected {total * 10}"
     info = subprocess.run(["webpmux", "-info", path], capture_output=True, text=True, check=True).stdout
@@ -90,7 +133,7 @@ def check_webp(path, pngs, due, total, size):
     worst = 0.0
     for k, p in enumerate(pngs):
         i = max(j for j, s in enumerate(starts) if s <= due[k] * 10)
-        diff = ImageChops.difference(shown[i], Image.open(p).convert("RGB")).convert("L")
+        diff = ImageChops.difference(shown[i], flat(Image.open(p))).convert("L")
         hist = diff.histogram()
         n = sum(hist)
         mean = sum(v * c for v, c in enumerate(hist)) / n
@@ -106,7 +149,8 @@ def main():
         name = os.path.basename(gif)[:-4]
         try:
             m = re.search(r"-frames(\d+)", name)
-            result = check(gif, os.path.join(out, name), fps, hold, hold_start=name.endswith("-holdstart"), frames=int(m.group(1)) if m else None)
+            result = check(gif, os.path.join(out, name), fps, hold, hold_start=name.endswith("-holdstart"), frames=int(m.group(1)) if m else None,
+                           transparent="-transparent" in name)
             print(f"{name}.gif: ok: {result}")
             passed += 1
         except AssertionError as e:
