@@ -9,6 +9,7 @@ exactly those parameters (two-pass: residuals first, then their mean square). Th
 shuffle with the same SplitMix64 stream as gdanimate (seed ^ 0x534855464649452... see SHUFFLE_SALT), so
 their paths can be checked too.
 """
+import math
 import os
 import numpy as np
 
@@ -42,13 +43,29 @@ def loss(x, y, m, b):
     return float(np.mean(r * r))
 
 
+def schedule(kind, lr, epochs, **p):
+    """The rate of 0-based epoch k under a learning-rate schedule (torch's StepLR, ExponentialLR,
+    CosineAnnealingLR with T_max = epochs, and inverse-time decay), written from their definitions."""
+    if kind == "step":
+        return lambda k: lr * p["gamma"] ** (k // p["every"])
+    if kind == "exponential":
+        return lambda k: lr * p["gamma"] ** k
+    if kind == "cosine":
+        return lambda k: p["minimum"] + (lr - p["minimum"]) * (1 + math.cos(math.pi * k / epochs)) / 2
+    if kind == "inverse":
+        return lambda k: lr / (1 + p["decay"] * k)
+    return lambda k: lr
+
+
 def train(x, y, lr, epochs, m=0.0, b=0.0, batch=None, seed=0, fixed_m=None):
     n = len(x)
     if fixed_m is not None:
         m = fixed_m
     rows = [(0, m, b, loss(x, y, m, b))]
     rng = SplitMix64(seed ^ SHUFFLE_SALT)
+    rate = lr if callable(lr) else (lambda k: lr)
     for epoch in range(1, epochs + 1):
+        lr_k = rate(epoch - 1)
         if batch is None:
             batches = [np.arange(n)]
         else:
@@ -61,8 +78,8 @@ def train(x, y, lr, epochs, m=0.0, b=0.0, batch=None, seed=0, fixed_m=None):
             dm = -2 / len(idx) * np.sum(xb * r)
             db = -2 / len(idx) * np.sum(r)
             if fixed_m is None:
-                m = m - lr * dm
-            b = b - lr * db
+                m = m - lr_k * dm
+            b = b - lr_k * db
         rows.append((epoch, m, b, loss(x, y, m, b)))
     return rows
 
@@ -74,7 +91,9 @@ def train_with(x, y, lr, epochs, rule, m=0.0, b=0.0, **k):
     vm = vb = 0.0
     m1 = [0.0, 0.0]
     m2 = [0.0, 0.0]
+    rate = lr if callable(lr) else (lambda k: lr)
     for epoch in range(1, epochs + 1):
+        lr = rate(epoch - 1)
         r = y - (m * x + b)
         g = [-2 / n * np.sum(x * r), -2 / n * np.sum(r)]
         if rule in ("momentum", "nesterov"):
@@ -119,6 +138,12 @@ def main():
     write("momentum0.9-lr0.05.csv", train_with(x, y, 0.05, 300, "momentum", beta=0.9))
     write("nesterov0.8-lr0.05-from-5,-3.csv", train_with(x, y, 0.05, 300, "nesterov", m=5.0, b=-3.0, beta=0.8))
     write("adam-lr0.1.csv", train_with(x, y, 0.1, 300, "adam", beta1=0.9, beta2=0.999))
+    # Learning-rate schedules (issue 14): the rate of epoch k applies to every update of that epoch.
+    write("batch-lr0.3-cosine.csv", train(x, y, schedule("cosine", 0.3, 200, minimum=0.0), 200))
+    write("batch-lr0.4-cosine-min0.01.csv", train(x, y, schedule("cosine", 0.4, 150, minimum=0.01), 150))
+    write("sgd-lr0.05-step10x0.5-seed2.csv", train(x, y, schedule("step", 0.05, 40, every=10, gamma=0.5), 40, batch=1, seed=2))
+    write("momentum0.9-lr0.05-exp0.97.csv", train_with(x, y, schedule("exponential", 0.05, 200, gamma=0.97), 200, "momentum", beta=0.9))
+    write("adam-lr0.2-inverse0.05.csv", train_with(x, y, schedule("inverse", 0.2, 200, decay=0.05), 200, "adam", beta1=0.9, beta2=0.999))
 
     # y ≈ 10⁶ plus unit noise: raw sums would lose digits of the loss here.
     rng = np.random.RandomState(1)

@@ -2,7 +2,7 @@ import Training
 
 extension Plan {
     /// The history of the run (``history``) as a file's text: CSV (`epoch,m,b,loss`, plus `step` for a
-    /// per-update history) or JSON with every setting of the run and the least-squares optimum. `mode`
+    /// per-update history and `lr` under a learning-rate schedule) or JSON with every setting of the run and the least-squares optimum. `mode`
     /// is what the JSON records as the mode (default: the visual's scene).
     ///
     /// - Parameters:
@@ -11,7 +11,8 @@ extension Plan {
     public func historyText(json: Bool, mode: String? = nil) -> String {
         let run = history, v = visual, bOnly = main == nil
         let perStep = v.snapshot == .step && v.optimizer != .batch
-        guard json else { return History.csv(run.snapshots, includeStep: perStep) }
+        let rate: ((Snapshot) -> Double)? = run.config.schedule == .constant ? nil : { run.rate(at: $0) }
+        guard json else { return History.csv(run.snapshots, includeStep: perStep, rate: rate) }
         var parameters: [(String, JSONValue)] = [
             ("source", .string(data.source)),
             ("points", .int(data.count)),
@@ -21,6 +22,7 @@ extension Plan {
             ("batchSize", v.optimizer == .minibatch ? .int(v.batchSize) : .null),
             ("snapshot", .string(v.snapshot.rawValue)),
             ("lr", .number(v.learningRate)),
+            ("lrSchedule", .string(v.schedule.description)),
             ("epochs", .int(v.epochs)),
             ("seed", .int(Int(truncatingIfNeeded: v.seed))),
             ("initM", .number(v.initialM)),
@@ -33,6 +35,6 @@ extension Plan {
             parameters.insert(("xColumn", x.map { .string($0.text) } ?? .null), at: 2)
             parameters.insert(("yColumn", y.map { .string($0.text) } ?? .null), at: 3)
         }
-        return History.json(parameters: parameters, leastSquares: run.leastSquares, snapshots: run.snapshots, includeStep: perStep)
+        return History.json(parameters: parameters, leastSquares: run.leastSquares, snapshots: run.snapshots, includeStep: perStep, rate: rate)
     }
 }

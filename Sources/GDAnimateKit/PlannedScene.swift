@@ -26,9 +26,16 @@ public struct PlannedScene: Sendable {
         case .bsweep: input.result = bOnly!
         case .compare:
             var runs: [LabelledRun] = []
-            for name in visual.compared {
-                let r = name == visual.optimizer ? main! : try trainer.run(name, lr: visual.learningRate)
-                runs.append(LabelledRun(label: r.config.optimizer.label, data: data, result: r))
+            if let schedules = visual.comparedSchedules {
+                for s in schedules {
+                    let r = s == visual.schedule ? main! : try trainer.run(visual.optimizer, lr: visual.learningRate, schedule: s)
+                    runs.append(LabelledRun(label: s.description, data: data, result: r))
+                }
+            } else {
+                for name in visual.compared {
+                    let r = name == visual.optimizer ? main! : try trainer.run(name, lr: visual.learningRate)
+                    runs.append(LabelledRun(label: r.config.optimizer.label, data: data, result: r))
+                }
             }
             input.runs = runs
             input.result = runs[0].result

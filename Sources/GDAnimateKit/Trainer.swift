@@ -13,7 +13,7 @@ struct Trainer {
     }
 
     /// The training settings of `optimizer` at rate `lr`, as the visual sets them.
-    static func config(_ visual: Visual, _ optimizer: OptimizerKind, lr: Double) -> TrainingConfig {
+    static func config(_ visual: Visual, _ optimizer: OptimizerKind, lr: Double, schedule: LearningRateSchedule? = nil) -> TrainingConfig {
         var config = TrainingConfig()
         switch optimizer {
         case .batch: config.optimizer = .batch
@@ -24,6 +24,7 @@ struct Trainer {
         case .adam: config.optimizer = .adam(beta1: visual.beta1, beta2: visual.beta2)
         }
         config.learningRate = lr
+        config.schedule = schedule ?? visual.schedule
         config.epochs = visual.epochs
         config.initialM = visual.initialM
         config.initialB = visual.initialB
@@ -34,9 +35,10 @@ struct Trainer {
 
     /// One run: `bOnly` holds m at `fixedM` (default the least-squares slope); `warn: false` keeps a
     /// divergence out of the warnings (the sweep shows it on purpose).
-    mutating func run(_ optimizer: OptimizerKind, lr: Double, bOnly: Bool = false, on other: Dataset? = nil, warn: Bool = true) throws(VisualError) -> TrainingResult {
+    mutating func run(_ optimizer: OptimizerKind, lr: Double, schedule: LearningRateSchedule? = nil, bOnly: Bool = false, on other: Dataset? = nil,
+                      warn: Bool = true) throws(VisualError) -> TrainingResult {
         let data = other ?? self.data
-        var config = Self.config(visual, optimizer, lr: lr)
+        var config = Self.config(visual, optimizer, lr: lr, schedule: schedule)
         let result: TrainingResult
         do {
             if bOnly { config.fixedM = try visual.fixedM ?? LossSurface(data).leastSquares.m }
@@ -45,15 +47,24 @@ struct Trainer {
             throw VisualError("\(data.source): \(error)")
         }
         if let epoch = result.divergedAtEpoch, warn {
-            let who = bOnly ? "b-only run" : visual.scene == .compare ? "\(optimizer.rawValue) run" : "run"
+            let who = bOnly ? "b-only run" : visual.scene != .compare ? "run"
+                : visual.comparedSchedules == nil ? "\(optimizer.rawValue) run" : "\(config.schedule.name)-schedule run"
             var message = "the \(who) diverged at epoch \(epoch): each step overshot the minimum by more than the last, so the loss grew instead of shrinking. Training stopped there; the animation shows the \(result.snapshots.count) finite snapshot\(result.snapshots.count == 1 ? "" : "s")."
             if let limit = result.stabilityLimit {
-                message += " Batch gradient descent on this data is stable only for a learning rate below 2/λmax = \(NumberFormat.plain(limit)) (λmax is the largest eigenvalue of the loss's Hessian); --lr is \(lr)."
+                message += " Batch gradient descent on this data is stable only for a learning rate below 2/λmax = \(NumberFormat.plain(limit)) (λmax is the largest eigenvalue of the loss's Hessian); --lr is \(lr)\(scheduled(result, epoch))."
             } else {
-                message += " Try a smaller --lr."
+                message += " Try a smaller --lr\(scheduled(result, epoch).isEmpty ? "" : " (the rate was \(NumberFormat.plain(result.config.schedule.rate(lr, epoch: epoch - 1, of: visual.epochs))) at epoch \(epoch))")."
             }
             warnings.append(message)
         }
         return result
+    }
+
+    /// ", and the cosine schedule's rate at epoch 12 was 0.45": the rate the run diverged at, when a
+    /// schedule changed it (empty for a constant rate).
+    private func scheduled(_ r: TrainingResult, _ epoch: Int) -> String {
+        guard r.config.schedule != .constant else { return "" }
+        let rate = r.config.schedule.rate(r.config.learningRate, epoch: epoch - 1, of: r.config.epochs)
+        return ", and the \(r.config.schedule.name) schedule's rate at epoch \(epoch) was \(NumberFormat.plain(rate))"
     }
 }

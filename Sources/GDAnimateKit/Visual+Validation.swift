@@ -25,6 +25,13 @@ extension Visual {
             throw VisualError("--optimizers names \(twice.rawValue) twice")
         }
         try checkSnapshots(for: [scene])
+        for s in [schedule] + (comparedSchedules ?? []) { try Self.check(s, learningRate: learningRate) }
+        if let schedules = comparedSchedules {
+            guard (1...6).contains(schedules.count) else { throw VisualError("--lr-schedules takes 1 to 6 schedules (got \(schedules.count))") }
+            if let twice = schedules.first(where: { s in schedules.filter { $0 == s }.count > 1 }) {
+                throw VisualError("--lr-schedules names \(twice.name) twice")
+            }
+        }
         if let rates = sweepRates {
             if let bad = rates.first(where: { !($0.isFinite && $0 > 0) }) { throw VisualError("--lrs: '\(bad)' is not a positive learning rate") }
             guard (1...6).contains(rates.count) else { throw VisualError("--lrs takes 1 to 6 rates (got \(rates.count))") }
@@ -44,6 +51,25 @@ extension Visual {
             throw VisualError("\(flag) must be a finite number (got \(value))")
         }
         if Set(formats).count != formats.count { throw VisualError("--format names a format twice") }
+    }
+
+    /// A schedule's settings: a step of at least one epoch, a positive factor, a floor below the rate, a
+    /// decay that is not negative.
+    static func check(_ s: LearningRateSchedule, learningRate: Double) throws(VisualError) {
+        switch s {
+        case .constant: break
+        case .step(let every, let gamma):
+            guard every >= 1 else { throw VisualError("--lr-step must be at least 1 epoch (got \(every))") }
+            guard gamma.isFinite && gamma > 0 else { throw VisualError("--lr-gamma must be a positive finite number (got \(gamma))") }
+        case .exponential(let gamma):
+            guard gamma.isFinite && gamma > 0 else { throw VisualError("--lr-gamma must be a positive finite number (got \(gamma))") }
+        case .cosine(let minimum):
+            guard minimum.isFinite && minimum >= 0 && minimum < learningRate else {
+                throw VisualError("--lr-min must be at least 0 and below --lr \(learningRate) (got \(minimum))")
+            }
+        case .inverse(let decay):
+            guard decay.isFinite && decay >= 0 else { throw VisualError("--lr-decay must be a finite number of at least 0 (got \(decay))") }
+        }
     }
 
     /// The compare scene advances every optimizer epoch by epoch, so it cannot take per-update snapshots;

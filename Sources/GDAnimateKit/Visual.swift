@@ -44,6 +44,11 @@ public struct Visual: Sendable, Equatable {
     public var beta2 = 0.999
     /// The learning rate α, > 0.
     public var learningRate = 0.1
+    /// How the rate changes from epoch to epoch (`learningRate` is the first epoch's).
+    public var schedule: LearningRateSchedule = .constant
+    /// The schedules `SceneKind.compare` shows side by side for ``optimizer`` (in place of ``compared``'s
+    /// optimizers); nil compares optimizers.
+    public var comparedSchedules: [LearningRateSchedule]?
     /// The rates of `SceneKind.lrSweep`; nil: ``LearningRateSweep/defaultFactors`` × the data's 2/λmax.
     public var sweepRates: [Double]?
     /// Passes over the data, 1 to ``maximumEpochs``.

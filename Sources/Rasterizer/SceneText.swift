@@ -3,7 +3,9 @@ import Training
 /// Shared wording and ranges.
 enum SceneText {
     /// Whether a history has a snapshot per update rather than per epoch.
-    static func isPerStep(_ snapshots: [Snapshot]) -> Bool { snapshots.count > 1 && snapshots.last!.step != snapshots.last!.epoch }
+    /// (Two snapshots of one epoch; a stochastic run recorded per epoch makes many updates per snapshot,
+    /// but is still per epoch.)
+    static func isPerStep(_ snapshots: [Snapshot]) -> Bool { snapshots.count > 2 && snapshots[1].epoch == snapshots[2].epoch }
 
     /// What a snapshot counts: "epoch", or "update" for a per-update history.
     static func unit(_ snapshots: [Snapshot]) -> String { isPerStep(snapshots) ? "update" : "epoch" }
@@ -28,8 +30,14 @@ enum SceneText {
         [TitleSegment("  m\(prime) = "), TitleSegment(number(s.m)), TitleSegment("  b\(prime) = "), TitleSegment(number(s.b)), "  MSE = ", TitleSegment(number(s.loss))]
     }
 
-    /// `Epoch k / N   m = …  b = …  MSE = …`: the readout of the line, loss and contour scenes.
-    static func progressAndFit(_ r: TrainingResult, _ k: Int) -> [TitleSegment] { progress(r, k) + fit(r.snapshots[k]) }
+    /// `Epoch k / N   m = …  b = …  MSE = …` (and `α = …` under a schedule): the readout of the line,
+    /// loss and contour scenes.
+    static func progressAndFit(_ r: TrainingResult, _ k: Int) -> [TitleSegment] { progress(r, k) + fit(r.snapshots[k]) + rate(r, k) }
+
+    /// `  α = …`, the rate of the updates that led to snapshot k, when a schedule changes it.
+    static func rate(_ r: TrainingResult, _ k: Int) -> [TitleSegment] {
+        r.config.schedule == .constant ? [] : ["  α = ", TitleSegment(number(r.rate(at: r.snapshots[k]), digits: 3))]
+    }
 
     /// "Batch gradient descent", "Mini-batch gradient descent (20 per batch)", "Adam", …
     static func optimizer(_ c: TrainingConfig) -> String {
@@ -45,7 +53,8 @@ enum SceneText {
 
     /// "Batch gradient descent, α = 0.1": the run, for headings.
     static func run(_ r: TrainingResult) -> String {
-        "\(optimizer(r.config)), α = \(NumberFormat.significant(r.config.learningRate))"
+        let alpha = "α = \(NumberFormat.significant(r.config.learningRate))"
+        return r.config.schedule == .constant ? "\(optimizer(r.config)), \(alpha)" : "\(optimizer(r.config)), \(alpha), \(r.config.schedule.name) schedule"
     }
 
     /// "a, b and c".

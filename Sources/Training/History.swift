@@ -1,20 +1,25 @@
 /// Text forms of a run's history. Every Double is written with Swift's `description`, the shortest
 /// text that reads back to the same bits, so exports round-trip exactly.
 public enum History {
-    /// `epoch,m,b,loss`, one row per snapshot; per-update histories add a `step` column at the end.
-    public static func csv(_ snapshots: [Snapshot], includeStep: Bool = false) -> String {
-        var out = includeStep ? "epoch,m,b,loss,step\n" : "epoch,m,b,loss\n"
+    /// `epoch,m,b,loss`, one row per snapshot; per-update histories add a `step` column at the end, and
+    /// `rate` (a run with a learning-rate schedule) a trailing `lr` column: the rate of the updates that
+    /// led to the row (the start's row: the first epoch's).
+    public static func csv(_ snapshots: [Snapshot], includeStep: Bool = false, rate: ((Snapshot) -> Double)? = nil) -> String {
+        var out = "epoch,m,b,loss" + (includeStep ? ",step" : "") + (rate == nil ? "\n" : ",lr\n")
         out.reserveCapacity(snapshots.count * 64)
         for s in snapshots {
             out += "\(s.epoch),\(s.m.description),\(s.b.description),\(s.loss.description)"
-            out += includeStep ? ",\(s.step)\n" : "\n"
+            if includeStep { out += ",\(s.step)" }
+            if let rate { out += ",\(rate(s).description)" }
+            out += "\n"
         }
         return out
     }
 
     /// `{"parameters": {...}, "leastSquares": {"m","b","loss"}, "snapshots": [{"epoch","m","b","loss"}...]}`,
     /// keys in the order given, so the same run always gives the same bytes.
-    public static func json(parameters: [(String, JSONValue)], leastSquares: LeastSquares, snapshots: [Snapshot], includeStep: Bool = false) -> String {
+    public static func json(parameters: [(String, JSONValue)], leastSquares: LeastSquares, snapshots: [Snapshot], includeStep: Bool = false,
+                            rate: ((Snapshot) -> Double)? = nil) -> String {
         var out = "{\n  \"parameters\": "
         out += JSONValue.object(parameters).encoded
         out += ",\n  \"leastSquares\": "
@@ -24,6 +29,7 @@ public enum History {
             var fields: [(String, JSONValue)] = [("epoch", .int(s.epoch))]
             if includeStep { fields.append(("step", .int(s.step))) }
             fields += [("m", .number(s.m)), ("b", .number(s.b)), ("loss", .number(s.loss))]
+            if let rate { fields.append(("lr", .number(rate(s)))) }
             out += "    " + JSONValue.object(fields).encoded + (i + 1 < snapshots.count ? ",\n" : "\n")
         }
         out += "  ]\n}\n"

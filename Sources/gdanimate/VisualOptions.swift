@@ -54,6 +54,9 @@ struct VisualOptions: ParsableArguments {
     @Option(parsing: .unconditional, help: ArgumentHelp("Points per mini-batch update (minibatch only); must be at most the number of points.", valueName: "n"))
     var batchSize: Int = 20
 
+    @OptionGroup(title: "Learning-rate schedules")
+    var rates: ScheduleOptions
+
     @Option(help: "Record a frame after every epoch, or after every parameter update (stochastic optimizers).")
     var snapshot: SnapshotInterval = .epoch
 
@@ -152,6 +155,10 @@ struct VisualOptions: ParsableArguments {
         v.beta2 = beta2
         v.learningRate = lr
         v.sweepRates = try lrs.map(CommaList.rates)
+        (v.schedule, v.comparedSchedules) = try rates.schedules(epochs: epochs)
+        if v.comparedSchedules != nil && !mode.scenes.contains(.compare) {
+            throw ValidationError("--lr-schedules lists the schedules --mode compare shows; this is --mode \(mode)")
+        }
         v.epochs = epochs
         v.initialM = initM
         v.initialB = initB

@@ -28,6 +28,7 @@ struct ReferenceHistoryTests {
         var m0 = 0.0, b0 = 0.0
         var fixedM: Double?
         var seed: UInt64 = 0
+        var schedule: LearningRateSchedule = .constant
         var testDescription: String { fixture }
     }
 
@@ -41,6 +42,14 @@ struct ReferenceHistoryTests {
         Case(fixture: "nesterov0.8-lr0.05-from-5,-3.csv", data: "peer-data.csv", optimizer: .nesterov(beta: 0.8), lr: 0.05, epochs: 300, m0: 5, b0: -3),
         Case(fixture: "adam-lr0.1.csv", data: "peer-data.csv", optimizer: .adam(beta1: 0.9, beta2: 0.999), lr: 0.1, epochs: 300),
         Case(fixture: "large-y-batch-lr0.01-from-0,1e6.csv", data: "large-y.csv", optimizer: .batch, lr: 0.01, epochs: 1000, b0: 1e6),
+        Case(fixture: "batch-lr0.3-cosine.csv", data: "peer-data.csv", optimizer: .batch, lr: 0.3, epochs: 200, schedule: .cosine(minimum: 0)),
+        Case(fixture: "batch-lr0.4-cosine-min0.01.csv", data: "peer-data.csv", optimizer: .batch, lr: 0.4, epochs: 150, schedule: .cosine(minimum: 0.01)),
+        Case(fixture: "sgd-lr0.05-step10x0.5-seed2.csv", data: "peer-data.csv", optimizer: .sgd, lr: 0.05, epochs: 40, seed: 2,
+             schedule: .step(every: 10, gamma: 0.5)),
+        Case(fixture: "momentum0.9-lr0.05-exp0.97.csv", data: "peer-data.csv", optimizer: .momentum(beta: 0.9), lr: 0.05, epochs: 200,
+             schedule: .exponential(gamma: 0.97)),
+        Case(fixture: "adam-lr0.2-inverse0.05.csv", data: "peer-data.csv", optimizer: .adam(beta1: 0.9, beta2: 0.999), lr: 0.2, epochs: 200,
+             schedule: .inverse(decay: 0.05)),
     ]
 
     @Test("history matches NumPy to 1e-9 relative per value", arguments: cases)
@@ -54,6 +63,7 @@ struct ReferenceHistoryTests {
         config.initialB = c.b0
         config.fixedM = c.fixedM
         config.seed = c.seed
+        config.schedule = c.schedule
         let ours = try GradientDescent.run(data, config).snapshots
         let theirs = try Self.reference(c.fixture)
         #expect(ours.count == c.epochs + 1)
@@ -96,5 +106,33 @@ struct ReferenceHistoryTests {
         }
         let raw = (syy - 2 * m * sxy - 2 * b * sy + m * m * sxx + 2 * m * b * sx + n * b * b) / n
         #expect(abs(raw - surface.leastSquares.loss) / surface.leastSquares.loss > 1e-8)
+    }
+}
+
+extension ReferenceHistoryTests {
+    /// The schedules' rates at the epochs where their definitions pin them down.
+    @Test func schedulesGiveTheirDefiningRates() {
+        let a = 0.4
+        let step = LearningRateSchedule.step(every: 10, gamma: 0.5)
+        #expect(step.rate(a, epoch: 0, of: 100) == a && step.rate(a, epoch: 9, of: 100) == a)
+        #expect(step.rate(a, epoch: 10, of: 100) == a / 2 && step.rate(a, epoch: 29, of: 100) == a / 4)
+        #expect(LearningRateSchedule.exponential(gamma: 0.5).rate(a, epoch: 3, of: 100) == a / 8)
+        let cosine = LearningRateSchedule.cosine(minimum: 0.1)
+        #expect(cosine.rate(a, epoch: 0, of: 100) == a)
+        #expect(abs(cosine.rate(a, epoch: 50, of: 100) - 0.25) < 1e-15)          // halfway: the mean of α and α_min
+        #expect(abs(cosine.rate(a, epoch: 100, of: 100) - 0.1) < 1e-15)          // K: α_min
+        #expect(cosine.rate(a, epoch: 25, of: 100) > cosine.rate(a, epoch: 26, of: 100))
+        #expect(LearningRateSchedule.inverse(decay: 0.02).rate(a, epoch: 50, of: 100) == a / 2)
+        #expect(LearningRateSchedule.constant.rate(a, epoch: 77, of: 100) == a)
+    }
+
+    /// A constant schedule is the plain run, bit for bit.
+    @Test func constantScheduleChangesNothing() throws {
+        let data = try Self.data("peer-data.csv")
+        var config = TrainingConfig()
+        config.optimizer = .adam(beta1: 0.9, beta2: 0.999)
+        let plain = try GradientDescent.run(data, config).snapshots
+        config.schedule = .step(every: 1000, gamma: 0.5)      // never drops within 100 epochs
+        #expect(try GradientDescent.run(data, config).snapshots == plain)
     }
 }

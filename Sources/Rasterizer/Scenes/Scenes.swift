@@ -62,17 +62,23 @@ public enum Scenes {
                                  curves: series,
                                  heading: "Distance to the best fit, J − J*", legend: false, excess: true)
             let epoch = progress(of: runs)
-            var names = SceneText.list(runs.map(\.label))
+            // Runs of one optimizer under several learning-rate schedules, or several optimizers.
+            let bySchedule = Set(runs.map(\.result.config.schedule.description)).count > 1
+            let short = runs.map { bySchedule ? $0.result.config.schedule.name : $0.label }
+            var names = SceneText.list(short)
             names = names.prefix(1).uppercased() + names.dropFirst()
             let readout = { (k: Int) -> [TitleSegment] in
                 var parts = epoch(k) + ["  MSE:"]
-                for run in runs {
+                for (run, name) in zip(runs, short) {
                     let s = run.result.snapshots[min(k, run.result.snapshots.count - 1)]
-                    parts += [TitleSegment("  \(run.label) "), TitleSegment(SceneText.number(s.loss))]
+                    parts += [TitleSegment("  \(name) "), TitleSegment(SceneText.number(s.loss))]
                 }
                 return parts
             }
-            return CompositeScene(heading: "\(names) on one loss surface, α = \(NumberFormat.significant(r.config.learningRate))", page: page, style: style, font: font,
+            let alpha = "α = \(NumberFormat.significant(r.config.learningRate))"
+            let heading = bySchedule ? "\(SceneText.optimizer(r.config)): \(SceneText.list(short)) learning rates from \(alpha)"
+                                     : "\(names) on one loss surface, \(alpha)"
+            return CompositeScene(heading: heading, page: page, style: style, font: font,
                                   panels: [contour, loss], readout: on ? readout : nil)
 
         case .dashboard:

@@ -1,0 +1,65 @@
+import Foundation
+import Testing
+@testable import GDAnimateKit
+
+/// Learning-rate schedules through the plan: compared schedules, the history's `lr` column, and the
+/// divergence warning naming the rate it diverged at.
+struct SchedulePlanTests {
+    static let data = Preset.linear.generate(seed: 0)
+
+    @Test func compareRunsOneOptimizerUnderEachSchedule() throws {
+        var v = Visual(scene: .compare)
+        v.optimizer = .sgd
+        v.comparedSchedules = [.constant, .cosine(minimum: 0), .step(every: 25, gamma: 0.5)]
+        let plan = try Plan(v, data: Self.data)
+        let runs = plan.scenes[0].input.runs
+        #expect(runs.map(\.result.config.schedule) == v.comparedSchedules!)
+        #expect(runs.allSatisfy { $0.result.config.optimizer == .sgd })
+        #expect(runs[0].result.snapshots == plan.main!.snapshots)
+        // The lesson: constant-rate SGD keeps bouncing at its noise floor; a decaying rate settles.
+        let floor = runs[0].result.final.loss, settled = runs[1].result.final.loss
+        #expect(settled < floor)
+        #expect(settled - runs[0].result.leastSquares.loss < 0.01)
+    }
+
+    @Test func historyGainsTheRateOfEachRowUnderASchedule() throws {
+        var v = Visual(scene: .loss)
+        v.learningRate = 0.3
+        v.epochs = 50
+        v.schedule = .cosine(minimum: 0.01)
+        let csv = try Plan(v, data: Self.data).historyText(json: false).split(separator: "\n")
+        #expect(csv[0] == "epoch,m,b,loss,lr")
+        for row in csv.dropFirst() {
+            let f = row.split(separator: ",")
+            let epoch = Int(f[0])!, lr = Double(f[4])!
+            let k = Double(max(0, epoch - 1))
+            #expect(abs(lr - (0.01 + 0.29 * (1 + cos(Double.pi * k / 50)) / 2)) < 1e-15)
+        }
+        v.schedule = .constant
+        #expect(try Plan(v, data: Self.data).historyText(json: false).hasPrefix("epoch,m,b,loss\n"))
+        let json = try Plan({ var w = v; w.schedule = .inverse(decay: 0.02); return w }(), data: Self.data).historyText(json: true)
+        #expect(json.contains("\"lrSchedule\": \"inverse (1/(1 + 0.02k))\"") && json.contains("\"lr\": 0.3}"))
+    }
+
+    @Test func aDivergenceNamesTheRateItDivergedAt() throws {
+        var v = Visual(scene: .loss)
+        v.learningRate = 0.1
+        v.schedule = .exponential(gamma: 1.2)       // a rate that grows past the stability limit
+        let plan = try Plan(v, data: Self.data)
+        let epoch = try #require(plan.main!.divergedAtEpoch)
+        let rate = 0.1 * pow(1.2, Double(epoch - 1))
+        #expect(plan.warnings.count == 1)
+        #expect(plan.warnings[0].contains("exponential schedule's rate at epoch \(epoch) was \(NumberFormat.plain(rate))"))
+    }
+
+    @Test func badSettingsNameTheirOption() {
+        var v = Visual()
+        v.schedule = .cosine(minimum: 0.5)
+        #expect(throws: VisualError.self) { try v.validate() }
+        v.schedule = .step(every: 0, gamma: 0.5)
+        #expect((try? v.validate()) == nil)
+        v.schedule = .constant
+        v.comparedSchedules = [.constant, .constant]
+        do { try v.validate(); Issue.record("no error") } catch { #expect(error.description.contains("--lr-schedules names constant twice")) }
+    }
+}
