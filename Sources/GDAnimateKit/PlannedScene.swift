@@ -20,6 +20,7 @@ public struct PlannedScene: Sendable {
     init(_ kind: SceneKind, visual: Visual, data: Dataset, main: TrainingResult?, bOnly: TrainingResult?, trainer: inout Trainer) throws(VisualError) {
         var input = SceneInput(data: data, result: main ?? bOnly!, lossScale: visual.lossScale, markBest: visual.markBest, readout: visual.readout,
                                theme: visual.theme, transparentPage: visual.background == .transparent)
+        input.arrows = visual.arrows
         var panels = 1
         switch kind {
         case .line, .loss, .contour: break

@@ -85,6 +85,8 @@ public struct Visual: Sendable, Equatable {
     public var markBest = false
     /// Draw the per-frame readout (epoch and numbers) under the plots.
     public var readout = true
+    /// Draw the step −α∇J (and momentum's share of it) at the current point on every contour.
+    public var arrows = false
     /// Colours and sizes: ``Theme/light``, ``Theme/dark`` or ``Theme/slide``.
     public var theme: Theme = .light
     /// The page behind the plots: opaque, or transparent where the format allows (GIF, WebP, PNG).

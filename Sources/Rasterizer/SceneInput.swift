@@ -31,6 +31,8 @@ struct Series {
     var label: String
     var color: RGB
     var snapshots: [Snapshot]
+    /// The run's settings (for the arrows: optimizer and rates); nil draws no arrow.
+    var config: TrainingConfig?
 }
 
 /// What a scene draws: the data and the run (`result`), and what the multi-run scenes need besides.
@@ -52,6 +54,8 @@ public struct SceneInput: Sendable {
     public var readout: Bool
     /// The colours and sizes drawn with.
     public var theme: Theme
+    /// Draw the step −α∇J (and the momentum's share) at the current point on every contour.
+    public var arrows: Bool = false
     /// Leave the page transparent: frames mark the page's pixels outside the plots (see ``Frame``).
     public var transparentPage: Bool
 

@@ -59,6 +59,10 @@ public struct Theme: Sendable, Hashable, CustomStringConvertible {
     public let path: RGB
     /// The dark edge around a light path on a surface.
     public let pathCasing: RGB
+    /// The step −α∇J on a surface (cased like the path).
+    public var gradientArrow: RGB { OkabeIto.vermillion }
+    /// The momentum's share of the next step on a surface.
+    public var velocityArrow: RGB { OkabeIto.skyBlue }
     /// Multiplies every text size and line width (1 for light and dark).
     let sizeFactor: Double
     /// The smallest tick label, in pixels.

@@ -112,6 +112,9 @@ struct VisualOptions: ParsableArguments {
     @Flag(inversion: .prefixedNo, help: "The readout under the plots (epoch and numbers, every frame). --no-readout leaves a picture to talk over: the plots take the room, and the frames stop changing once the marks stop moving.")
     var readout = true
 
+    @Flag(help: "On the contours (contour, compare, dashboard, lr-sweep, scaling): the step −α∇J from the current point, to scale, and for momentum and Nesterov the velocity's share −αβv.")
+    var arrows = false
+
     @Option(help: ArgumentHelp("Colours and sizes: light (dark text on white), dark (light text on a near-black page) or slide (light, sized for a projector: 1920×1080 unless --width/--height say otherwise, text and lines at least 22 and 3 px).", valueName: "theme"))
     var theme: Theme = .light
 
@@ -173,6 +176,7 @@ struct VisualOptions: ParsableArguments {
         v.markBest = markBest
         v.readout = readout
         v.theme = theme
+        v.arrows = arrows
         v.background = background
         do { try v.validate() } catch { throw ValidationError(error.description) }
         return v

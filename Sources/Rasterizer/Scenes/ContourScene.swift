@@ -24,6 +24,8 @@ final class ContourScene: ChartScene {
     let colorbar: (gap: Double, width: Double)
     let colorTicks: [(value: Double, label: String)]
     private let customHeading: String?
+    /// The arrows of `input.arrows`.
+    let arrows: DescentArrows?
     /// Replaces the readout (panels of the multi-run scenes).
     var statusText: ((Int) -> [TitleSegment])?
 
@@ -45,8 +47,9 @@ final class ContourScene: ChartScene {
         let r = input.result
         let surface = r.surface
         self.surface = surface
-        let paths = paths ?? [Series(label: "gradient descent path", color: panel.style.theme.path, snapshots: r.snapshots)]
+        let paths = paths ?? [Series(label: "gradient descent path", color: panel.style.theme.path, snapshots: r.snapshots, config: r.config)]
         self.paths = paths
+        arrows = input.arrows ? DescentArrows(paths: paths, surface: surface) : nil
         customHeading = heading
         let ls = r.leastSquares
         let tame = (rangeFrom ?? paths.map(\.snapshots)).flatMap(TrainingResult.tame)
@@ -88,7 +91,7 @@ final class ContourScene: ChartScene {
         legend = options.legend ? paths.map { LegendEntry(glyph: .casedLine($0.color, casing: chart.theme.pathCasing, width: pathWidth), text: $0.label) } + [
             LegendEntry(glyph: .marker(.square, chart.theme.path, edge: chart.theme.outline), text: "start"),
             LegendEntry(glyph: .marker(.star, chart.theme.highlight, edge: chart.theme.outline), text: "least squares (m\(prime)*, b\(prime)*)"),
-        ] : []
+        ] + Self.arrowLegend(arrows, theme: chart.theme, width: pathWidth) : []
         let avoid = paths.flatMap { $0.snapshots.map { chart.point($0.m, $0.b) } } + [chart.point(ls.m, ls.b)]
         corner = chart.quietestCorner(for: legend, among: [.bottomRight, .topLeft, .topRight, .bottomLeft], avoiding: avoid)
     }
@@ -191,6 +194,7 @@ final class ContourScene: ChartScene {
     }
 
     func drawOverlay(_ k: Int, on c: Canvas) {
+        drawArrows(k, on: c)
         for path in paths {
             let now = path.snapshots[min(k, path.snapshots.count - 1)]
             chart.drawMarker(.circle, at: chart.point(now.m, now.b), fill: paths.count == 1 ? chart.theme.fit : path.color,

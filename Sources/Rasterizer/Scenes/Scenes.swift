@@ -48,7 +48,8 @@ public enum Scenes {
         case .compare:
             let runs = runs(of: input, label: r.config.optimizer.name)
             let series = runs.enumerated().map { i, run in
-                Series(label: run.label, color: input.theme.runs[i % input.theme.runs.count], snapshots: run.result.snapshots)
+                Series(label: run.label, color: input.theme.runs[i % input.theme.runs.count], snapshots: run.result.snapshots,
+                       config: run.result.config)
             }
             // The contour takes the room; the J − J* curves sit in a narrower panel beside it.
             let (columns, rows) = grid(kind, panels: 2)

@@ -1,0 +1,58 @@
+import Testing
+@testable import Rasterizer
+import Training
+
+/// The arrows of `--arrows`: to scale (they add up to the step the optimizer then takes), legible when
+/// tiny, and as the goldens show.
+struct ArrowTests {
+    static func run(_ optimizer: Optimizer, lr: Double, schedule: LearningRateSchedule = .constant) throws -> (Dataset, TrainingResult) {
+        let data = Preset.linear.generate(seed: 0)
+        var config = TrainingConfig()
+        config.optimizer = optimizer
+        config.learningRate = lr
+        config.schedule = schedule
+        return (data, try GradientDescent.run(data, config))
+    }
+
+    /// Batch descent's next step is the gradient arrow; heavy-ball momentum's is the gradient arrow plus
+    /// the velocity arrow (p ← p − α(βv + ∇J)), under a schedule too.
+    @Test(arguments: [(Optimizer.batch, LearningRateSchedule.constant), (.batch, .cosine(minimum: 0)),
+                      (.momentum(beta: 0.9), .constant), (.momentum(beta: 0.8), .step(every: 7, gamma: 0.5))])
+    func arrowsAddUpToTheNextStep(_ optimizer: Optimizer, _ schedule: LearningRateSchedule) throws {
+        let (_, r) = try Self.run(optimizer, lr: 0.05, schedule: schedule)
+        let arrows = DescentArrows(paths: [Series(label: "", color: RGB(0), snapshots: r.snapshots, config: r.config)], surface: r.surface)
+        let snaps = r.snapshots
+        for k in 0..<(snaps.count - 1) {
+            let a = arrows.steps[0][k]
+            let dm = a.gradient.m + (a.velocity?.m ?? 0), db = a.gradient.b + (a.velocity?.b ?? 0)
+            let scale = max(1, abs(snaps[k].m), abs(snaps[k].b))
+            #expect(abs(snaps[k].m + dm - snaps[k + 1].m) <= 1e-12 * scale, "epoch \(k)")
+            #expect(abs(snaps[k].b + db - snaps[k + 1].b) <= 1e-12 * scale, "epoch \(k)")
+            if case .batch = optimizer { #expect(a.velocity == nil) } else { #expect(a.velocity != nil) }
+        }
+    }
+
+    /// A step far below a pixel still draws a head of the minimum size, outside the marker it starts
+    /// under; a step of no length draws nothing.
+    @Test func aTinyStepStillShowsItsDirection() throws {
+        let canvas = try Canvas(width: 60, height: 60)
+        let clip = PixelRect(x0: 0, y0: 0, x1: 60, y1: 60)
+        canvas.drawArrow(from: Point(30, 30), to: Point(30.001, 30), width: 2, minimumHead: 9, clearance: 6, RGB(0xFF0000), casing: RGB(0), clip: clip)
+        let red = (0..<60).flatMap { y in (0..<60).map { x in (x, y) } }.filter { canvas.pixel($0.0, $0.1) == RGB(0xFF0000) }
+        #expect(!red.isEmpty)
+        #expect(red.allSatisfy { $0.0 >= 36 && $0.0 <= 46 && abs($0.1 - 30) <= 4 }, "the head points right, beyond the marker")
+        let blank = try Canvas(width: 60, height: 60)
+        blank.drawArrow(from: Point(30, 30), to: Point(30, 30), width: 2, minimumHead: 9, RGB(0xFF0000), casing: RGB(0), clip: clip)
+        #expect((0..<60).allSatisfy { y in (0..<60).allSatisfy { blank.pixel($0, y) == RGB(0xFFFFFF) } })
+    }
+
+    @Test func arrowFramesMatchGoldens() throws {
+        for (name, optimizer, lr) in [("arrows-batch", Optimizer.batch, 0.1), ("arrows-momentum", .momentum(beta: 0.9), 0.05)] {
+            let (data, r) = try Self.run(optimizer, lr: lr)
+            var input = SceneInput(data: data, result: r)
+            input.arrows = true
+            let animation = try Animation(kind: .contour, input: input, width: 320, height: 240)
+            for k in [0, 6, 50] { try GoldenImageTests.check(try animation.render(k), golden: "\(name)-\(k)") }
+        }
+    }
+}
