@@ -23,6 +23,25 @@ struct Axis {
         self.title = title
     }
 
+    /// The value the tick labels are relative to, when the range is tiny beside its distance from zero:
+    /// y from 999 997 to 1 000 007 gets ticks −2 … 6 and the title "y − 1e6", so the labels show the
+    /// digits that change (matplotlib's `ScalarFormatter` offset, with its threshold of 4 shared digits).
+    /// The offset is the middle of the range rounded to a power of ten above its width.
+    var offset: Double? {
+        guard scale == .linear, hi > lo, lo.isFinite, hi.isFinite, lo > 0 || hi < 0 else { return nil }
+        let range = hi - lo, magnitude = max(abs(lo), abs(hi))
+        guard magnitude / range >= 1e4 else { return nil }
+        let p = pow(10, (log10(range)).rounded(.up) + 1)
+        let offset = ((lo + hi) / 2 / p).rounded() * p
+        return offset == 0 ? nil : offset
+    }
+
+    /// The title as drawn: with the offset the ticks are relative to (`b (intercept) − 1e6`).
+    var shownTitle: String {
+        guard let offset else { return title }
+        return title + (offset > 0 ? " − " : " + ") + NumberFormat.shortest(abs(offset))
+    }
+
     @inline(__always)
     func map(_ v: Double) -> Double {
         switch scale {
@@ -48,8 +67,9 @@ struct Axis {
         case .linear:
             let target = max(4, min(8, Int((length / spacing).rounded())))
             let (values, step) = NiceTicks.linear(lo, hi, target: target)
-            let magnitude = max(abs(lo), abs(hi))
-            return values.map { ($0, NumberFormat.tick($0, step: step, scaleOf: magnitude)) }
+            let shift = offset ?? 0
+            let magnitude = max(abs(lo - shift), abs(hi - shift))
+            return values.map { ($0, NumberFormat.tick($0 - shift, step: step, scaleOf: magnitude)) }
         case .log:
             return NiceTicks.logarithmic(lo, hi, maxCount: max(3, min(8, Int(length / spacing))))
         }

@@ -135,11 +135,11 @@ struct Chart {
             c.strokeSegment(Point(px0 - s.tickLength, p), Point(px0, p), width: spine, theme.axis, clip: all)
             c.label(t.label, font: font, size: s.tickSize, at: px0 - s.tickLength - s.pad * 0.6, p, color: theme.text, h: .right, v: .middle)
         }
-        c.label(x.title, font: font, size: s.labelSize, at: (px0 + px1) / 2, Double(area.y1) - statusBand - s.pad * 0.6, color: theme.text, h: .center, v: .bottom)
+        c.label(x.shownTitle, font: font, size: s.labelSize, at: (px0 + px1) / 2, Double(area.y1) - statusBand - s.pad * 0.6, color: theme.text, h: .center, v: .bottom)
         // A y title longer than the plot is tall shrinks to fit (down to 6 px) rather than run past it.
-        let natural = font.measureRotated(y.title, size: s.labelSize)
+        let natural = font.measureRotated(y.shownTitle, size: s.labelSize)
         let ySize = natural > py1 - py0 ? max(6, s.labelSize * (py1 - py0) / natural) : s.labelSize
-        c.verticalLabel(y.title, font: font, size: ySize, centerY: (py0 + py1) / 2, left: Double(area.x0) + s.pad * 0.8, color: theme.text)
+        c.verticalLabel(y.shownTitle, font: font, size: ySize, centerY: (py0 + py1) / 2, left: Double(area.x0) + s.pad * 0.8, color: theme.text)
     }
 
     /// The heading, centred over the plot (kept inside the area), shrunk to fit when it is too long.

@@ -17,6 +17,15 @@ public enum NumberFormat {
         return minus(text)
     }
 
+    /// The fewest significant digits (up to 17) that read back as `value` exactly: `1e6`, `1.0003e6`, `0.25`.
+    public static func shortest(_ value: Double) -> String {
+        for digits in 1...17 {
+            let text = printf("%.*g", Int32(digits), value)
+            if Double(text) == value { return minus(compactExponent(text)) }
+        }
+        return significant(value, digits: 17)
+    }
+
     /// Six significant digits with an ASCII minus: numbers for a terminal or a log.
     public static func plain(_ v: Double) -> String { String(significant(v, digits: 6).map { $0 == "−" ? "-" : $0 }) }
 

@@ -87,6 +87,6 @@ final class BSweepScene: ChartScene {
         let s = input.result.snapshots[k]
         let slope = input.result.surface.gradient(m: m, b: s.b).db
         return SceneText.progress(input.result, k)
-            + ["  b = ", TitleSegment(SceneText.number(s.b)), "  ∂J/∂b = ", TitleSegment(SceneText.number(slope, digits: 3))]
+            + ["  b = ", TitleSegment(SceneText.number(s.b, digits: input.result.readoutDigits.b)), "  ∂J/∂b = ", TitleSegment(SceneText.number(slope, digits: 3))]
     }
 }

@@ -53,8 +53,11 @@ final class ContourScene: ChartScene {
         customHeading = heading
         let ls = r.leastSquares
         let tame = (rangeFrom ?? paths.map(\.snapshots)).flatMap(TrainingResult.tame)
-        var hm = max(tame.map { abs($0.m - ls.m) }.max()!, 1e-9 * max(1, abs(ls.m)), 0.05 * abs(ls.m)) * 1.2
-        var hb = max(tame.map { abs($0.b - ls.b) }.max()!, 1e-9 * max(1, abs(ls.b)), 0.05 * abs(ls.b)) * 1.2
+        // A path that hardly moves still gets a view of the bowl around it: half the distance over which
+        // J rises by J* (it doubles), √(J*/mean x²) in m and √J* in b, whatever the parameters' size.
+        let rise = max(ls.loss, 0).squareRoot() / 2
+        var hm = max(tame.map { abs($0.m - ls.m) }.max()!, 1e-9 * max(1, abs(ls.m)), rise / max(surface.meanXSquared, 1e-300).squareRoot()) * 1.2
+        var hb = max(tame.map { abs($0.b - ls.b) }.max()!, 1e-9 * max(1, abs(ls.b)), rise) * 1.2
         let style = panel.style
         let bar = (gap: style.pad * 2, width: max(9, 15 * style.scale))
         colorbar = bar

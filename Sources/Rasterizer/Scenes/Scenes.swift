@@ -133,7 +133,7 @@ public enum Scenes {
                 // round bowl are the lesson, and stretched axes would hide them.
                 let scene = ContourScene(one, panel: cells[i], font: font, heading: run.label,
                                          options: .init(equalAspect: true, primed: i > 0))
-                scene.statusText = { k in SceneText.fit(run.result.snapshots[k], prime: i > 0 ? "′" : "") }
+                scene.statusText = { k in SceneText.fit(run.result, k, prime: i > 0 ? "′" : "") }
                 return scene
             }
             return CompositeScene(heading: "Feature scaling: \(SceneText.run(r)), on raw x and on standardized x",

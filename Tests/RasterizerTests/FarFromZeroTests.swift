@@ -1,0 +1,62 @@
+import Testing
+@testable import Rasterizer
+import Training
+
+/// Data far from the origin (y ≈ 10⁶, a start at b = 10⁶): axes frame what moves, ticks are relative to
+/// an offset named in the axis title, and readouts show the digits that change.
+struct FarFromZeroTests {
+    /// The golden data, y shifted up by 10⁶, and every scene's runs trained from b = 10⁶ as the CLI would.
+    static func input(for kind: SceneKind) throws -> SceneInput {
+        let base = Preset.linear.generate(seed: 0)
+        let data = Dataset(xs: base.xs, ys: base.ys.map { $0 + 1e6 }, source: "linear + 1e6")
+        func run(_ optimizer: Optimizer = .batch, lr: Double = 0.1, fixedM: Double? = nil, on d: Dataset = data) throws -> TrainingResult {
+            var config = TrainingConfig()
+            config.optimizer = optimizer
+            config.learningRate = lr
+            config.initialB = 1e6
+            config.fixedM = fixedM
+            return try GradientDescent.run(d, config)
+        }
+        let ls = try LossSurface(data).leastSquares
+        var input = SceneInput(data: data, result: kind == .bsweep ? try run(fixedM: ls.m) : try run())
+        switch kind {
+        case .line, .loss, .bsweep, .contour: break
+        case .compare: input.runs = try [Optimizer.batch, .momentum(beta: 0.9)].map { LabelledRun(label: $0.label, data: data, result: try run($0, lr: 0.05)) }
+        case .dashboard: input.bOnly = try run(fixedM: ls.m)
+        case .lrSweep:
+            let limit = try LossSurface(data).stabilityLimit
+            input.runs = try [0.1, 0.5, 0.9, 1.05].map { LabelledRun(label: "α = \($0) × 2/λmax", data: data, result: try run(lr: $0 * limit)) }
+        case .scaling:
+            let scaled = try #require(data.standardizingX())
+            input.runs = [LabelledRun(label: "raw x", data: data, result: input.result),
+                          LabelledRun(label: "standardized x", data: scaled, result: try run(on: scaled))]
+        }
+        return input
+    }
+
+    @Test(arguments: SceneKind.allCases)
+    func framesMatchGoldens(_ kind: SceneKind) throws {
+        let (w, h) = SceneKind.single.contains(kind) ? (480, 360) : (720, 480)
+        let animation = try Animation(kind: kind, input: Self.input(for: kind), width: w, height: h)
+        try GoldenImageTests.check(try animation.render(50), golden: "far-\(kind.rawValue)-50")
+    }
+
+    @Test func ticksAreRelativeToAnOffsetWhenTheRangeIsTinyBesideItsSize() {
+        let y = Axis(999_997, 1_000_007, title: "y")
+        #expect(y.offset == 1e6 && y.shownTitle == "y − 1e6")
+        #expect(y.ticks(length: 300, spacing: 55).map(\.label) == ["−2", "0", "2", "4", "6"])
+        let negative = Axis(-2_000_030.5, -2_000_010, title: "b")
+        #expect(negative.offset == -2_000_000 && negative.shownTitle == "b + 2e6")
+        // Ordinary ranges, and ranges that straddle zero, keep plain ticks.
+        #expect(Axis(0, 10, title: "x").offset == nil && Axis(-3, 1e5, title: "x").offset == nil)
+        #expect(Axis(900_000, 1_100_000, title: "x").offset == nil)
+    }
+
+    @Test func readoutsShowTheDigitsThatChange() throws {
+        let r = try Self.input(for: .contour).result
+        let labels = Set(r.snapshots.map { SceneText.fit(r, r.snapshots.firstIndex(of: $0)!)[3].text })
+        #expect(labels.count > r.snapshots.count / 2, "b's readout repeats: \(labels.prefix(3))")
+        let plain = try GoldenImageTests.defaultRun(bOnly: false).result
+        #expect(plain.readoutDigits == (m: 4, b: 4))
+    }
+}
