@@ -24,14 +24,14 @@ final class FFmpegRun {
     private let log: Int32
     private var running = true
 
-    /// The ffmpeg to run: `$GDANIMATE_FFMPEG` if set, else the first executable `ffmpeg` on PATH.
-    static func locate() throws(EncodeError) -> String {
-        if let given = getenv(override).map({ String(cString: $0) }), !given.isEmpty {
+    /// The ffmpeg to run: `$GDANIMATE_FFMPEG` if set, else the first executable `ffmpeg` on PATH; throws,
+    /// naming the package to install, when there is none. `environment` reads a variable (the process's).
+    static func locate(_ environment: (String) -> String? = { getenv($0).map { String(cString: $0) } }) throws(EncodeError) -> String {
+        if let given = environment(override), !given.isEmpty {
             guard access(given, X_OK) == 0 else { throw .ffmpeg("\(override) is \(given), which is not a program that can be run") }
             return given
         }
-        let path = getenv("PATH").map { String(cString: $0) } ?? "/usr/local/bin:/usr/bin:/bin"
-        for folder in path.split(separator: ":", omittingEmptySubsequences: true) {
+        for folder in (environment("PATH") ?? "/usr/local/bin:/usr/bin:/bin").split(separator: ":") {
             let candidate = "\(folder)/ffmpeg"
             var info = stat()
             if stat(candidate, &info) == 0, info.st_mode & S_IFMT == S_IFREG, access(candidate, X_OK) == 0 { return candidate }
