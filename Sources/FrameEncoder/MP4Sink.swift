@@ -57,7 +57,7 @@ public final class MP4Sink: FrameSink {
         fps = animation.timing.fps
         holdEnd = animation.timing.holdEndCentiseconds
         let input = ["-f", "rawvideo", "-pix_fmt", "rgb24", "-s", "\(size.width)x\(size.height)", "-r", "\(fps)", "-i", "pipe:0"]
-        // BT.709 colours, converted and tagged so (untagged, players guess by size).
+        // Converted with the BT.709 matrix and tagged so; players guess an untagged video's colours by its size.
         let colour = ["-vf", "scale=out_color_matrix=bt709:out_range=tv:flags=bitexact+accurate_rnd",
                       "-color_primaries", "bt709", "-color_trc", "bt709", "-colorspace", "bt709", "-color_range", "tv"]
         let out = ["-an"] + Self.codec + ["-pix_fmt", "yuv420p", "-threads", "1",
