@@ -49,12 +49,14 @@ final class FFmpegRun {
         output = out
         log = err
         var pair: [Int32] = [-1, -1]
-        guard socketpair(AF_UNIX, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0, &pair) == 0,
-              let ours = Self.high(pair[0]), let theirs = Self.high(pair[1]) else {
-            close(out); close(err)
-            throw .ffmpeg("cannot make its input: \(Self.errorText())")
+        if socketpair(AF_UNIX, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0, &pair) == 0 {
+            pair = pair.map { Self.high($0) ?? -1 }
         }
-        pair = [ours, theirs]
+        guard !pair.contains(-1) else {
+            let why = Self.errorText()
+            for fd in pair + [out, err] where fd >= 0 { close(fd) }
+            throw .ffmpeg("cannot make its input: \(why)")
+        }
         input = pair[0]
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
@@ -104,6 +106,7 @@ final class FFmpegRun {
     /// Closes ffmpeg's input, waits for it to write the file, and returns the file's bytes; throws with
     /// its last messages if it failed.
     func finish() throws(EncodeError) -> [UInt8] {
+        guard running else { throw .finished }
         close(input)
         input = -1
         let status = wait()
