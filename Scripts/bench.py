@@ -101,11 +101,43 @@ print("\nWebP (lossless, GIF palette): " + "  ".join(
     for m in modes))
 print(f"WebP over the four: {webp_all:.2f}x our GIFs; --mode all --format webp {ow:.2f} s vs the peer's webp run {pw:.2f} s: {pw / ow:.0f}x")
 
+# MP4 (issue 13): ours (x264 through ffmpeg, one encoder thread) beside our GIF of the same run; the time
+# per mode with --format mp4 against --format gif (the difference is the MP4's encoding, as the frames
+# are drawn either way); the peer's MP4 (matplotlib's FFMpegWriter, libx264) and its 'all ... mp4' run.
+mdir, pmdir = os.path.join(tmp, "mp4"), os.path.join(tmp, "peer-mp4")
+subprocess.run(ours_cmd("all", mdir, "--format", "gif,mp4"), check=True)
+mp4_ratios = {m: os.path.getsize(os.path.join(mdir, m + ".mp4")) / os.path.getsize(os.path.join(mdir, m + ".gif")) for m in modes}
+mp4_all = sum(os.path.getsize(os.path.join(mdir, m + ".mp4")) for m in modes) / sum(os.path.getsize(os.path.join(mdir, m + ".gif")) for m in modes)
+mp4_time, gif_time = {}, {}
+for mode in modes:
+    tg, tm = [], []
+    for _ in range(reps):
+        tg.append(run(ours_cmd(mode, mdir + "-gif", "--format", "gif")))
+        tm.append(run(ours_cmd(mode, mdir + "-only", "--format", "mp4")))
+    gif_time[mode], mp4_time[mode] = statistics.median(tg), statistics.median(tm)
+video_frames = int(subprocess.run(["ffprobe", "-v", "error", "-count_frames", "-select_streams", "v:0", "-show_entries", "stream=nb_read_frames",
+                                   "-of", "csv=p=0", os.path.join(mdir, "contour.mp4")], capture_output=True, text=True, check=True).stdout)
+tm_p, tm_o = [], []
+for _ in range(reps):
+    tm_p.append(run([py, peer, "all", pmdir, "101", "mp4"]))
+    tm_o.append(run(ours_cmd("all", mdir + "-all", "--format", "mp4")))
+pm, om = statistics.median(tm_p), statistics.median(tm_o)
+print("\nMP4 (H.264 crf 23, medium, yuv420p; ours hold the last frame 2 s, the peer's do not): " + "  ".join(
+    f"{m} {os.path.getsize(os.path.join(mdir, m + '.mp4')) / 1024:.0f} KB = {mp4_ratios[m]:.2f}x our GIF"
+    + (f", peer MP4 {os.path.getsize(os.path.join(pmdir, m + '.mp4')) / 1024:.0f} KB" if os.path.exists(os.path.join(pmdir, m + ".mp4")) else "")
+    for m in modes))
+print("MP4 encoding per mode (--format mp4 minus --format gif, s): " + "  ".join(
+    f"{m} {mp4_time[m]:.2f} - {gif_time[m]:.2f} = {mp4_time[m] - gif_time[m]:.2f}" for m in modes)
+    + f"; contour {(mp4_time['contour'] - gif_time['contour']) / video_frames * 1000:.1f} ms per video frame ({video_frames} frames)")
+print(f"MP4 over the four: {mp4_all:.2f}x our GIFs; --mode all --format mp4 {om:.2f} s vs the peer's mp4 run {pm:.2f} s: {pm / om:.0f}x")
+mp4_same = all(open(os.path.join(mdir, m + ".mp4"), "rb").read() == open(os.path.join(mdir + "-all", m + ".mp4"), "rb").read() for m in modes)
+print(f"MP4s of two runs (gif,mp4 and mp4 alone) byte-identical: {'yes' if mp4_same else 'NO'}")
+
 one, many = os.path.join(tmp, "t1"), os.path.join(tmp, "tn")
-subprocess.run(ours_cmd("all", one, "--threads", "1"), check=True)
-subprocess.run(ours_cmd("all", many), check=True)
-same = all(open(os.path.join(one, m + ".gif"), "rb").read() == open(os.path.join(many, m + ".gif"), "rb").read() for m in modes)
-print(f"single-threaded and multi-threaded GIFs byte-identical: {'yes' if same else 'NO'}")
+subprocess.run(ours_cmd("all", one, "--threads", "1", "--format", "gif,mp4"), check=True)
+subprocess.run(ours_cmd("all", many, "--format", "gif,mp4"), check=True)
+same = all(open(os.path.join(one, m + ext), "rb").read() == open(os.path.join(many, m + ext), "rb").read() for m in modes for ext in (".gif", ".mp4"))
+print(f"single-threaded and multi-threaded GIFs and MP4s byte-identical: {'yes' if same else 'NO'}")
 shutil.rmtree(tmp)
 
 def verdict(ok): return "met" if ok else "MISSED"
@@ -121,4 +153,6 @@ print("targets (issue 13, WebP):")
 print(f"  WebP <= 0.75x our GIF per mode:                 worst {max(webp_ratios.values()):.2f}x ({max(webp_ratios, key=webp_ratios.get)})  {verdict(max(webp_ratios.values()) <= 0.75)}")
 print(f"  WebP <= 0.65x our GIFs over the four:           {webp_all:.2f}x  {verdict(webp_all <= 0.65)}")
 print(f"  --mode all webp >= 30x the peer's webp run:     {pw / ow:.0f}x  {verdict(pw / ow >= 30)}")
+print("targets (issue 13, MP4):")
+print(f"  MP4s identical run to run:                      {verdict(mp4_same)}")
 print(f"\nspeed {p_all / o_all:.0f}x  bytes {bytes_o / bytes_p:.2f}x  (4 modes, 101 frames)")

@@ -70,7 +70,7 @@ cases = [
     ("fps 0", ["--fps", "0"], "fail", ["--fps", "1 to 50"]),
     ("fps 60", ["--fps", "60"], "fail", ["--fps", "centiseconds"]),
     ("unknown mode", ["--mode", "spiral"], "fail", ["spiral", "line", "contour"]),
-    ("unknown format", ["--format", "mp4"], "fail", ["mp4", "gif", "png"]),
+    ("unknown format", ["--format", "avi"], "fail", ["avi", "gif", "webp", "mp4", "png"]),
     ("unknown optimizer", ["--optimizer", "rmsprop"], "fail", ["rmsprop", "batch", "sgd", "minibatch", "adam"]),
     ("unknown theme", ["--theme", "drak"], "fail", ["--theme", "drak", "light", "dark", "slide"]),
     ("unknown schedule", ["--lr-schedule", "cosin"], "fail", ["--lr-schedule", "'cosin'", "constant", "cosine", "inverse"]),
@@ -156,6 +156,25 @@ for name, args, expect, words in cases:
         problems.append("crashed")
     if snapshot(out) != before:
         problems.append("the output folder changed")
+    report(name, problems)
+
+# MP4 needs the ffmpeg program: with it hidden (PATH a folder without it; the built binary needs no PATH
+# to find its libraries), a run asking for mp4 stops before drawing, names the format, the program and
+# its package, and writes nothing: no NAME.mp4, no GIF either, the folder as it was. Also in a manifest.
+nobin = os.path.join(tmp, "no-ffmpeg-bin")
+os.makedirs(nobin, exist_ok=True)
+hidden = {**os.environ, "PATH": nobin}
+hidden.pop("GDANIMATE_FFMPEG", None)
+mp4_manifest = write("mp4.json", '{"title": "t", "visuals": [{"name": "contour", "title": "A", "teaches": "T", "options": {"format": "gif,mp4"}}]}')
+for name, args in [("mp4 without ffmpeg", ["--format", "gif,mp4", "--history", os.path.join(out, "history.csv")]),
+                   ("mp4 without ffmpeg, --mode all", ["--mode", "all", "--format", "mp4"]),
+                   ("mp4 without ffmpeg, in a manifest", ["--manifest", mp4_manifest])]:
+    prime()
+    before = snapshot(out)
+    r = subprocess.run([exe, "--output", out, "--quiet", *args], capture_output=True, text=True, env=hidden)
+    problems = failure_problems(r, ["--format mp4", "ffmpeg", "apt-get install -y ffmpeg"])
+    if snapshot(out) != before or any(f.endswith(".mp4") or f.startswith(".") for f in os.listdir(out)):
+        problems.append(f"the output folder changed: {sorted(os.listdir(out))}")
     report(name, problems)
 
 for name, args in ok_cases:

@@ -6,9 +6,11 @@ gifsicle --info agree on frame count, size and delays; the GIF loops forever, ha
 its delays add up to the frame timing (round(k*100/fps) edges) plus the hold (and the first frame's
 hold for names ending in -holdstart; names with -framesN must have N frames), and the picture shown when
 PNG frame k is due matches that PNG up to palette quantization (mean error < 1.5 levels, 99.5 % of pixels
-within 40 levels). Names containing -transparent were made with --background transparent: every frame
-of the GIF, the WebP and the PNGs has a transparent corner, pictures are compared as laid over a
-coloured page, and a headless Chromium shows the GIF over a green page with that green at the corners.
+within 40 levels). The WebP and MP4 beside a GIF, when there, are checked against the same times and
+frames (the MP4 with ffprobe and ffmpeg: frame count and duration the GIF's shown time within one frame).
+Names containing -transparent were made with --background transparent: every frame of the GIF, the WebP
+and the PNGs has a transparent corner, pictures are compared as laid over a coloured page, and a headless
+Chromium shows the GIF over a green page with that green at the corners.
 Prints one line per GIF and 'N passed, N failed'.
 """
 import glob
@@ -105,9 +107,42 @@ def check(gif_path, frames_dir, fps, hold, hold_start=False, frames=None, transp
     webp = gif_path[:-4] + ".webp"
     if os.path.exists(webp):
         result += "; " + check_webp(webp, pngs, due, total, im.size, transparent)
+    mp4 = gif_path[:-4] + ".mp4"
+    if os.path.exists(mp4):
+        result += "; " + check_mp4(mp4, pngs, due, total, im.size, fps)
     if transparent:
         result += "; transparent corners in every frame; " + browser_check(gif_path)
     return result
+
+def check_mp4(path, pngs, due, total, size, fps):
+    """The MP4 beside a GIF, read by ffprobe and decoded by ffmpeg: H.264 in yuv420p at the frame rate,
+    the GIF's size made even, the index before the frames (+faststart), frame count and duration equal
+    to the GIF's shown time (holds included) within one frame, and at each PNG frame's due time the
+    picture on screen is that PNG up to lossy compression (mean error < 3 levels)."""
+    probe = subprocess.run(["ffprobe", "-v", "error", "-count_frames", "-select_streams", "v:0", "-show_entries",
+                            "stream=codec_name,pix_fmt,width,height,r_frame_rate,nb_read_frames:format=duration",
+                            "-of", "default=noprint_wrappers=1", path], capture_output=True, text=True, check=True).stdout
+    f = dict(line.split("=", 1) for line in probe.splitlines() if "=" in line)
+    w, h = size[0] + size[0] % 2, size[1] + size[1] % 2
+    assert (f["codec_name"], f["pix_fmt"]) == ("h264", "yuv420p"), f"MP4 is {f['codec_name']} {f['pix_fmt']}"
+    assert (int(f["width"]), int(f["height"])) == (w, h), f"MP4 is {f['width']}x{f['height']}, expected {w}x{h}"
+    assert f["r_frame_rate"] == f"{fps}/1", f"MP4 frame rate {f['r_frame_rate']}"
+    frames, duration = int(f["nb_read_frames"]), float(f["duration"])
+    assert abs(frames / fps - total / 100) <= 1 / fps, f"MP4 has {frames} frames ({frames / fps:.3f} s), the GIF shows {total / 100} s"
+    assert abs(duration - total / 100) <= 1 / fps, f"MP4 lasts {duration} s, the GIF shows {total / 100} s"
+    head = open(path, "rb").read(1 << 16)
+    assert 0 <= head.find(b"moov") < head.find(b"mdat") or b"mdat" not in head, "the MP4's index is not before its frames (+faststart)"
+    raw = subprocess.run(["ffmpeg", "-v", "error", "-i", path, "-f", "rawvideo", "-pix_fmt", "rgb24", "pipe:1"], capture_output=True, check=True).stdout
+    assert len(raw) == frames * w * h * 3, "ffmpeg decodes another number of frames"
+    worst = 0.0
+    for k, p in enumerate(pngs):
+        j = min(frames - 1, (due[k] * fps * 2 + 100) // 200)     # the video frame on screen at due[k] cs
+        shown = Image.frombytes("RGB", (w, h), raw[j * w * h * 3:(j + 1) * w * h * 3]).crop((0, 0) + size)
+        hist = ImageChops.difference(shown, Image.open(p).convert("RGB")).convert("L").histogram()
+        mean = sum(v * c for v, c in enumerate(hist)) / sum(hist)
+        worst = max(worst, mean)
+        assert mean < 3, f"MP4 frame {j} (PNG {k}): mean error {mean:.2f}"
+    return f"MP4 {frames} frames, {duration} s, {w}x{h}, worst mean error {worst:.3f}, ffprobe agrees"
 
 def check_webp(path, pngs, due, total, size, transparent):
     """The WebP beside a GIF: Pillow (libwebp's demuxer and decoder) and webpmux agree on frames and

@@ -14,6 +14,9 @@ public enum EncodeError: Error, CustomStringConvertible, Equatable {
     case notOpen
     /// libwebp refused a step; the text is its reason.
     case webp(String)
+    /// The ffmpeg program is missing, could not be started, or failed; the text says which, with the
+    /// last lines ffmpeg printed.
+    case ffmpeg(String)
     /// A sink was given what it cannot take: the wrong kind of destination, or a prepared frame of
     /// another sink's kind; the text says which.
     case misuse(String)
@@ -27,6 +30,7 @@ public enum EncodeError: Error, CustomStringConvertible, Equatable {
         case .finished: return "frames were added after the animation was finished"
         case .notOpen: return "a frame sink was given frames before it was opened"
         case .webp(let why): return "libwebp: \(why)"
+        case .ffmpeg(let why): return "ffmpeg: \(why)"
         case .misuse(let what): return what
         }
     }

@@ -1,5 +1,6 @@
 extension Visual {
-    /// Checks every setting on its own and against the others, before any data is read; throws the first
+    /// Checks every setting on its own and against the others, before any data is read, and that each
+    /// format's `OutputFormat.requirement` is met (the program it runs is installed); throws the first
     /// problem found. Checks that need the data (a batch larger than the points, a frame too small for
     /// the scene's panels) are made by ``Plan/init(_:data:scenes:)``.
     public func validate() throws(VisualError) {
@@ -51,6 +52,9 @@ extension Visual {
             throw VisualError("\(flag) must be a finite number (got \(value))")
         }
         if Set(formats).count != formats.count { throw VisualError("--format names a format twice") }
+        for format in formats {
+            do { try format.checkRequirement() } catch { throw VisualError("--format \(format.name): \(error)") }
+        }
     }
 
     /// A schedule's settings: a step of at least one epoch, a positive factor, a floor below the rate, a

@@ -70,6 +70,23 @@ struct RenderTests {
         #expect(outputs[0] == bytes)
     }
 
+    /// An MP4 of a real scene is the same file for one rendering thread and for three (x264 runs on one
+    /// thread of its own, whatever the renderer does), and a second encode gives the same bytes.
+    @Test func mp4IsTheSameForAnyThreadCount() throws {
+        var visual = Visual(scene: .contour)
+        (visual.width, visual.height, visual.frames) = (241, 181, 40)
+        visual.timing = AnimationTiming(fps: 30, holdEnd: 1, holdStart: 0.5)
+        let plan = try Plan(visual, data: Preset.linear.generate(seed: 0))
+        var outputs: [[UInt8]] = []
+        for threads in [1, 3, 1] {
+            let stream = MemoryStream()
+            let summary = try Renderer(threads: threads).render(plan.scenes[0], timing: visual.timing, to: [try OutputFormat.mp4.makeSink(.file(stream))])
+            #expect(summary[0].bytes == stream.bytes.count && summary[0].frames > 40)
+            outputs.append(stream.bytes)
+        }
+        #expect(!outputs[0].isEmpty && outputs[0] == outputs[1] && outputs[0] == outputs[2])
+    }
+
     @Test func renderIntoAFolderWritesWholeFilesAndReplacesOldOnes() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("gdanimatekit-\(getpid())").path
         defer { try? FileManager.default.removeItem(atPath: folder) }
