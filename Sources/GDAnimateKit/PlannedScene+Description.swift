@@ -4,10 +4,11 @@ import Training
 extension PlannedScene: CustomStringConvertible {
     /// The scene in plain words, one paragraph computed from its runs: what is drawn and from which
     /// data, the optimizer and its rate, where the run started and ended (m, b and the loss), how far
-    /// the loss fell and by which epoch it settled (99 % of the way down to the least loss J* and
-    /// staying there), how far the end is from the least-squares fit, and, for a run that diverged, at
-    /// which epoch and why (the rate against the stability limit 2/λmax). Scenes of several runs have a
-    /// sentence per run and say which settled first and which diverged.
+    /// the loss fell and by which epoch it was 99 % of the way down to the least loss J*, by which
+    /// epoch the parameters settled (within 1 % of their starting distance from the least-squares fit,
+    /// for good) and how far from that fit they end, and, for a run that diverged, at which epoch and
+    /// why (the rate against the stability limit 2/λmax). Scenes of several runs have a clause per run
+    /// and say which settled first and which diverged.
     ///
     /// Numbers have four significant digits, as the readouts show them. The command line prints it
     /// with `--describe`, the gallery uses it as each picture's `alt` text, and every file written
