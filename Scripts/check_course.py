@@ -6,17 +6,42 @@ For every visual: DIR/NAME.gif decodes (Pillow), loops forever, has the frame co
 the frame rate and holds give, a first delay of at least --hold when --hold-start is
 set, and a poster DIR/NAME.png of the same size. DIR/index.html shows every GIF once, with its title
 and a command naming the visual. Prints one line per visual and 'N passed, N failed'.
+
+The picture's alt text is the description the GIF carries in its comment (and the poster in its
+Description text). An entry whose format includes webp has DIR/NAME.webp, carrying the same description
+in its XMP, and the page shows it as <picture><source srcset="NAME.webp" type="image/webp"><img
+src="NAME.gif" …></picture>; an entry without has a bare <img>.
 """
 import html
 import json
 import os
 import sys
+from html.parser import HTMLParser
 
 from PIL import Image, ImageSequence
+
+class Pictures(HTMLParser):
+    """Every <img> of the page: its attributes, and the <source> of the <picture> around it (if any)."""
+    def __init__(self):
+        super().__init__()
+        self.images, self.source, self.inside = [], None, False
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        if tag == "picture":
+            self.inside, self.source = True, None
+        elif tag == "source" and self.inside:
+            self.source = a
+        elif tag == "img":
+            self.images.append((a, self.source if self.inside else None))
+    def handle_endtag(self, tag):
+        if tag == "picture":
+            self.inside, self.source = False, None
 
 manifest, folder = sys.argv[1], sys.argv[2]
 course = json.load(open(manifest))
 page = open(os.path.join(folder, "index.html"), encoding="utf-8").read()
+parser = Pictures()
+parser.feed(page)
 passed = failed = 0
 for v in course["visuals"]:
     name, o = v["name"], v["options"]
@@ -40,6 +65,19 @@ for v in course["visuals"]:
         poster = Image.open(os.path.join(folder, name + ".png"))
         assert poster.size == gif.size, f"poster {poster.size} vs GIF {gif.size}"
         assert page.count(f'src="{html.escape(name)}.gif"') == 1, "index.html does not show it exactly once"
+        comment = gif.info.get("comment", b"").decode("utf-8")
+        description = comment.partition("\n\nRemake: ")[0]
+        assert description and comment.startswith(description + "\n\nRemake: gdanimate --mode"), "the GIF carries no description and command"
+        assert poster.info.get("Description") == description, "the poster carries another description"
+        (img, source), = [(a, src) for a, src in parser.images if a.get("src") == name + ".gif"]
+        assert img.get("alt") == description, "the alt text is not the GIF's description"
+        if "webp" in o.get("format", "gif").split(","):
+            webp = Image.open(os.path.join(folder, name + ".webp"))
+            assert webp.format == "WEBP" and webp.size == gif.size, "no WebP of the GIF's size"
+            assert html.escape(description, quote=False) in webp.info.get("xmp", b"").decode("utf-8").replace("&apos;", "'").replace("&quot;", '"'), "the WebP's XMP lacks the description"
+            assert source == {"srcset": name + ".webp", "type": "image/webp"}, f"the WebP is not offered first: {source}"
+        else:
+            assert source is None and not os.path.exists(os.path.join(folder, name + ".webp")), "a <picture> or WebP the entry did not ask for"
         assert html.escape(v["title"], quote=True) in page, "index.html lacks its title"
         assert f"--name {name}" in page, "index.html lacks its command"
         print(f"ok    {name}: {len(delays)} GIF frames for {expected}, {total / 1000:.2f} s, {gif.size[0]}x{gif.size[1]}")

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Checks gdanimate's GIFs with Pillow. Usage: check_gifs.py DIR FPS HOLD_SECONDS
+"""Checks gdanimate's GIFs with Pillow. Usage: check_gifs.py DIR FPS HOLD_SECONDS [GDANIMATE]
 
 For DIR/<mode>.gif and its frames DIR/<mode>/frame-*.png: Pillow, ImageMagick's identify and
 gifsicle --info agree on frame count, size and delays; the GIF loops forever, has the frames' size,
@@ -12,12 +12,24 @@ Names containing -transparent were made with --background transparent: every fra
 and the PNGs has a transparent corner, pictures are compared as laid over a coloured page, and a headless
 Chromium shows the GIF over a green page with that green at the corners.
 Prints one line per GIF and 'N passed, N failed'.
+
+Every file also says what it shows and how to remake it, read here by Pillow: the GIF's comment
+("DESCRIPTION\n\nRemake: COMMAND"), each PNG frame's and the poster's iTXt chunks Description and
+Software, the WebP's XMP dc:description and xmp:CreatorTool. All carry the same description; the
+commands differ only in --format (none for the GIF, webp, png, or 'none --poster'); no text holds DIR
+(no machine-specific path). With GDANIMATE, each GIF's command is run and must write the same bytes.
+DIR/all.describe, if there, is what `--mode all --describe --quiet` printed: the paragraphs of line,
+loss, bsweep and contour, each the description its GIF carries.
 """
 import glob
 import os
 import re
+import shlex
+import shutil
 import subprocess
 import sys
+import tempfile
+import xml.etree.ElementTree as ET
 
 from PIL import Image, ImageChops, ImageSequence
 
@@ -90,12 +102,14 @@ def check(gif_path, frames_dir, fps, hold, hold_start=False, frames=None, transp
     assert re.search(r"logical screen (\d+)x(\d+)", info).groups() == tuple(map(str, im.size)), "gifsicle sees another screen size"
     first = Image.open(pngs[0])
     assert im.size == first.size, f"size {im.size} vs {first.size}"
+    description, command = gif_notes(im, gif_path)
     worst = 0.0
     for k, path in enumerate(pngs):
         i = max(j for j, s in enumerate(starts) if s <= due[k])
-        png = Image.open(path)
-        assert not transparent or corner_alpha(png) == 0, f"{path}: the corner is not transparent"
-        ref = flat(png)
+        src = Image.open(path)
+        assert not transparent or corner_alpha(src) == 0, f"{path}: the corner is not transparent"
+        same_notes(png_notes(src, path), description, command, "png", path)
+        ref = flat(src)
         diff = ImageChops.difference(shown[i], ref).convert("L")
         hist = diff.histogram()
         n = sum(hist)
@@ -107,12 +121,72 @@ def check(gif_path, frames_dir, fps, hold, hold_start=False, frames=None, transp
     webp = gif_path[:-4] + ".webp"
     if os.path.exists(webp):
         result += "; " + check_webp(webp, pngs, due, total, im.size, transparent)
+        same_notes(webp_notes(Image.open(webp)), description, command, "webp", webp)
+    poster = gif_path[:-4] + ".png"
+    if os.path.exists(poster):
+        same_notes(png_notes(Image.open(poster), poster), description, command, "none --poster", poster)
+    for text in (description, command):
+        assert os.path.dirname(gif_path) not in text, "a file names the folder it was written to"
+    result += "; every file says what it shows and how to remake it"
     mp4 = gif_path[:-4] + ".mp4"
     if os.path.exists(mp4):
         result += "; " + check_mp4(mp4, pngs, due, total, im.size, fps)
     if transparent:
         result += "; transparent corners in every frame; " + browser_check(gif_path)
+    if remake_with:
+        result += "; " + remake(gif_path, command)
     return result
+
+def gif_notes(im, path):
+    """The GIF's comment, split into its description and the command after 'Remake: '."""
+    comment = im.info.get("comment")
+    assert comment, f"{path} has no comment"
+    description, sep, command = comment.decode("utf-8").partition("\n\nRemake: ")
+    assert sep and description, f"{path}: the comment is not 'description, blank line, Remake: command'"
+    name = os.path.basename(path)[:-4]
+    words = shlex.split(command)
+    assert words[:2] == ["gdanimate", "--mode"], f"{path}: the command starts {words[:2]}"
+    assert words[2] == name or words[words.index("--name") + 1] == name, f"{path}: the command makes {words[2]}, not {name}"
+    assert "--format" not in words and "--output" not in words, f"{path}: the GIF's command names {command}"
+    return description, command
+
+def same_notes(notes, description, command, fmt, path):
+    """Another file of the GIF's scene carries the GIF's description, and the GIF's command with
+    --format FMT (the words compared as a set: their order is the Swift tests' business)."""
+    d, c = notes
+    assert d == description, f"{path}: its description differs from the GIF's"
+    assert sorted(shlex.split(c)) == sorted(shlex.split(command) + ["--format"] + fmt.split()), f"{path}: its command is {c}"
+
+def png_notes(im, path):
+    """(Description, Software) of a PNG's iTXt chunks."""
+    d, c = im.info.get("Description"), im.info.get("Software")
+    assert d and c, f"{path} lacks its Description or Software text"
+    return str(d), str(c)
+
+def webp_notes(im):
+    xmp = im.info.get("xmp")
+    assert xmp, "the WebP has no XMP"
+    root = ET.fromstring(xmp)
+    ns = {"dc": "http://purl.org/dc/elements/1.1/", "xmp": "http://ns.adobe.com/xap/1.0/",
+          "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#"}
+    d = root.find(".//dc:description/rdf:Alt/rdf:li", ns)
+    c = root.find(".//xmp:CreatorTool", ns)
+    assert d is not None and c is not None, "the XMP lacks dc:description or xmp:CreatorTool"
+    return d.text, c.text
+
+def remake(gif_path, command):
+    """Runs the GIF's own command into a fresh folder; it must write the same bytes."""
+    fresh = tempfile.mkdtemp(prefix="gdanimate-remake-")
+    try:
+        words = shlex.split(command)
+        subprocess.run([remake_with] + words[1:] + ["--output", fresh, "--quiet"], check=True, capture_output=True)
+        name = os.path.basename(gif_path)
+        assert os.listdir(fresh) == [name], f"the command wrote {os.listdir(fresh)}"
+        with open(gif_path, "rb") as a, open(os.path.join(fresh, name), "rb") as b:
+            assert a.read() == b.read(), "its command makes other bytes"
+        return "its command remakes it byte for byte"
+    finally:
+        shutil.rmtree(fresh)
 
 def check_mp4(path, pngs, due, total, size, fps):
     """The MP4 beside a GIF, read by ffprobe and decoded by ffmpeg: H.264 in yuv420p at the frame rate,
@@ -176,9 +250,13 @@ def check_webp(path, pngs, due, total, size, transparent):
         assert mean < 1.5 and sum(hist[41:]) / n < 0.005, f"WebP frame {k}: mean error {mean:.2f}"
     return f"WebP {im.n_frames} frames, {t} ms, worst mean error {worst:.3f}, webpmux agrees"
 
+remake_with = None
+
 def main():
     # Names ending in -holdstart were made with --hold-start; -framesN with --frames N.
+    global remake_with
     out, fps, hold = sys.argv[1], int(sys.argv[2]), float(sys.argv[3])
+    remake_with = os.path.abspath(sys.argv[4]) if len(sys.argv) > 4 else None
     passed = failed = 0
     for gif in sorted(glob.glob(os.path.join(out, "*.gif"))):
         name = os.path.basename(gif)[:-4]
@@ -191,6 +269,15 @@ def main():
         except AssertionError as e:
             print(f"{name}.gif: FAILED: {e}")
             failed += 1
+    described = os.path.join(out, "all.describe")
+    if os.path.exists(described):
+        paragraphs = open(described, encoding="utf-8").read().rstrip("\n").split("\n\n")
+        carried = [Image.open(os.path.join(out, m + ".gif")).info["comment"].decode("utf-8").partition("\n\nRemake: ")[0]
+                   for m in ("line", "loss", "bsweep", "contour")]
+        if paragraphs == carried:
+            print("--describe: ok: prints the four paragraphs the GIFs carry"); passed += 1
+        else:
+            print(f"--describe: FAILED: printed {len(paragraphs)} paragraphs, not the GIFs' four descriptions"); failed += 1
     if passed + failed == 0:
         print("no GIFs found"); failed = 1
     print(f"gifs: {passed} passed, {failed} failed")

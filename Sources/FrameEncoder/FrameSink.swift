@@ -65,13 +65,18 @@ public struct AnimationInfo: Sendable, Equatable {
     public var frameCount: Int
     /// Frame rate, start and end holds, and loop count.
     public var timing: AnimationTiming
+    /// What each file says about itself, by format name (``FileMetadata/posterKey`` for the poster);
+    /// a sink whose key is missing writes none.
+    public var metadata: [String: FileMetadata]
 
-    /// An animation of `frameCount` frames of `width × height` pixels, timed by `timing`.
-    public init(width: Int, height: Int, frameCount: Int, timing: AnimationTiming) {
+    /// An animation of `frameCount` frames of `width × height` pixels, timed by `timing`, its files
+    /// carrying `metadata` (by format name).
+    public init(width: Int, height: Int, frameCount: Int, timing: AnimationTiming, metadata: [String: FileMetadata] = [:]) {
         self.width = width
         self.height = height
         self.frameCount = frameCount
         self.timing = timing
+        self.metadata = metadata
     }
 }
 

@@ -24,10 +24,11 @@ public final class GIFSink: FrameSink {
     public init(output: any ByteStream) { self.output = output }
 
     /// Samples the palette from the first, middle and last frames and starts the GIF (header, global colour
-    /// table, loop count); notes the end hold.
+    /// table, loop count, and the file's comment when ``AnimationInfo/metadata`` has one); notes the end hold.
     public func open(_ animation: AnimationInfo, samples: () throws -> [Frame]) throws {
         let palette = Palette(sampling: try samples(), maxColors: Self.paletteColors)
         encoder = try GIFEncoder(width: animation.width, height: animation.height, palette: palette, loop: animation.timing.loop)
+        try output.write(encoder!.drain() + FileMetadata.gifComment(animation.metadata[OutputFormat.gif.name]))
         holdEnd = animation.timing.holdEndCentiseconds
     }
 

@@ -15,6 +15,7 @@ public final class PNGFramesSink: FrameSink {
     private var digits = 4
     private var written = 0
     private var bytes = 0
+    private var metadata: FileMetadata?
 
     /// A sink that writes the frame files into `folder`.
     public init(folder: any FrameFolder) { self.folder = folder }
@@ -22,6 +23,7 @@ public final class PNGFramesSink: FrameSink {
     /// Sets the width of the frame numbers: 4 digits, more when the frame count needs them. Needs no samples.
     public func open(_ animation: AnimationInfo, samples: () throws -> [Frame]) throws {
         digits = max(4, String(animation.frameCount - 1).count)
+        metadata = animation.metadata[OutputFormat.png.name]
     }
 
     /// A worker that encodes each frame as a PNG on its own thread.
@@ -31,8 +33,8 @@ public final class PNGFramesSink: FrameSink {
     public func add(_ frame: PreparedFrame, delay: Int) throws {
         let png: [UInt8]
         switch frame {
-        case .encoded(let b): png = b
-        case .frame(let picture): png = try PNGEncoder.encode(picture)
+        case .encoded(let b): png = try FileMetadata.png(metadata, inserting: b)
+        case .frame(let picture): png = try FileMetadata.png(metadata, inserting: PNGEncoder.encode(picture))
         case .unchanged, .skipped: throw EncodeError.misuse("every frame is its own PNG; this one came without its picture")
         }
         let number = String(written)

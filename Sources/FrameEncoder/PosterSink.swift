@@ -6,12 +6,16 @@ public final class PosterSink: FrameSink {
     private let output: any ByteStream
     private var last: Frame?
     private var frameCount = 0
+    private var metadata: FileMetadata?
 
     /// A poster sink that writes its PNG to `output`.
     public init(output: any ByteStream) { self.output = output }
 
-    /// Notes the frame count, so the workers know which frame is last; needs no samples.
-    public func open(_ animation: AnimationInfo, samples: () throws -> [Frame]) throws { frameCount = animation.frameCount }
+    /// Notes the frame count, so the workers know which frame is last, and the poster's metadata; needs no samples.
+    public func open(_ animation: AnimationInfo, samples: () throws -> [Frame]) throws {
+        frameCount = animation.frameCount
+        metadata = animation.metadata[FileMetadata.posterKey]
+    }
 
     /// A worker that passes the last frame on and skips the others.
     public func makeWorker() -> any FrameWorker { Worker(lastIndex: frameCount - 1) }
@@ -21,10 +25,10 @@ public final class PosterSink: FrameSink {
         if case .frame(let picture) = frame { last = picture }
     }
 
-    /// Writes the kept last frame as a PNG (compression level 9); throws ``EncodeError/notOpen`` if none came.
+    /// Writes the kept last frame as a PNG (compression level 9) with its metadata's text chunks; throws ``EncodeError/notOpen`` if none came.
     public func finish() throws -> SinkSummary {
         guard let last else { throw EncodeError.notOpen }
-        try output.write(try PNGEncoder.encode(last, level: 9))
+        try output.write(try FileMetadata.png(metadata, inserting: PNGEncoder.encode(last, level: 9)))
         return SinkSummary(frames: 1, bytes: output.bytesWritten)
     }
 

@@ -34,6 +34,7 @@ public final class WebPSink: FrameSink {
     private var palette: Palette?
     private var holdEnd = 0
     private var milliseconds = 0
+    private var metadata: FileMetadata?
 
     /// A WebP sink that writes its file to `output` when it finishes (libwebp assembles the file whole).
     public init(output: any ByteStream) { self.output = output }
@@ -43,6 +44,7 @@ public final class WebPSink: FrameSink {
         palette = Palette(sampling: try samples(), maxColors: Self.paletteColors)
         encoder = try WebPAnimation(width: animation.width, height: animation.height, loop: animation.timing.loop)
         holdEnd = animation.timing.holdEndCentiseconds
+        metadata = animation.metadata[OutputFormat.webp.name]
     }
 
     /// A worker that maps each frame to the palette, on its own thread.
@@ -59,10 +61,11 @@ public final class WebPSink: FrameSink {
         milliseconds += delay * 10
     }
 
-    /// Ends the last frame after its delay and the end hold, and writes the assembled file.
+    /// Ends the last frame after its delay and the end hold, and writes the assembled file (with its
+    /// metadata as XMP).
     public func finish() throws -> SinkSummary {
         guard let encoder else { throw EncodeError.notOpen }
-        let bytes = try encoder.assemble(endMilliseconds: milliseconds + holdEnd * 10)
+        let bytes = try FileMetadata.webp(metadata, adding: encoder.assemble(endMilliseconds: milliseconds + holdEnd * 10))
         try output.write(bytes)
         return SinkSummary(frames: Self.frameChunks(bytes), bytes: output.bytesWritten)
     }

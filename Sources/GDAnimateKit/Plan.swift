@@ -21,6 +21,8 @@ public struct Plan: Sendable {
     public let bOnly: TrainingResult?
     /// The scenes to draw, in order; empty when the visual writes no format.
     public let scenes: [PlannedScene]
+    /// The scenes asked for, in order, drawn or not.
+    public let kinds: [SceneKind]
     /// Divergences met while training, one sentence each, for the person running it.
     public let warnings: [String]
 
@@ -42,6 +44,7 @@ public struct Plan: Sendable {
         self.visual = visual
         self.data = data
         let kinds = kinds ?? [visual.scene]
+        self.kinds = kinds
         // A poster alone is something to draw too.
         let drawing = !visual.formats.isEmpty || visual.poster
         // Every scene drawn is checked, not only the visual's own.

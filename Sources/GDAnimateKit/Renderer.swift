@@ -30,13 +30,16 @@ public struct Renderer: Sendable {
     ///   - scene: A scene of a ``Plan``.
     ///   - timing: Frame rate, holds and loop count (usually the visual's).
     ///   - sinks: Unopened sinks; each is opened, fed every frame in order and finished.
+    ///   - metadata: What the files say about themselves, by format name (``Plan/fileMetadata(for:)``
+    ///     makes it for a plan's scene); none by default.
     /// - Returns: What each sink wrote, in the order of `sinks`.
-    public func render(_ scene: PlannedScene, timing: AnimationTiming, to sinks: [any FrameSink]) throws -> [SinkSummary] {
-        try render(scene, timing: timing, to: sinks, threads: threads)
+    public func render(_ scene: PlannedScene, timing: AnimationTiming, to sinks: [any FrameSink], metadata: [String: FileMetadata] = [:]) throws -> [SinkSummary] {
+        try render(scene, timing: timing, to: sinks, metadata: metadata, threads: threads)
     }
 
-    /// Renders every scene of `plan`, scene i into `sinks[i]`, and finishes the sinks. Stops at the first
-    /// failure and throws it.
+    /// Renders every scene of `plan`, scene i into `sinks[i]`, each file carrying its description and
+    /// the command that remakes it (``Plan/fileMetadata(for:)``), and finishes the sinks. Stops at the
+    /// first failure and throws it.
     ///
     /// - Parameters:
     ///   - plan: The plan whose scenes are drawn, with its visual's timing.
@@ -46,7 +49,7 @@ public struct Renderer: Sendable {
         precondition(sinks.count == plan.scenes.count, "one list of sinks per scene")
         let scenes = plan.scenes, timing = plan.visual.timing
         guard scenes.count > 1 && threads > 1 else {
-            return try zip(scenes, sinks).map { try render($0, timing: timing, to: $1, threads: threads) }
+            return try zip(scenes, sinks).map { try render($0, timing: timing, to: $1, metadata: plan.fileMetadata(for: $0), threads: threads) }
         }
         let order = scenes.indices.sorted { (scenes[$0].kind == .contour ? 0 : 1, $0) < (scenes[$1].kind == .contour ? 0 : 1, $1) }
         let results = Mutex<[Int: Result<[SinkSummary], Error>]>([:])
@@ -57,7 +60,7 @@ public struct Renderer: Sendable {
                 let n = next.add(1, ordering: .relaxed).oldValue
                 guard n < order.count else { return }
                 let i = order[n]
-                let result = Result { try render(scenes[i], timing: timing, to: shared.value[i], threads: 1) }
+                let result = Result { try render(scenes[i], timing: timing, to: shared.value[i], metadata: plan.fileMetadata(for: scenes[i]), threads: 1) }
                 results.withLock { $0[i] = result }
                 if case .failure = result { next.store(order.count, ordering: .relaxed) }
             }
@@ -67,11 +70,11 @@ public struct Renderer: Sendable {
         return try scenes.indices.compactMap { all[$0] }.map { try $0.get() }
     }
 
-    private func render(_ scene: PlannedScene, timing: AnimationTiming, to sinks: [any FrameSink], threads: Int) throws -> [SinkSummary] {
+    private func render(_ scene: PlannedScene, timing: AnimationTiming, to sinks: [any FrameSink], metadata: [String: FileMetadata], threads: Int) throws -> [SinkSummary] {
         let make = { try Animation(kind: scene.kind, input: scene.input, width: scene.width, height: scene.height, frameLimit: scene.frameLimit) }
         let animation = try make()
         let count = animation.frameCount
-        let info = AnimationInfo(width: scene.width, height: scene.height, frameCount: count, timing: timing)
+        let info = AnimationInfo(width: scene.width, height: scene.height, frameCount: count, timing: timing, metadata: metadata)
         // Rendered once, for whichever sinks ask (a GIF and a WebP both sample the palette).
         var samples: [Frame]?
         for sink in sinks {

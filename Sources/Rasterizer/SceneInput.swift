@@ -6,6 +6,17 @@ public enum LossScale: String, CaseIterable, Sendable {
     case auto
     case linear
     case log
+
+    /// Whether a loss axis whose losses reach `highest`, the least positive of them (or of J*) being
+    /// `lowestPositive`, is logarithmic: `log` whenever there is a positive loss, `linear` never, `auto`
+    /// when they span more than two decades.
+    public func isLogarithmic(highest: Double, lowestPositive: Double) -> Bool {
+        switch self {
+        case .log: return highest > 0
+        case .linear: return false
+        case .auto: return highest > 0 && highest / lowestPositive > 100
+        }
+    }
 }
 
 /// A run with the name a legend or a panel gives it, and the data it was trained on.

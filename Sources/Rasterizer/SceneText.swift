@@ -1,14 +1,15 @@
 import Training
 
-/// Shared wording and ranges.
-enum SceneText {
+/// The wording the scenes share (units, optimizer names, how a run went), public so that text about a
+/// visual outside its frames (a description, a caption) says things the way its headings do.
+public enum SceneText {
     /// Whether a history has a snapshot per update rather than per epoch.
     /// (Two snapshots of one epoch; a stochastic run recorded per epoch makes many updates per snapshot,
     /// but is still per epoch.)
-    static func isPerStep(_ snapshots: [Snapshot]) -> Bool { snapshots.count > 2 && snapshots[1].epoch == snapshots[2].epoch }
+    public static func isPerStep(_ snapshots: [Snapshot]) -> Bool { snapshots.count > 2 && snapshots[1].epoch == snapshots[2].epoch }
 
     /// What a snapshot counts: "epoch", or "update" for a per-update history.
-    static func unit(_ snapshots: [Snapshot]) -> String { isPerStep(snapshots) ? "update" : "epoch" }
+    public static func unit(_ snapshots: [Snapshot]) -> String { isPerStep(snapshots) ? "update" : "epoch" }
 
     /// `Epoch`, `k`, `/ N` (or `Step`, `s`, `(epoch e / N)` for per-update histories), and a last segment
     /// that says when the run diverged.
@@ -43,7 +44,7 @@ enum SceneText {
     }
 
     /// "Batch gradient descent", "Mini-batch gradient descent (20 per batch)", "Adam", …
-    static func optimizer(_ c: TrainingConfig) -> String {
+    public static func optimizer(_ c: TrainingConfig) -> String {
         switch c.optimizer {
         case .batch: return "Batch gradient descent"
         case .sgd: return "Stochastic gradient descent"
@@ -55,13 +56,13 @@ enum SceneText {
     }
 
     /// "Batch gradient descent, α = 0.1": the run, for headings.
-    static func run(_ r: TrainingResult) -> String {
+    public static func run(_ r: TrainingResult) -> String {
         let alpha = "α = \(NumberFormat.significant(r.config.learningRate))"
         return r.config.schedule == .constant ? "\(optimizer(r.config)), \(alpha)" : "\(optimizer(r.config)), \(alpha), \(r.config.schedule.name) schedule"
     }
 
     /// "a, b and c".
-    static func list(_ items: [String]) -> String {
+    public static func list(_ items: [String]) -> String {
         items.count <= 1 ? items.joined() : items.dropLast().joined(separator: ", ") + " and " + items.last!
     }
 
@@ -70,7 +71,7 @@ enum SceneText {
     /// steepest direction and flips side), "creeps" (it took more than half the run to come within 5 % of
     /// its starting distance from (m*, b*), or never did: the loss may look done while the parameters
     /// still crawl along the valley), else "converges".
-    static func behaviour(_ r: TrainingResult) -> String {
+    public static func behaviour(_ r: TrainingResult) -> String {
         let start = r.snapshots[0], ls = r.leastSquares
         if r.divergedAtEpoch != nil || r.final.loss > start.loss { return "diverges" }
         if let limit = r.stabilityLimit, r.config.learningRate > limit / 2 { return "oscillates" }

@@ -7,7 +7,7 @@ import Darwin
 /// How the learning rate changes from epoch to epoch. The rate α_k of 0-based epoch k applies to every
 /// update of that epoch; α is ``TrainingConfig/learningRate`` and K the epochs asked for. The formulas
 /// are PyTorch's schedulers stepped once per epoch, and the inverse-time decay of Géron's SGD chapter.
-public enum LearningRateSchedule: Sendable, Equatable, CustomStringConvertible {
+public enum LearningRateSchedule: Sendable, Hashable, CustomStringConvertible {
     /// α_k = α.
     case constant
     /// α_k = α·γ^⌊k/N⌋: the rate drops by γ every N epochs (`torch.optim.lr_scheduler.StepLR`).
@@ -22,6 +22,31 @@ public enum LearningRateSchedule: Sendable, Equatable, CustomStringConvertible {
 
     /// The names used on the command line, in help order.
     public static let names = ["constant", "step", "exponential", "cosine", "inverse"]
+
+    /// The schedule called `name` with its standard settings for a run of `epochs`: step halves the rate
+    /// every quarter of the run, exponential multiplies it by 0.95 an epoch, cosine falls to 0, inverse
+    /// decays with d = 0.02 (Géron's t0/(t + t1) with t1 = 50); nil for an unknown name.
+    public static func standard(_ name: String, epochs: Int) -> LearningRateSchedule? {
+        switch name {
+        case "constant": return .constant
+        case "step": return .step(every: max(1, epochs / 4), gamma: 0.5)
+        case "exponential": return .exponential(gamma: 0.95)
+        case "cosine": return .cosine(minimum: 0)
+        case "inverse": return .inverse(decay: 0.02)
+        default: return nil
+        }
+    }
+
+    /// The settings by their command-line names (`lr-step`, `lr-gamma`, `lr-min`, `lr-decay`).
+    public var settings: [(name: String, value: Double)] {
+        switch self {
+        case .constant: return []
+        case .step(let n, let g): return [("lr-step", Double(n)), ("lr-gamma", g)]
+        case .exponential(let g): return [("lr-gamma", g)]
+        case .cosine(let lo): return [("lr-min", lo)]
+        case .inverse(let d): return [("lr-decay", d)]
+        }
+    }
 
     /// The schedule's name: `constant`, `step`, `exponential`, `cosine`, `inverse`.
     public var name: String {

@@ -25,7 +25,7 @@ struct GDAnimate: ParsableCommand {
     @OptionGroup(title: "Visual")
     var visual: VisualOptions
 
-    @Option(help: ArgumentHelp("Render every visual of a course manifest (JSON) into --output, with a gallery page index.html; see README. Only --output, --poster, --threads and --quiet go with it.", valueName: "file.json"))
+    @Option(help: ArgumentHelp("Render every visual of a course manifest (JSON) into --output, with a gallery page index.html; see README. Only --output, --poster, --threads, --describe and --quiet go with it.", valueName: "file.json"))
     var manifest: String?
 
     @OptionGroup(title: "Files and running")
@@ -61,7 +61,10 @@ struct RunOptions: ParsableArguments {
     @Option(parsing: .unconditional, help: ArgumentHelp("Worker threads for rendering and compression (default: one per processor). Output is byte-identical for any number.", valueName: "n"))
     var threads: Int?
 
-    @Flag(help: "Print nothing but errors.")
+    @Flag(help: "Print each visual in plain words on stdout (what is drawn, where the run started and ended, how far the loss fell and by which epoch, whether it diverged and why). Every file written carries the same paragraph and the command that remakes it.")
+    var describe = false
+
+    @Flag(help: "Print nothing but errors (and the descriptions --describe asks for).")
     var quiet = false
 
     func validate() throws {

@@ -3,15 +3,32 @@ import GDAnimateKit
 /// The gallery page of a course set: each visual with its title, what it teaches and the command that
 /// made it.
 enum Gallery {
+    /// What the page shows of one rendered visual besides its manifest entry.
+    struct Entry {
+        /// The command that made it, as words.
+        var command: [String]
+        /// The picture's `alt` text: the scene's description.
+        var alt: String
+        /// Whether NAME.webp was written too (the page then offers it first, the GIF as the fallback).
+        var hasWebP: Bool
+    }
+
+    /// `s` safe in HTML text and attribute values.
+    static func esc(_ s: String) -> String {
+        s.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
+            .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
+    }
+
+    /// The picture of a visual: its GIF, or with a WebP a `<picture>` whose browser picks the WebP
+    /// when it can show one and the GIF otherwise; the description as `alt`.
+    static func picture(_ name: String, _ entry: Entry) -> String {
+        let img = "<img src=\"\(esc(name)).gif\" alt=\"\(esc(entry.alt))\" loading=\"lazy\">"
+        guard entry.hasWebP else { return img }
+        return "<picture><source srcset=\"\(esc(name)).webp\" type=\"image/webp\">\(img)</picture>"
+    }
+
     /// The gallery page: each visual with its title, what it teaches and the command that made it.
-    static func page(_ m: Manifest, commands: [[String]]) -> String {
-        func esc(_ s: String) -> String {
-            s.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
-                .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
-        }
-        func shell(_ a: String) -> String {
-            a.allSatisfy { $0.isLetter || $0.isNumber || "-_.,/=+".contains($0) } ? a : "'" + a.replacingOccurrences(of: "'", with: "'\\''") + "'"
-        }
+    static func page(_ m: Manifest, entries: [Entry]) -> String {
         var html = """
         <!DOCTYPE html>
         <html lang="en">
@@ -28,6 +45,7 @@ enum Gallery {
           figure.wide { grid-column: 1 / -1; }
           figure.alone { grid-column: 1 / -1; }
           figure.alone img, figure.alone figcaption { max-width: 640px; margin: 0 auto; }
+          picture { display: block; }
           img { width: 100%; height: auto; display: block; }
           h2 { font-size: 1.1rem; margin: 0.6rem 0 0.2rem; }
           p { margin: 0.2rem 0 0.5rem; }
@@ -36,7 +54,7 @@ enum Gallery {
         </head>
         <body>
         <h1>\(esc(m.title))</h1>
-        <p class="lead">\(m.visuals.count) animations rendered by gdanimate from one manifest. Each command below remakes its GIF.</p>
+        <p class="lead">\(m.visuals.count) animations rendered by gdanimate from one manifest. Each command below remakes its GIF; every file also says what it shows and how to make it again.</p>
         <div class="grid">
 
         """
@@ -54,14 +72,14 @@ enum Gallery {
             let endsRun = i + 1 == wide.count || wide[i + 1]
             if endsRun && run % 2 == 1 { classes[i] = "alone" }
         }
-        for ((v, cmd), cls) in zip(zip(m.visuals, commands), classes) {
+        for ((v, entry), cls) in zip(zip(m.visuals, entries), classes) {
             html += """
             <figure id="\(esc(v.name))"\(cls.isEmpty ? "" : " class=\"\(cls)\"")>
-              <img src="\(esc(v.name)).gif" alt="\(esc(v.title))" loading="lazy">
+              \(picture(v.name, entry))
               <figcaption>
                 <h2>\(esc(v.title))</h2>
                 <p>\(esc(v.teaches))</p>
-                <code>\(esc(cmd.map(shell).joined(separator: " ")))</code>
+                <code>\(esc(Visual.shell(entry.command)))</code>
               </figcaption>
             </figure>
 

@@ -49,7 +49,7 @@ struct Manifest: Decodable {
     var visuals: [Visual]
 
     /// Options that belong to the whole set, not to a visual.
-    static let reserved: Set<String> = ["output", "name", "manifest", "threads", "quiet", "poster", "help"]
+    static let reserved: Set<String> = ["output", "name", "manifest", "threads", "quiet", "poster", "describe", "help"]
 
     /// Flags that are on unless turned off: `false` writes their `--no-` form (for the other flags
     /// `false` is their default and writes nothing).
@@ -116,15 +116,18 @@ struct Manifest: Decodable {
             if let history = options.history, !history.hasPrefix("/") { options.history = "\(folder)/\(history)" }
             runs.append((v, options, args))
         }
-        for (v, options, _) in runs {
+        var entries: [Gallery.Entry] = []
+        for (v, options, args) in runs {
             do {
-                try SingleRun(options, settings: settings).perform()
+                let (plan, written) = try SingleRun(options, settings: settings).perform()
+                entries.append(Gallery.Entry(command: ["gdanimate"] + args + ["--name", v.name], alt: plan.scenes[0].description,
+                                             hasWebP: written.contains { $0.path.hasSuffix("/\(v.name).webp") }))
             } catch {
                 // Whatever stops a visual (its data file, a setting the data refuses) names the entry.
                 throw ManifestError("\(path): visual '\(v.name)': \(error)")
             }
         }
-        let page = Gallery.page(manifest, commands: runs.map { ["gdanimate"] + $0.2 + ["--name", $0.0.name] })
+        let page = Gallery.page(manifest, entries: entries)
         try Files.publish([try Files.stage(Array(page.utf8), to: "\(settings.output)/index.html")])
         if !settings.quiet { print("\(settings.output)/index.html  gallery of \(runs.count) visuals") }
     }

@@ -24,14 +24,14 @@ struct ManifestCommand: ParsableCommand {
         } catch {
             if let flag = arguments.first(where: { a in a.hasPrefix("--") && !known.contains(String(a.prefix { $0 != "=" })) }),
                fullMessage(for: error).contains("Unknown option") {
-                let message = "\(flag.prefix { $0 != "=" }) is a per-visual option; with --manifest give it in the manifest's \"options\" (only --output, --poster, --threads and --quiet apply to the whole set)"
+                let message = "\(flag.prefix { $0 != "=" }) is a per-visual option; with --manifest give it in the manifest's \"options\" (only --output, --poster, --threads, --describe and --quiet apply to the whole set)"
                 exit(withError: ValidationError(message))
             }
             exit(withError: error)
         }
     }
 
-    static let known: Set<String> = ["--manifest", "--output", "--poster", "--threads", "--quiet"]
+    static let known: Set<String> = ["--manifest", "--output", "--poster", "--threads", "--describe", "--quiet"]
 
     func run() throws {
         Signals.installCleanup()

@@ -35,12 +35,12 @@ struct ScheduleOptions: ParsableArguments {
             throw ValidationError("\(flag) applies to --lr-schedule \(users.joined(separator: " or ")); the schedule is \(used.sorted().joined(separator: ", "))")
         }
         func make(_ name: String) -> LearningRateSchedule {
-            switch name {
-            case "step": return .step(every: lrStep ?? max(1, epochs / 4), gamma: lrGamma ?? 0.5)
-            case "exponential": return .exponential(gamma: lrGamma ?? 0.95)
-            case "cosine": return .cosine(minimum: lrMin ?? 0)
-            case "inverse": return .inverse(decay: lrDecay ?? 0.02)
-            default: return .constant
+            switch LearningRateSchedule.standard(name, epochs: epochs)! {
+            case .step(let every, let gamma): return .step(every: lrStep ?? every, gamma: lrGamma ?? gamma)
+            case .exponential(let gamma): return .exponential(gamma: lrGamma ?? gamma)
+            case .cosine(let minimum): return .cosine(minimum: lrMin ?? minimum)
+            case .inverse(let decay): return .inverse(decay: lrDecay ?? decay)
+            case .constant: return .constant
             }
         }
         return (make(single), names.map { $0.map(make) })

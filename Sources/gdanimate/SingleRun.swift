@@ -14,7 +14,10 @@ struct SingleRun {
         self.settings = settings
     }
 
-    func perform() throws {
+    /// Plans, renders and publishes the visual, prints what the settings ask for, and returns the plan
+    /// followed and the files written.
+    @discardableResult
+    func perform() throws -> (plan: Plan, written: [WrittenFile]) {
         var visual = try options.visual()
         visual.poster = settings.poster
         let plan = try Plan(visual, data: try visual.loadData(), scenes: options.mode.scenes)
@@ -29,5 +32,7 @@ struct SingleRun {
         let written = try plan.write(into: settings.output, renderer: Renderer(threads: settings.threads) { progress.advance(by: $0) }, with: staged)
         progress.finish()
         if !settings.quiet { Terminal.report(history: options.history, written: written, plan: plan) }
+        if settings.describe { Terminal.describe(try plan.descriptions(), afterReport: !settings.quiet) }
+        return (plan, written)
     }
 }

@@ -18,6 +18,19 @@ enum Terminal {
         if let bOnly = plan.bOnly { line("b-only fit (m fixed)", bOnly) }
     }
 
+    /// Each scene's description (`--describe`), a paragraph each, set off by a blank line from whatever
+    /// came before on stdout (the report, or an earlier visual's paragraphs).
+    static func describe(_ paragraphs: [String], afterReport: Bool) {
+        for p in paragraphs {
+            if afterReport || paragraphsPrinted { print() }
+            print(p)
+            paragraphsPrinted = true
+        }
+    }
+
+    /// Whether a description has been printed (a manifest run prints one per visual).
+    nonisolated(unsafe) private static var paragraphsPrinted = false
+
     static func printError(_ message: String) { writeStandardError(message + "\n") }
 
     /// Writes straight to file descriptor 2 (the C `stderr` global is not concurrency-safe in Swift 6).

@@ -81,6 +81,25 @@ struct RandomOptionsTests {
         if g.chance(0.3) { option("loss-scale", g.pick(LossScale.allCases).rawValue) }
         if g.chance(0.2) { a.append("--mark-best") }
         if g.chance(0.3) { a.append("--no-readout") }
+        if g.chance(0.2) { a.append("--arrows") }
+        if g.chance(0.3) { option("theme", g.pick(Theme.all).name) }
+        if g.chance(0.2) { option("background", "transparent") }
+        let schedules = LearningRateSchedule.names
+        if mode == "compare" && g.chance(0.3) {
+            var pool = schedules, chosen: [String] = []
+            for _ in 0..<g.int(1...3) { chosen.append(pool.remove(at: g.int(0...pool.count - 1))) }
+            option("lr-schedules", chosen.joined(separator: ","))
+        } else if g.chance(0.3) {
+            let name = g.pick(schedules)
+            option("lr-schedule", name)
+            switch name {
+            case "step": if g.chance(0.5) { option("lr-step", "\(g.int(1...20))") }; if g.chance(0.5) { option("lr-gamma", "\(g.double(0.1, 1))") }
+            case "exponential": if g.chance(0.5) { option("lr-gamma", "\(g.double(0.8, 1.05))") }
+            case "cosine": if g.chance(0.5) { option("lr-min", "\(g.double(0, 0.0009))") }
+            case "inverse": if g.chance(0.5) { option("lr-decay", "\(g.double(0, 0.5))") }
+            default: break
+            }
+        }
         return a
     }
 

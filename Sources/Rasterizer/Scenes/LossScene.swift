@@ -56,13 +56,7 @@ final class LossScene: ChartScene {
         let highest = all.max()!
         let jStar = r.leastSquares.loss
         let positiveLow = ((excess ? [] : [jStar]) + all).filter { $0 > 0 }.min() ?? 1
-        let useLog: Bool
-        switch input.lossScale {
-        case _ where excess: useLog = true
-        case .log: useLog = highest > 0
-        case .linear: useLog = false
-        case .auto: useLog = highest > 0 && highest / positiveLow > 100
-        }
+        let useLog = excess || input.lossScale.isLogarithmic(highest: highest, lowestPositive: positiveLow)
         // J − J* (a comparison) keeps to the tame snapshots too: a run that explodes leaves through the
         // top, and those that converge keep their decades below.
         let top = useLog && !excess ? highest : curves.flatMap { TrainingResult.tame($0.snapshots).map(\.loss) }.max()!
