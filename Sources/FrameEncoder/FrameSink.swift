@@ -69,6 +69,9 @@ public struct AnimationInfo: Sendable, Equatable {
     /// a sink whose key is missing writes none.
     public var metadata: [String: FileMetadata]
 
+    /// Colours a palette must keep exact where they appear (the theme's series and marks).
+    public var keyColors: [RGB] = []
+
     /// An animation of `frameCount` frames of `width × height` pixels, timed by `timing`, its files
     /// carrying `metadata` (by format name).
     public init(width: Int, height: Int, frameCount: Int, timing: AnimationTiming, metadata: [String: FileMetadata] = [:]) {

@@ -26,7 +26,7 @@ public final class GIFSink: FrameSink {
     /// Samples the palette from the first, middle and last frames and starts the GIF (header, global colour
     /// table, loop count, and the file's comment when ``AnimationInfo/metadata`` has one); notes the end hold.
     public func open(_ animation: AnimationInfo, samples: () throws -> [Frame]) throws {
-        let palette = Palette(sampling: try samples(), maxColors: Self.paletteColors)
+        let palette = Palette(sampling: try samples(), maxColors: Self.paletteColors, keep: animation.keyColors)
         encoder = try GIFEncoder(width: animation.width, height: animation.height, palette: palette, loop: animation.timing.loop)
         try output.write(encoder!.drain() + FileMetadata.gifComment(animation.metadata[OutputFormat.gif.name]))
         holdEnd = animation.timing.holdEndCentiseconds

@@ -21,8 +21,10 @@ public struct Palette: Sendable {
         self.colors = colors
     }
 
-    /// A palette for frames like `samples`.
-    public init(sampling samples: [Frame], maxColors: Int = Palette.maxColors) {
+    /// A palette for frames like `samples`. The `keep` colours that appear in them are exact entries
+    /// however few pixels they cover: the series and marks of a theme (a small arrow or marker would
+    /// otherwise fall to the nearest mixed shade, sky blue drawn as steel blue).
+    public init(sampling samples: [Frame], maxColors: Int = Palette.maxColors, keep: [RGB] = []) {
         var counts: [UInt32: Int] = [:]
         for frame in samples {
             var run = (frame.pixels.first ?? 0) & 0xFF_FFFF
@@ -36,7 +38,12 @@ public struct Palette: Sendable {
             }
             if length > 0 { counts[run, default: 0] += length }
         }
-        let ranked = counts.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
+        var ranked = counts.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
+        // The kept colours present go first, in the order given (at most half the table).
+        let kept = Array(keep.map(\.value).filter { counts[$0] != nil }.reduce(into: [UInt32]()) { if !$0.contains($1) { $0.append($1) } }.prefix(maxColors / 2))
+        if !kept.isEmpty {
+            ranked = kept.map { ($0, counts[$0]!) } + ranked.filter { !kept.contains($0.key) }
+        }
         if ranked.count <= maxColors {
             colors = ranked.map { RGB($0.key) }
             return
@@ -44,7 +51,8 @@ public struct Palette: Sendable {
         let total = ranked.reduce(0) { $0 + $1.value }
         // Exact entries: colours covering at least 1/2000 of the sampled pixels, at most 3/4 of the table.
         let exactLimit = maxColors * 3 / 4
-        let exact = ranked.prefix { $0.value * 2000 >= total }.prefix(exactLimit)
+        let exact = ranked.enumerated().prefix { $0.offset < kept.count || $0.element.value * 2000 >= total }.map(\.element)
+            .prefix(max(exactLimit, kept.count))
         let rest = ranked.dropFirst(exact.count).map { (color: RGB($0.key), weight: $0.value) }
         colors = exact.map { RGB($0.key) } + Self.medianCut(rest, boxes: maxColors - exact.count)
     }

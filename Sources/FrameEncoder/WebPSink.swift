@@ -41,7 +41,7 @@ public final class WebPSink: FrameSink {
 
     /// Samples the palette as the GIF does (with fewer colours) and starts libwebp's encoder with the loop count.
     public func open(_ animation: AnimationInfo, samples: () throws -> [Frame]) throws {
-        palette = Palette(sampling: try samples(), maxColors: Self.paletteColors)
+        palette = Palette(sampling: try samples(), maxColors: Self.paletteColors, keep: animation.keyColors)
         encoder = try WebPAnimation(width: animation.width, height: animation.height, loop: animation.timing.loop)
         holdEnd = animation.timing.holdEndCentiseconds
         metadata = animation.metadata[OutputFormat.webp.name]

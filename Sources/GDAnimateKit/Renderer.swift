@@ -74,7 +74,8 @@ public struct Renderer: Sendable {
         let make = { try Animation(kind: scene.kind, input: scene.input, width: scene.width, height: scene.height, frameLimit: scene.frameLimit) }
         let animation = try make()
         let count = animation.frameCount
-        let info = AnimationInfo(width: scene.width, height: scene.height, frameCount: count, timing: timing, metadata: metadata)
+        var info = AnimationInfo(width: scene.width, height: scene.height, frameCount: count, timing: timing, metadata: metadata)
+        info.keyColors = scene.input.theme.keyColors
         // Rendered once, for whichever sinks ask (a GIF and a WebP both sample the palette).
         var samples: [Frame]?
         for sink in sinks {

@@ -100,6 +100,12 @@ public struct Theme: Sendable, Hashable, CustomStringConvertible {
         markerEdge: light.markerEdge, outline: light.outline, path: light.path, pathCasing: light.pathCasing,
         sizeFactor: 1.2, minimumTick: 22, minimumLine: 3, defaultSize: (1920, 1080))
 
+    /// The colours of marks that may cover few pixels (markers, arrows, thin series, text): an encoder's
+    /// palette keeps them exact.
+    public var keyColors: [RGB] {
+        [fit, data, highlight, gradientArrow, velocityArrow, markerEdge, path, pathCasing, text] + runs
+    }
+
     /// Every theme, in the order help texts list them.
     public static let all: [Theme] = [.light, .dark, .slide]
 

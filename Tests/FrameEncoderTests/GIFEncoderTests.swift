@@ -146,3 +146,20 @@ struct GIFEncoderTests {
         } }
     }
 }
+
+extension GIFEncoderTests {
+    /// A few pixels of a theme colour among thousands of shades: median cut alone merges them into a
+    /// neighbouring box's mean; kept, they stay exact, and a kept colour absent from the frames takes no entry.
+    @Test func keptColoursStayExactHoweverFewTheirPixels() {
+        var pixels: [UInt32] = []
+        for i in 0..<(200 * 200) { pixels.append(UInt32((i * 7919) & 0xFFFFFF)) }     // 40,000 scattered colours
+        for i in 0..<6 { pixels[i * 997] = 0x56B4E9 }                                    // six sky-blue pixels
+        let frame = Frame(width: 200, height: 200, pixels: pixels)
+        let plain = Palette(sampling: [frame], maxColors: 127)
+        let kept = Palette(sampling: [frame], maxColors: 127, keep: [RGB(0x56B4E9), RGB(0x123456)])
+        #expect(!plain.colors.contains(RGB(0x56B4E9)))
+        #expect(kept.colors.contains(RGB(0x56B4E9)) && kept.colors.count == 127)
+        #expect(!kept.colors.contains(RGB(0x123456)) || pixels.contains(0x123456))
+        #expect(kept.colors[Int(kept.nearest(RGB(0x56B4E9)))] == RGB(0x56B4E9))
+    }
+}

@@ -62,7 +62,7 @@ struct RenderTests {
         let animation = try Animation(kind: .contour, input: scene.input, width: 240, height: 180, frameLimit: 60)
         let count = animation.frameCount
         let samples = try Set([0, count / 2, count - 1]).sorted().map(animation.render)
-        let gif = try GIFEncoder(width: 240, height: 180, palette: Palette(sampling: samples, maxColors: GIFSink.paletteColors), loop: 2)
+        let gif = try GIFEncoder(width: 240, height: 180, palette: Palette(sampling: samples, maxColors: GIFSink.paletteColors, keep: scene.input.theme.keyColors), loop: 2)
         var bytes = gif.drain()
         let delays = FrameTiming.delays(count: count, fps: 30)
         for k in 0..<count { try gif.add(animation.render(k), delay: delays[k] + (k == 0 ? 50 : 0)) }
