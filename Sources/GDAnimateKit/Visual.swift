@@ -87,7 +87,7 @@ public struct Visual: Sendable, Equatable {
     public var readout = true
     /// Draw the step −α∇J (and momentum's share of it) at the current point on every contour.
     public var arrows = false
-    /// Colours and sizes: ``Theme/light``, ``Theme/dark`` or ``Theme/slide``.
+    /// Colours and sizes: `Theme.light`, `Theme.dark` or `Theme.slide`.
     public var theme: Theme = .light
     /// The page behind the plots: opaque, or transparent where the format allows (GIF, WebP, PNG).
     public var background: PageBackground = .opaque
