@@ -41,8 +41,10 @@ public final class WebPSink: FrameSink {
 
     /// Samples the palette as the GIF does (with fewer colours) and starts libwebp's encoder with the loop count.
     public func open(_ animation: AnimationInfo, samples: () throws -> [Frame]) throws {
-        palette = Palette(sampling: try samples(), maxColors: Self.paletteColors, keep: animation.keyColors)
-        encoder = try WebPAnimation(width: animation.width, height: animation.height, loop: animation.timing.loop)
+        let sampled = try samples()
+        palette = Palette(sampling: sampled, maxColors: Self.paletteColors, keep: animation.keyColors)
+        encoder = try WebPAnimation(width: animation.width, height: animation.height, loop: animation.timing.loop,
+                                    transparent: sampled.contains { $0.hasTransparency })
         holdEnd = animation.timing.holdEndCentiseconds
         metadata = animation.metadata[OutputFormat.webp.name]
     }
@@ -130,11 +132,14 @@ final class WebPAnimation {
     let width: Int
     let height: Int
 
-    init(width: Int, height: Int, loop: Int) throws(EncodeError) {
+    /// `transparent`: the frames have a transparent page, so the canvas behind them is transparent too
+    /// (libwebp's default background is opaque white, which a viewer may paint around a cropped frame).
+    init(width: Int, height: Int, loop: Int, transparent: Bool = false) throws(EncodeError) {
         var options = WebPAnimEncoderOptions()
         guard WebPAnimEncoderOptionsInit(&options) != 0, WebPConfigInit(&config) != 0 else { throw .webp("libwebp's version does not match its headers") }
         // A GIF's loop count is repeats after the first play, WebP's is plays in all (gif2webp adds 1 too).
         options.anim_params.loop_count = Int32(loop == 0 ? 0 : min(loop + 1, 65535))
+        if transparent { options.anim_params.bgcolor = 0 }
         options.kmin = 0
         options.kmax = 0                  // no key frames: each frame is coded against the last
         config.lossless = 1

@@ -35,7 +35,7 @@ extension PlannedScene: CustomStringConvertible {
                 + "filled contours on log-spaced levels, the path from the start to the current \(story.unit), and the least-squares minimum as a star. " + story.told()
         case .compare:
             let names = SceneText.list(input.runs.map(\.label))
-            let bySchedule = Set(input.runs.map(\.result.config.schedule)).count > 1
+            let bySchedule = input.comparesSchedules
             let what = bySchedule ? "\(SceneText.optimizer(r.config)) under the learning-rate schedules \(names), each from α = \(RunStory.n(r.config.learningRate)),"
                                   : "\(names.capitalizedFirstLetter) compared at α = \(RunStory.n(r.config.learningRate))"
             return "\(what) on \(data): "
@@ -79,7 +79,7 @@ extension PlannedScene: CustomStringConvertible {
         let alpha = RunStory.n(r.config.learningRate)
         guard r.config.schedule != .constant else { return "\(SceneText.optimizer(r.config)) with α = \(alpha)" }
         let last = r.config.schedule.rate(r.config.learningRate, epoch: r.config.epochs - 1, of: r.config.epochs)
-        return "\(SceneText.optimizer(r.config)) with α from \(alpha) to \(RunStory.n(last)) on a \(r.config.schedule) schedule"
+        return "\(SceneText.optimizer(r.config)) with α from \(alpha) to \(RunStory.n(last)) on \("aeiou".contains(r.config.schedule.name.first!) ? "an" : "a") \(r.config.schedule) schedule"
     }
 
     /// "the 100 points of preset linear (seed 0)".

@@ -28,6 +28,7 @@ public struct PlannedScene: Sendable {
         case .compare:
             var runs: [LabelledRun] = []
             if let schedules = visual.comparedSchedules {
+                input.comparesSchedules = true
                 for s in schedules {
                     let r = s == visual.schedule ? main! : try trainer.run(visual.optimizer, lr: visual.learningRate, schedule: s)
                     runs.append(LabelledRun(label: s.description, data: data, result: r))
@@ -65,7 +66,10 @@ public struct PlannedScene: Sendable {
                           LabelledRun(label: "standardized x′ = (x − x̄)/σ", data: scaled, result: r)]
             panels = 2
         }
-        let size = visual.theme.defaultSize ?? kind.defaultSize(panels: panels)
+        var size = visual.theme.defaultSize ?? kind.defaultSize(panels: panels)
+        // A theme's size with one side given: the other keeps its shape (a slide stays 16:9).
+        if visual.theme.defaultSize != nil, let w = visual.width, visual.height == nil { size.height = max(1, (w * size.height + size.width / 2) / size.width) }
+        if visual.theme.defaultSize != nil, let h = visual.height, visual.width == nil { size.width = max(1, (h * size.width + size.height / 2) / size.height) }
         let (width, height) = (visual.width ?? size.width, visual.height ?? size.height)
         let least = Scenes.minimumSize(kind, panels: panels)
         if width < least.width || height < least.height {

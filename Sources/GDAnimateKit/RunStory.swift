@@ -92,11 +92,16 @@ struct RunStory {
     }
 
     /// Whether the end and ``best`` agree to the four significant digits a description shows.
-    var onBest: Bool { Self.n(end.m) == Self.n(best.m) && Self.n(end.b) == Self.n(best.b) }
+    var onBest: Bool { nm(end.m) == nm(best.m) && nb(end.b) == nb(best.b) }
+
+    /// m and b with the digits the readouts give them: four, more when the run moves them by little
+    /// beside their size (b near 10⁶).
+    func nm(_ v: Double) -> String { NumberFormat.significant(v, digits: run.readoutDigits.m) }
+    func nb(_ v: Double) -> String { NumberFormat.significant(v, digits: run.readoutDigits.b) }
 
     /// "m = 0, b = 0" (primed for standardized x), or "b = 0" for a b-only run.
     func place(_ s: Snapshot, prime: String = "") -> String {
-        isBOnly ? "b = \(Self.n(s.b))" : "m\(prime) = \(Self.n(s.m)), b\(prime) = \(Self.n(s.b))"
+        isBOnly ? "b = \(nb(s.b))" : "m\(prime) = \(nm(s.m)), b\(prime) = \(nb(s.b))"
     }
 
     /// "fell from 53.92 to 0.8234, 65.5-fold", "fell from 2 to 1.5, by 25 %", "rose from 1 to 4, 4-fold".
@@ -153,13 +158,14 @@ struct RunStory {
             text += "and by the end had come \(Self.percent(share(end) ?? 1)) of the way down to \(least)."
         }
         let (they, their) = isBOnly ? ("b", "its") : ("The parameters", "their")
-        let fit = isBOnly ? "the best b at this m (\(Self.n(f.b)))" : "the least-squares fit m\(prime)* = \(Self.n(f.m)), b\(prime)* = \(Self.n(f.b))"
+        let end3 = isBOnly ? "ends" : "end"
+        let fit = isBOnly ? "the best b at this m (\(nb(f.b)))" : "the least-squares fit m\(prime)* = \(nm(f.m)), b\(prime)* = \(nb(f.b))"
         let excess = isBOnly ? "" : ", with J − J* = \(Self.n(end.loss - f.loss))"
         if let settled {
             text += " \(they) came within \(Self.percent(Self.settledShare)) of \(their) starting distance from \(fit) by \(unit) \(time(settled)) and stayed there"
             text += onBest ? ", ending on it to the four digits shown (\(Self.n3(distance(end))) away)." : ", ending \(Self.n(distance(end))) from it\(excess)."
         } else {
-            text += " \(they) end \(Self.n(distance(end))) from \(fit), \(Self.percent(distance(end) / distance(start))) of \(their) starting distance\(excess): still on \(their) way."
+            text += " \(they) \(end3) \(Self.n(distance(end))) from \(fit), \(Self.percent(distance(end) / distance(start))) of \(their) starting distance\(excess): still on \(their) way."
         }
         return text
     }

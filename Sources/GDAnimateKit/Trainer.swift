@@ -53,7 +53,7 @@ struct Trainer {
             if let limit = result.stabilityLimit {
                 message += " Batch gradient descent on this data is stable only for a learning rate below 2/λmax = \(NumberFormat.plain(limit)) (λmax is the largest eigenvalue of the loss's Hessian); --lr is \(lr)\(scheduled(result, epoch))."
             } else {
-                message += " Try a smaller --lr\(scheduled(result, epoch).isEmpty ? "" : " (the rate was \(NumberFormat.plain(result.config.schedule.rate(lr, epoch: epoch - 1, of: visual.epochs))) at epoch \(epoch))")."
+                message += " Try a smaller --lr\(scheduled(result, epoch))."
             }
             warnings.append(message)
         }

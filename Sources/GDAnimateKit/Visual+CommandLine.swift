@@ -20,6 +20,9 @@ extension Visual {
         if timing.holdStart != 0 && timing.holdStart != timing.holdEnd {
             return "it holds its first frame \(NumberFormat.significant(timing.holdStart)) s and its last \(NumberFormat.significant(timing.holdEnd)) s, and the command line's --hold-start holds both for --hold seconds"
         }
+        if comparedSchedules != nil && (compared != Self.defaultCompared || schedule != .constant) {
+            return "it compares learning-rate schedules and also sets other optimizers or its own schedule, which the command line takes one at a time"
+        }
         if let own = formats.first(where: { OutputFormat.named($0.name) == nil }) {
             return "it is written in the program's own format '\(own.name)'"
         }

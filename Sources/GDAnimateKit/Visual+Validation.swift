@@ -26,7 +26,15 @@ extension Visual {
             throw VisualError("--optimizers names \(twice.rawValue) twice")
         }
         try checkSnapshots(for: [scene])
-        for s in [schedule] + (comparedSchedules ?? []) { try Self.check(s, learningRate: learningRate) }
+        for s in [schedule] + (comparedSchedules ?? []) {
+            try Self.check(s, learningRate: learningRate)
+            if case .step(let every, _) = s, every >= epochs, epochs > 1 {
+                throw VisualError("--lr-step \(every) is not below --epochs \(epochs): the rate would never drop")
+            }
+        }
+        if comparedSchedules != nil && scene != .compare {
+            throw VisualError("--lr-schedules lists the schedules --mode compare shows; this is --mode \(scene.rawValue)")
+        }
         if let schedules = comparedSchedules {
             guard (1...6).contains(schedules.count) else { throw VisualError("--lr-schedules takes 1 to 6 schedules (got \(schedules.count))") }
             if let twice = schedules.first(where: { s in schedules.filter { $0 == s }.count > 1 }) {

@@ -5,6 +5,8 @@ struct LegendEntry {
         /// A light line with a dark casing, readable on any background.
         case casedLine(RGB, casing: RGB, width: Double)
         case marker(MarkerKind, RGB, edge: RGB)
+        /// An arrow, as the descent arrows are drawn (told apart from a run's line by its head).
+        case arrow(RGB, casing: RGB, width: Double)
     }
     var glyph: Glyph
     var text: String
@@ -71,6 +73,8 @@ extension Chart {
                 c.strokeSegment(Point(x0, cy), Point(x1, cy), width: w, color, clip: plot)
             case .marker(let kind, let color, let edge):
                 drawMarker(kind, at: Point((x0 + x1) / 2, cy), fill: color, edge: edge, scale: min(1, k * 1.2), on: c, clip: plot)
+            case .arrow(let color, let casing, let w):
+                c.drawArrow(from: Point(x0, cy), to: Point(x1, cy), width: w, minimumHead: min(sample * 0.45, max(7, 9 * s.scale)), color, casing: casing, clip: plot)
             }
             c.label(e.text, font: font, size: size, at: x1 + pad * 0.8, cy, color: theme.text, h: .left, v: .middle)
         }

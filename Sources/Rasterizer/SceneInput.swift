@@ -65,6 +65,8 @@ public struct SceneInput: Sendable {
     public var readout: Bool
     /// The colours and sizes drawn with.
     public var theme: Theme
+    /// The runs of `compare` are one optimizer under several learning-rate schedules (not several optimizers).
+    public var comparesSchedules: Bool = false
     /// Draw the step −α∇J (and the momentum's share) at the current point on every contour.
     public var arrows: Bool = false
     /// Leave the page transparent: frames mark the page's pixels outside the plots (see ``Frame``).

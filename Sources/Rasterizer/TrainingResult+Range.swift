@@ -13,7 +13,7 @@ extension TrainingResult {
 
     /// Significant digits of m and b in readouts: 4, and more when the run moves them by little beside
     /// their size (b from 1 000 000 to 1 000 004 shows as 1000003.512, not 1.000e6 every frame), up to 12.
-    var readoutDigits: (m: Int, b: Int) {
+    public var readoutDigits: (m: Int, b: Int) {
         let tame = rangeSnapshots
         func digits(_ values: [Double]) -> Int {
             let spread = values.max()! - values.min()!, size = values.map(abs).max()!

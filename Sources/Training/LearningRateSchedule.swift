@@ -14,8 +14,8 @@ public enum LearningRateSchedule: Sendable, Hashable, CustomStringConvertible {
     case step(every: Int, gamma: Double)
     /// α_k = α·γ^k (`ExponentialLR`).
     case exponential(gamma: Double)
-    /// α_k = α_min + (α − α_min)(1 + cos(πk/K))/2: from α down to α_min at the last epoch
-    /// (`CosineAnnealingLR` with T_max = K).
+    /// α_k = α_min + (α − α_min)(1 + cos(πk/K))/2: from α at the first epoch towards α_min, which it
+    /// would reach one epoch after the last (`CosineAnnealingLR` with T_max = K).
     case cosine(minimum: Double)
     /// α_k = α/(1 + d·k): inverse-time decay (Géron's t0/(t + t1) with α = t0/t1, d = 1/t1).
     case inverse(decay: Double)

@@ -16,7 +16,7 @@ struct ScheduleOptions: ParsableArguments {
     @Option(parsing: .unconditional, help: ArgumentHelp("step and exponential: the factor γ (default 0.5 for step, 0.95 for exponential).", valueName: "γ"))
     var lrGamma: Double?
 
-    @Option(parsing: .unconditional, help: ArgumentHelp("cosine: the rate at the last epoch, α_min (default 0).", valueName: "α_min"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("cosine: the floor α_min the rate falls towards, reached one epoch after the last (default 0).", valueName: "α_min"))
     var lrMin: Double?
 
     @Option(parsing: .unconditional, help: ArgumentHelp("inverse: the decay d (default 0.02: Géron's t0/(t + t1) with t1 = 50).", valueName: "d"))
@@ -26,6 +26,9 @@ struct ScheduleOptions: ParsableArguments {
     func schedules(epochs: Int) throws(ValidationError) -> (LearningRateSchedule, [LearningRateSchedule]?) {
         let names = try lrSchedules.map { list throws(ValidationError) in
             try CommaList.fields(list).map { n throws(ValidationError) in try Self.known(n, option: "--lr-schedules") }
+        }
+        if lrSchedules != nil && lrSchedule != "constant" {
+            throw ValidationError("--lr-schedule and --lr-schedules both choose the schedule; give --lr-schedules alone to compare schedules")
         }
         let single = try Self.known(lrSchedule, option: "--lr-schedule")
         let used = Set(names ?? [single])

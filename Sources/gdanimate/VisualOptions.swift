@@ -115,7 +115,7 @@ struct VisualOptions: ParsableArguments {
     @Flag(help: "On the contours (contour, compare, dashboard, lr-sweep, scaling): the step −α∇J from the current point, to scale, and for momentum and Nesterov the velocity's share −αβv.")
     var arrows = false
 
-    @Option(help: ArgumentHelp("Colours and sizes: light (dark text on white), dark (light text on a near-black page) or slide (light, sized for a projector: 1920×1080 unless --width/--height say otherwise, text and lines at least 22 and 3 px).", valueName: "theme"))
+    @Option(help: ArgumentHelp("Colours and sizes: light (dark text on white), dark (light text on a near-black page) or slide (light, sized for a projector: 1920×1080 unless --width/--height say otherwise, tick labels and axis titles at least 22 px, lines at least 3 px).", valueName: "theme"))
     var theme: Theme = .light
 
     @Option(help: ArgumentHelp("The page outside the plots: opaque, or transparent in GIF, WebP and PNG (the plots keep their fill; text edges are blended with the theme's page colour).", valueName: "page"))
@@ -159,6 +159,9 @@ struct VisualOptions: ParsableArguments {
         v.learningRate = lr
         v.sweepRates = try lrs.map(CommaList.rates)
         (v.schedule, v.comparedSchedules) = try rates.schedules(epochs: epochs)
+        if v.comparedSchedules != nil && optimizers != Visual.defaultCompared.map(\.rawValue).joined(separator: ",") {
+            throw ValidationError("--lr-schedules compares schedules of --optimizer \(optimizer.rawValue) and --optimizers compares optimizers; give one of them")
+        }
         if v.comparedSchedules != nil && !mode.scenes.contains(.compare) {
             throw ValidationError("--lr-schedules lists the schedules --mode compare shows; this is --mode \(mode)")
         }

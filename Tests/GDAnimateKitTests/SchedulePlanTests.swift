@@ -59,6 +59,7 @@ struct SchedulePlanTests {
         v.schedule = .step(every: 0, gamma: 0.5)
         #expect((try? v.validate()) == nil)
         v.schedule = .constant
+        v.scene = .compare
         v.comparedSchedules = [.constant, .constant]
         do { try v.validate(); Issue.record("no error") } catch { #expect(error.description.contains("--lr-schedules names constant twice")) }
     }

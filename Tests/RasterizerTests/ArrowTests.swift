@@ -15,9 +15,11 @@ struct ArrowTests {
     }
 
     /// Batch descent's next step is the gradient arrow; heavy-ball momentum's is the gradient arrow plus
-    /// the velocity arrow (p ← p − α(βv + ∇J)), under a schedule too.
+    /// the velocity arrow (p ← p − α(βv + ∇J)), and Nesterov's too (p ← p − α(∇J + β·v_new)), under a
+    /// schedule too.
     @Test(arguments: [(Optimizer.batch, LearningRateSchedule.constant), (.batch, .cosine(minimum: 0)),
-                      (.momentum(beta: 0.9), .constant), (.momentum(beta: 0.8), .step(every: 7, gamma: 0.5))])
+                      (.momentum(beta: 0.9), .constant), (.momentum(beta: 0.8), .step(every: 7, gamma: 0.5)),
+                      (.nesterov(beta: 0.9), .constant), (.nesterov(beta: 0.7), .exponential(gamma: 0.98))])
     func arrowsAddUpToTheNextStep(_ optimizer: Optimizer, _ schedule: LearningRateSchedule) throws {
         let (_, r) = try Self.run(optimizer, lr: 0.05, schedule: schedule)
         let arrows = DescentArrows(paths: [Series(label: "", color: RGB(0), snapshots: r.snapshots, config: r.config)], surface: r.surface)

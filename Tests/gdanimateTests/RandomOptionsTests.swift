@@ -59,7 +59,8 @@ struct RandomOptionsTests {
         if g.chance(0.5) { option("batch-size", "\(g.int(1...points))") }
         if mode != "compare" && dataset != .wide && g.chance(0.2) { option("snapshot", "step") }
         option("lr", "\(g.double(0.001, 0.7))")
-        option("epochs", "\(g.int(1...(small ? 12 : 40)))")
+        let epochs = g.int(1...(small ? 12 : 40))
+        option("epochs", "\(epochs)")
         if g.chance(0.6) { option("init-m", "\(g.double(-10, 10))") }
         if g.chance(0.6) { option("init-b", "\(g.double(-10, 10))") }
         if g.chance(0.3) { option("fixed-m", "\(g.double(-5, 5))") }
@@ -89,11 +90,14 @@ struct RandomOptionsTests {
             var pool = schedules, chosen: [String] = []
             for _ in 0..<g.int(1...3) { chosen.append(pool.remove(at: g.int(0...pool.count - 1))) }
             option("lr-schedules", chosen.joined(separator: ","))
+            // Schedules of one optimizer, or optimizers: not both.
+            if let i = a.firstIndex(where: { $0 == "--optimizers" }) { a.removeSubrange(i...(i + 1)) }
+            a.removeAll { $0.hasPrefix("--optimizers=") }
         } else if g.chance(0.3) {
             let name = g.pick(schedules)
             option("lr-schedule", name)
             switch name {
-            case "step": if g.chance(0.5) { option("lr-step", "\(g.int(1...20))") }; if g.chance(0.5) { option("lr-gamma", "\(g.double(0.1, 1))") }
+            case "step": if epochs > 1 && g.chance(0.5) { option("lr-step", "\(g.int(1...(epochs - 1)))") }; if g.chance(0.5) { option("lr-gamma", "\(g.double(0.1, 1))") }
             case "exponential": if g.chance(0.5) { option("lr-gamma", "\(g.double(0.8, 1.05))") }
             case "cosine": if g.chance(0.5) { option("lr-min", "\(g.double(0, 0.0009))") }
             case "inverse": if g.chance(0.5) { option("lr-decay", "\(g.double(0, 0.5))") }

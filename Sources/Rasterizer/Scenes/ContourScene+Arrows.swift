@@ -2,7 +2,9 @@ import Training
 
 /// The arrows of `--arrows` on a contour: at the current point of each path, the step −α∇J that the
 /// gradient alone asks for, to scale in the plot's units; for momentum and Nesterov also the velocity's
-/// share of the next step, −α·β·v (v ← β·v + ∇J, replayed from the path's gradients).
+/// share of the next step, −α·β·v (v ← β·v + ∇J, replayed from the path's gradients): the velocity
+/// before this update for heavy-ball momentum, after it for Nesterov (whose step is −α(∇J + β·v_new)), so
+/// the two arrows add up to the step either way.
 struct DescentArrows {
     /// Per path, per snapshot: the gradient step and the velocity step (nil without momentum), in (m, b).
     let steps: [[(gradient: (m: Double, b: Double), velocity: (m: Double, b: Double)?)]]
@@ -12,10 +14,11 @@ struct DescentArrows {
             guard let config = path.config else { return [] }
             let snaps = path.snapshots
             let bOnly = config.fixedM != nil
-            let beta: Double?
+            let beta: Double?, nesterov: Bool
             switch config.optimizer {
-            case .momentum(let b), .nesterov(let b): beta = b
-            default: beta = nil
+            case .momentum(let b): (beta, nesterov) = (b, false)
+            case .nesterov(let b): (beta, nesterov) = (b, true)
+            default: (beta, nesterov) = (nil, false)
             }
             var v = (m: 0.0, b: 0.0)
             return snaps.indices.map { k in
@@ -27,8 +30,10 @@ struct DescentArrows {
                 let gradient = (m: bOnly ? 0 : -alpha * g.dm, b: -alpha * g.db)
                 var velocity: (m: Double, b: Double)?
                 if let beta {
-                    velocity = (m: bOnly ? 0 : -alpha * beta * v.m, b: -alpha * beta * v.b)
-                    v = (beta * v.m + g.dm, beta * v.b + g.db)     // the velocity after this update
+                    let after = (m: beta * v.m + g.dm, b: beta * v.b + g.db)     // the velocity after this update
+                    let carried = nesterov ? after : v
+                    velocity = (m: bOnly ? 0 : -alpha * beta * carried.m, b: -alpha * beta * carried.b)
+                    v = after
                 }
                 return (gradient, velocity)
             }
@@ -62,9 +67,9 @@ extension ContourScene {
     /// Legend entries for the arrows.
     static func arrowLegend(_ arrows: DescentArrows?, theme: Theme, width: Double) -> [LegendEntry] {
         guard let arrows else { return [] }
-        var entries = [LegendEntry(glyph: .casedLine(theme.gradientArrow, casing: theme.pathCasing, width: width), text: "step −α∇J")]
+        var entries = [LegendEntry(glyph: .arrow(theme.gradientArrow, casing: theme.pathCasing, width: width), text: "step −α∇J")]
         if arrows.hasVelocity {
-            entries.append(LegendEntry(glyph: .casedLine(theme.velocityArrow, casing: theme.pathCasing, width: width), text: "momentum −αβv"))
+            entries.append(LegendEntry(glyph: .arrow(theme.velocityArrow, casing: theme.pathCasing, width: width), text: "momentum −αβv"))
         }
         return entries
     }

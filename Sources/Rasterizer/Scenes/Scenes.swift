@@ -64,7 +64,7 @@ public enum Scenes {
                                  heading: "Distance to the best fit, J − J*", legend: false, excess: true)
             let epoch = progress(of: runs)
             // Runs of one optimizer under several learning-rate schedules, or several optimizers.
-            let bySchedule = Set(runs.map(\.result.config.schedule.description)).count > 1
+            let bySchedule = input.comparesSchedules
             let short = runs.map { bySchedule ? $0.result.config.schedule.name : $0.label }
             var names = SceneText.list(short)
             names = names.prefix(1).uppercased() + names.dropFirst()
