@@ -95,7 +95,7 @@ subprocess.run(ours_cmd("all", wdir, "--format", "gif,webp"), check=True)   # th
 webp_ratios = {m: os.path.getsize(os.path.join(wdir, m + ".webp")) / os.path.getsize(os.path.join(wdir, m + ".gif")) for m in modes}
 webp_all = sum(os.path.getsize(os.path.join(wdir, m + ".webp")) for m in modes) / sum(os.path.getsize(os.path.join(wdir, m + ".gif")) for m in modes)
 pw, ow = statistics.median(tw_p), statistics.median(tw_o)
-print("\nWebP (lossless, GIF palette): " + "  ".join(
+print("\nWebP (lossless, 80-colour palette): " + "  ".join(
     f"{m} {os.path.getsize(os.path.join(wdir, m + '.webp')) / 1024:.0f} KB = {webp_ratios[m]:.2f}x our GIF"
     + (f", peer WebP {os.path.getsize(os.path.join(pwdir, m + '.webp')) / 1024:.0f} KB" if os.path.exists(os.path.join(pwdir, m + ".webp")) else "")
     for m in modes))
