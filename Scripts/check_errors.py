@@ -196,6 +196,14 @@ r = subprocess.run([exe, "--manifest", write("beside.json", '{"title": "t", "vis
                     "--output", beside, "--quiet"], capture_output=True, text=True)
 report("manifest data beside the manifest", [] if r.returncode == 0 and os.path.exists(os.path.join(beside, "a.gif")) else [f"exit {r.returncode}: {r.stderr.strip()[:300]!r}"])
 
+# `--data -` reads standard input: points piped in train as from a file; a bad cell names standard input.
+piped = os.path.join(tmp, "piped-out")
+r = subprocess.run([exe, "--data", "-", "--output", piped, "--quiet", "--describe", "--mode", "line"], input=good, capture_output=True, text=True)
+report("--data - reads standard input", [] if r.returncode == 0 and os.path.exists(os.path.join(piped, "line.gif")) and "20 points of standard input" in r.stdout
+       else [f"exit {r.returncode}: {r.stdout.strip()[:200]!r} {r.stderr.strip()[:200]!r}"])
+r = subprocess.run([exe, "--data", "-", "--output", piped, "--quiet"], input="x,y\n1,2\n2,abc\n", capture_output=True, text=True)
+report("--data - with a bad cell", [] if r.returncode != 0 and "standard input:3, column 2" in r.stderr else [f"exit {r.returncode}: {r.stderr.strip()[:200]!r}"])
+
 # A run interrupted by a signal leaves no temporary file and the old outputs as they were, and ends
 # promptly by that signal, whenever it comes (a signal handler that allocated once hung a run for good:
 # hence several moments, from set-up to rendering and writing).

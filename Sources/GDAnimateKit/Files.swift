@@ -28,7 +28,14 @@ package enum Files {
     package static func track(_ path: String) { pendingPaths.withLock { _ = $0.insert(path) } }
     package static func untrack(_ path: String) { pendingPaths.withLock { _ = $0.remove(path) } }
 
+    /// The bytes of the file at `path`, or of standard input for `-`, up to `limit`.
     package static func read(_ path: String, limit: Int = 256 << 20) throws(FileError) -> [UInt8] {
+        if path == "-" {
+            // A stream of its own over descriptor 0 (the C `stdin` global is shared mutable state to Swift 6).
+            guard let input = fdopen(dup(0), "rb") else { throw FileError("standard input", "cannot read") }
+            defer { fclose(input) }
+            return try read(input, name: "standard input", limit: limit)
+        }
         var info = stat()
         guard stat(path, &info) == 0 else { throw FileError(path, "cannot read the data file") }
         if (info.st_mode & S_IFMT) == S_IFDIR { throw FileError(message: "\(path): is a folder, not a CSV file") }
@@ -37,6 +44,10 @@ package enum Files {
         }
         guard let file = fopen(path, "rb") else { throw FileError(path, "cannot open the data file") }
         defer { fclose(file) }
+        return try read(file, name: path, limit: limit)
+    }
+
+    private static func read(_ file: UnsafeMutablePointer<FILE>, name path: String, limit: Int) throws(FileError) -> [UInt8] {
         var bytes: [UInt8] = []
         var chunk = [UInt8](repeating: 0, count: 1 << 16)
         while true {

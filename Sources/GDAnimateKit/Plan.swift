@@ -67,6 +67,19 @@ public struct Plan: Sendable {
             throw VisualError("two scenes would both write '\(twice.name)'; give each its own name")
         }
         self.scenes = scenes
-        warnings = trainer.warnings
+        warnings = trainer.warnings + Self.idleOptions(visual, kinds: kinds)
+    }
+
+    /// Options that change nothing in what these scenes and formats draw, said rather than ignored.
+    static func idleOptions(_ visual: Visual, kinds: [SceneKind]) -> [String] {
+        var notes: [String] = []
+        let contours: Set<SceneKind> = [.contour, .compare, .dashboard, .lrSweep, .scaling]
+        if visual.arrows && contours.isDisjoint(with: kinds) {
+            notes.append("--arrows draws on the contour of J(m, b), which --mode \(kinds.count == 1 ? kinds[0].rawValue : "all") does not show")
+        }
+        if visual.background == .transparent && !visual.formats.isEmpty && !visual.poster && visual.formats.allSatisfy({ $0.name == "mp4" }) {
+            notes.append("--background transparent: an MP4 has no transparency; the page shows in the theme's colour")
+        }
+        return notes
     }
 }

@@ -17,7 +17,7 @@ struct VisualOptions: ParsableArguments {
     var name: String?
 
     // MARK: Data
-    @Option(help: ArgumentHelp("CSV file of points (header optional, '#' comments allowed).", valueName: "file.csv"))
+    @Option(help: ArgumentHelp("CSV file of points (header optional, '#' comments allowed); - reads standard input.", valueName: "file.csv"))
     var data: String?
 
     @Option(help: "Built-in data when no --data is given: linear (100 points, y = 4 + 3x + noise), wide (1000 points, y = 5x + 3), noisy (100 points, steep slope, heavy noise).")

@@ -64,3 +64,20 @@ struct SchedulePlanTests {
         do { try v.validate(); Issue.record("no error") } catch { #expect(error.description.contains("--lr-schedules names constant twice")) }
     }
 }
+
+/// Options that would change nothing are said, not silently ignored.
+struct IdleOptionTests {
+    @Test func arrowsWithoutAContourAndTransparencyInAVideoAreWarnedAbout() throws {
+        let data = Preset.linear.generate(seed: 0)
+        var v = Visual(scene: .line)
+        v.arrows = true
+        #expect(try Plan(v, data: data).warnings.contains { $0.hasPrefix("--arrows") && $0.contains("--mode line") })
+        v.scene = .dashboard
+        #expect(try Plan(v, data: data).warnings.isEmpty)
+        v.background = .transparent
+        v.formats = [.mp4]
+        #expect(try Plan(v, data: data).warnings.contains { $0.contains("MP4 has no transparency") })
+        v.formats = [.gif, .mp4]
+        #expect(try Plan(v, data: data).warnings.isEmpty)
+    }
+}
