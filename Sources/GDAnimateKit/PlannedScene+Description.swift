@@ -78,7 +78,7 @@ extension PlannedScene: CustomStringConvertible {
     static func run(_ r: TrainingResult) -> String {
         let alpha = RunStory.n(r.config.learningRate)
         guard r.config.schedule != .constant else { return "\(SceneText.optimizer(r.config)) with α = \(alpha)" }
-        let last = r.config.schedule.rate(r.config.learningRate, epoch: r.config.epochs - 1, of: r.config.epochs)
+        let last = r.config.rate(epoch: r.config.epochs - 1)
         return "\(SceneText.optimizer(r.config)) with α from \(alpha) to \(RunStory.n(last)) on \("aeiou".contains(r.config.schedule.name.first!) ? "an" : "a") \(r.config.schedule) schedule"
     }
 

@@ -15,8 +15,13 @@ import Glibc
 /// best fit is the best b at its fixed m, and the least loss the loss there.
 struct RunStory {
     let run: TrainingResult
+    /// The digits of m and b the readouts show (``TrainingResult/readoutDigits``), worked out once.
+    let digits: (m: Int, b: Int)
 
-    init(_ run: TrainingResult) { self.run = run }
+    init(_ run: TrainingResult) {
+        self.run = run
+        digits = run.readoutDigits
+    }
 
     /// The share of the way down to J* from which the loss is down.
     static let downShare = 0.99
@@ -96,8 +101,8 @@ struct RunStory {
 
     /// m and b with the digits the readouts give them: four, more when the run moves them by little
     /// beside their size (b near 10⁶).
-    func nm(_ v: Double) -> String { NumberFormat.significant(v, digits: run.readoutDigits.m) }
-    func nb(_ v: Double) -> String { NumberFormat.significant(v, digits: run.readoutDigits.b) }
+    func nm(_ v: Double) -> String { NumberFormat.significant(v, digits: digits.m) }
+    func nb(_ v: Double) -> String { NumberFormat.significant(v, digits: digits.b) }
 
     /// "m = 0, b = 0" (primed for standardized x), or "b = 0" for a b-only run.
     func place(_ s: Snapshot, prime: String = "") -> String {
@@ -118,7 +123,7 @@ struct RunStory {
     var reason: String {
         var alpha = run.config.learningRate
         if run.config.schedule != .constant, let epoch = run.divergedAtEpoch {
-            alpha = run.config.schedule.rate(alpha, epoch: epoch - 1, of: run.config.epochs)     // the rate it diverged at
+            alpha = run.config.rate(epoch: epoch - 1)     // the rate it diverged at
         }
         if let limit = run.stabilityLimit, alpha > limit {
             if isBOnly {

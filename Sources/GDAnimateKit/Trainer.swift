@@ -64,7 +64,7 @@ struct Trainer {
     /// schedule changed it (empty for a constant rate).
     private func scheduled(_ r: TrainingResult, _ epoch: Int) -> String {
         guard r.config.schedule != .constant else { return "" }
-        let rate = r.config.schedule.rate(r.config.learningRate, epoch: epoch - 1, of: r.config.epochs)
+        let rate = r.config.rate(epoch: epoch - 1)
         return ", and the \(r.config.schedule.name) schedule's rate at epoch \(epoch) was \(NumberFormat.plain(rate))"
     }
 }

@@ -124,10 +124,7 @@ extension Visual {
     }
 
     /// `value` in the fewest digits that read back as the same `Double` ("0.1", "100", "-1.5", "1e-05").
-    static func number(_ value: Double) -> String {
-        let text = "\(value)"
-        return text.hasSuffix(".0") ? String(text.dropLast(2)) : text
-    }
+    static func number(_ value: Double) -> String { value.roundTripText }
 
     /// The words joined into one line a POSIX shell reads back as the same words: each word that holds
     /// anything but letters, digits and `-_.,/=+:` is single-quoted.

@@ -27,16 +27,19 @@ public enum SceneText {
     /// Four significant digits, trailing zeros kept: what a title shows of a parameter or a loss.
     static func number(_ v: Double, digits: Int = 4) -> String { NumberFormat.significant(v, digits: digits, keepZeros: true) }
 
-    /// `  m = …  b = …  MSE = …` of snapshot k, with the digits that change over the run.
-    static func fit(_ r: TrainingResult, _ k: Int, prime: String = "") -> [TitleSegment] {
-        let s = r.snapshots[k], d = r.readoutDigits
+    /// `  m = …  b = …  MSE = …` of snapshot k, with the digits that change over the run: `digits`, the
+    /// run's ``TrainingResult/readoutDigits`` (a scene works them out once, not for every frame).
+    static func fit(_ r: TrainingResult, _ k: Int, digits d: (m: Int, b: Int), prime: String = "") -> [TitleSegment] {
+        let s = r.snapshots[k]
         return [TitleSegment("  m\(prime) = "), TitleSegment(number(s.m, digits: d.m)), TitleSegment("  b\(prime) = "),
                 TitleSegment(number(s.b, digits: d.b)), "  MSE = ", TitleSegment(number(s.loss))]
     }
 
     /// `Epoch k / N   m = …  b = …  MSE = …` (and `α = …` under a schedule): the readout of the line,
     /// loss and contour scenes.
-    static func progressAndFit(_ r: TrainingResult, _ k: Int) -> [TitleSegment] { progress(r, k) + fit(r, k) + rate(r, k) }
+    static func progressAndFit(_ r: TrainingResult, _ k: Int, digits: (m: Int, b: Int)) -> [TitleSegment] {
+        progress(r, k) + fit(r, k, digits: digits) + rate(r, k)
+    }
 
     /// `  α = …`, the rate of the updates that led to snapshot k, when a schedule changes it.
     static func rate(_ r: TrainingResult, _ k: Int) -> [TitleSegment] {

@@ -63,17 +63,11 @@ public enum LearningRateSchedule: Sendable, Hashable, CustomStringConvertible {
     public var description: String {
         switch self {
         case .constant: return "constant"
-        case .step(let n, let g): return "step (×\(Self.short(g)) every \(n) epoch\(n == 1 ? "" : "s"))"
-        case .exponential(let g): return "exponential (×\(Self.short(g)) per epoch)"
-        case .cosine(let lo): return lo == 0 ? "cosine" : "cosine (to \(Self.short(lo)))"
-        case .inverse(let d): return "inverse (1/(1 + \(Self.short(d))k))"
+        case .step(let n, let g): return "step (×\(g.roundTripText) every \(n) epoch\(n == 1 ? "" : "s"))"
+        case .exponential(let g): return "exponential (×\(g.roundTripText) per epoch)"
+        case .cosine(let lo): return lo == 0 ? "cosine" : "cosine (to \(lo.roundTripText))"
+        case .inverse(let d): return "inverse (1/(1 + \(d.roundTripText)k))"
         }
-    }
-
-    private static func short(_ v: Double) -> String {
-        var s = String(v)
-        if s.hasSuffix(".0") { s.removeLast(2) }
-        return s
     }
 
     /// α_k for 0-based epoch `k` of `epochs`, with base rate `alpha`.
@@ -88,9 +82,12 @@ public enum LearningRateSchedule: Sendable, Hashable, CustomStringConvertible {
     }
 }
 
+extension TrainingConfig {
+    /// α_k: the rate of every update of 0-based epoch `k` of this run, under its schedule.
+    public func rate(epoch k: Int) -> Double { schedule.rate(learningRate, epoch: k, of: epochs) }
+}
+
 extension TrainingResult {
     /// The learning rate of the updates that led to `snapshot` (for the start: the first epoch's rate).
-    public func rate(at snapshot: Snapshot) -> Double {
-        config.schedule.rate(config.learningRate, epoch: max(0, snapshot.epoch - 1), of: config.epochs)
-    }
+    public func rate(at snapshot: Snapshot) -> Double { config.rate(epoch: max(0, snapshot.epoch - 1)) }
 }

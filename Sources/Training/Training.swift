@@ -154,8 +154,6 @@ public enum GradientDescent {
         var diverged: Int?
         var step = 0
         var alpha = config.learningRate
-        /// The rate of 0-based epoch `k`, for every update of that epoch.
-        func rate(_ k: Int) -> Double { config.schedule.rate(config.learningRate, epoch: k, of: config.epochs) }
 
         /// Records (m, b) and reports whether the run may go on.
         func record(epoch: Int) -> Bool {
@@ -172,7 +170,7 @@ public enum GradientDescent {
         switch config.optimizer {
         case .batch:
             for epoch in stride(from: 1, through: config.epochs, by: 1) {
-                alpha = rate(epoch - 1)
+                alpha = config.rate(epoch: epoch - 1)
                 let g = surface.gradient(m: m, b: b)
                 if !bOnly { m -= alpha * g.dm }
                 b -= alpha * g.db
@@ -183,7 +181,7 @@ public enum GradientDescent {
             let nesterov = if case .nesterov = config.optimizer { true } else { false }
             var vm = 0.0, vb = 0.0
             for epoch in stride(from: 1, through: config.epochs, by: 1) {
-                alpha = rate(epoch - 1)
+                alpha = config.rate(epoch: epoch - 1)
                 let g = surface.gradient(m: m, b: b)
                 vm = beta * vm + g.dm
                 vb = beta * vb + g.db
@@ -196,7 +194,7 @@ public enum GradientDescent {
             let eps = 1e-8
             var m1 = (m: 0.0, b: 0.0), m2 = (m: 0.0, b: 0.0)
             for epoch in stride(from: 1, through: config.epochs, by: 1) {
-                alpha = rate(epoch - 1)
+                alpha = config.rate(epoch: epoch - 1)
                 let g = surface.gradient(m: m, b: b)
                 m1 = (beta1 * m1.m + (1 - beta1) * g.dm, beta1 * m1.b + (1 - beta1) * g.db)
                 m2 = (beta2 * m2.m + (1 - beta2) * g.dm * g.dm, beta2 * m2.b + (1 - beta2) * g.db * g.db)
@@ -214,7 +212,7 @@ public enum GradientDescent {
             var rng = SplitMix64(seed: config.seed ^ 0x5348_5546_464C_4521)  // "SHUFFLE!": its own stream
             var order = Array(0..<data.count)
             training: for epoch in stride(from: 1, through: config.epochs, by: 1) {
-                alpha = rate(epoch - 1)
+                alpha = config.rate(epoch: epoch - 1)
                 for i in order.indices { order[i] = i }
                 rng.shuffle(&order)
                 var start = 0

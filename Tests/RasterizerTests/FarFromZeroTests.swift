@@ -54,7 +54,7 @@ struct FarFromZeroTests {
 
     @Test func readoutsShowTheDigitsThatChange() throws {
         let r = try Self.input(for: .contour).result
-        let labels = Set(r.snapshots.map { SceneText.fit(r, r.snapshots.firstIndex(of: $0)!)[3].text })
+        let labels = Set(r.snapshots.map { SceneText.fit(r, r.snapshots.firstIndex(of: $0)!, digits: r.readoutDigits)[3].text })
         #expect(labels.count > r.snapshots.count / 2, "b's readout repeats: \(labels.prefix(3))")
         let plain = try GoldenImageTests.defaultRun(bOnly: false).result
         #expect(plain.readoutDigits == (m: 4, b: 4))

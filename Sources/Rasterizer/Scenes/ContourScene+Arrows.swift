@@ -25,7 +25,7 @@ struct DescentArrows {
                 let s = snaps[k]
                 // The rate of the update that leaves snapshot k.
                 let next = k + 1 < snaps.count ? snaps[k + 1].epoch : s.epoch + 1
-                let alpha = config.schedule.rate(config.learningRate, epoch: max(0, next - 1), of: config.epochs)
+                let alpha = config.rate(epoch: max(0, next - 1))
                 let g = surface.gradient(m: s.m, b: s.b)
                 let gradient = (m: bOnly ? 0 : -alpha * g.dm, b: -alpha * g.db)
                 var velocity: (m: Double, b: Double)?

@@ -14,6 +14,8 @@ import Training
 final class ContourScene: ChartScene {
     let chart: Chart
     let input: SceneInput
+    /// The readout's digits of m and b, worked out once.
+    private lazy var digits = input.result.readoutDigits
     let surface: LossSurface
     let paths: [Series]
     let legend: [LegendEntry]
@@ -215,7 +217,7 @@ final class ContourScene: ChartScene {
     var heading: String { customHeading ?? "\(SceneText.run(input.result)): path on the loss surface" }
 
     func status(_ k: Int) -> [TitleSegment] {
-        statusText?(k) ?? SceneText.progressAndFit(input.result, k)
+        statusText?(k) ?? SceneText.progressAndFit(input.result, k, digits: digits)
     }
 }
 

@@ -4,6 +4,8 @@ import Training
 final class LineScene: ChartScene {
     let chart: Chart
     let input: SceneInput
+    /// The readout's digits of m and b, worked out once.
+    private lazy var digits = input.result.readoutDigits
     let legend: [LegendEntry]
     let corner: Chart.Corner
 
@@ -86,6 +88,6 @@ final class LineScene: ChartScene {
     var runs: [[Snapshot]] { [input.result.snapshots] }
 
     func status(_ k: Int) -> [TitleSegment] {
-        SceneText.progressAndFit(input.result, k)
+        SceneText.progressAndFit(input.result, k, digits: digits)
     }
 }

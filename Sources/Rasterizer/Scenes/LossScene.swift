@@ -8,6 +8,8 @@ import Glibc
 final class LossScene: ChartScene {
     let chart: Chart
     let input: SceneInput
+    /// The readout's digits of m and b, worked out once.
+    private lazy var digits = input.result.readoutDigits
     let curves: [Series]
     let legend: [LegendEntry]
     let corner: Chart.Corner
@@ -127,6 +129,6 @@ final class LossScene: ChartScene {
     var heading: String { customHeading ?? "\(SceneText.run(input.result)): loss per \(chart.x.title)" }
 
     func status(_ k: Int) -> [TitleSegment] {
-        SceneText.progressAndFit(input.result, k)
+        SceneText.progressAndFit(input.result, k, digits: digits)
     }
 }

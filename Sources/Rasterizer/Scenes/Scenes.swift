@@ -99,7 +99,7 @@ public enum Scenes {
                                           heading: "b alone, m held at \(NumberFormat.significant(bOnly.snapshots[0].m))"))
             }
             return CompositeScene(heading: SceneText.run(r), page: page, style: style, font: font, panels: panels,
-                                  readout: on ? { k in SceneText.progressAndFit(r, min(k, r.snapshots.count - 1)) } : nil)
+                                  readout: on ? { [digits = r.readoutDigits] k in SceneText.progressAndFit(r, min(k, r.snapshots.count - 1), digits: digits) } : nil)
 
         case .lrSweep:
             let runs = runs(of: input)
@@ -133,7 +133,8 @@ public enum Scenes {
                 // round bowl are the lesson, and stretched axes would hide them.
                 let scene = ContourScene(one, panel: cells[i], font: font, heading: run.label,
                                          options: .init(equalAspect: true, primed: i > 0))
-                scene.statusText = { k in SceneText.fit(run.result, k, prime: i > 0 ? "′" : "") }
+                let digits = run.result.readoutDigits
+                scene.statusText = { k in SceneText.fit(run.result, k, digits: digits, prime: i > 0 ? "′" : "") }
                 return scene
             }
             return CompositeScene(heading: "Feature scaling: \(SceneText.run(r)), on raw x and on standardized x",
