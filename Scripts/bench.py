@@ -133,6 +133,17 @@ print(f"MP4 over the four: {mp4_all:.2f}x our GIFs; --mode all --format mp4 {om:
 mp4_same = all(open(os.path.join(mdir, m + ".mp4"), "rb").read() == open(os.path.join(mdir + "-all", m + ".mp4"), "rb").read() for m in modes)
 print(f"MP4s of two runs (gif,mp4 and mp4 alone) byte-identical: {'yes' if mp4_same else 'NO'}")
 
+# Steps (issue 14): --mode steps redraws the data chart, the inset and six typeset formulas every frame;
+# 25 shown epochs make 100 frames, beside the contour scene's 101, both 640x480 GIFs.
+sdir = os.path.join(tmp, "steps")
+ts, tc = [], []
+for _ in range(reps):
+    tc.append(run(ours_cmd("contour", sdir)))
+    ts.append(run(ours_cmd("steps", sdir, "--frames", "25")))
+steps_ratio = (statistics.median(ts) / 100) / (statistics.median(tc) / 101)
+print(f"\nsteps: {statistics.median(ts) / 100 * 1000:.1f} ms a frame (100 frames, {os.path.getsize(os.path.join(sdir, 'steps.gif')) / 1024:.0f} KB) "
+      f"vs contour {statistics.median(tc) / 101 * 1000:.1f} ms (101 frames): {steps_ratio:.2f}x")
+
 one, many = os.path.join(tmp, "t1"), os.path.join(tmp, "tn")
 subprocess.run(ours_cmd("all", one, "--threads", "1", "--format", "gif,mp4"), check=True)
 subprocess.run(ours_cmd("all", many, "--format", "gif,mp4"), check=True)
@@ -155,4 +166,6 @@ print(f"  WebP <= 0.65x our GIFs over the four:           {webp_all:.2f}x  {verd
 print(f"  --mode all webp >= 30x the peer's webp run:     {pw / ow:.0f}x  {verdict(pw / ow >= 30)}")
 print("targets (issue 13, MP4):")
 print(f"  MP4s identical run to run:                      {verdict(mp4_same)}")
+print("targets (issue 14, steps):")
+print(f"  steps <= 3x contour's time per frame:           {steps_ratio:.2f}x  {verdict(steps_ratio <= 3)}")
 print(f"\nspeed {p_all / o_all:.0f}x  bytes {bytes_o / bytes_p:.2f}x  (4 modes, 101 frames)")

@@ -60,6 +60,13 @@ for v in course["visuals"]:
         lead = hold if "hold-start" in o else 0
         total = sum(delays)
         want = round(expected * 1000 / fps / 10) * 10 + hold + lead
+        if o.get("mode") == "steps":
+            # Four beats per shown epoch (--frames of them, default 10), 1.2, 1.8, 2.2 and 1.8 s,
+            # at 0.6 of that after the first two epochs.
+            epochs = min(o.get("frames", 10), snapshots - 1)
+            expected = 4 * epochs
+            seconds = sum(b * (1 if i < 2 else 0.6) for i in range(epochs) for b in (1.2, 1.8, 2.2, 1.8))
+            want = round(seconds * 100) * 10 + hold + lead
         assert total == want, f"{total} ms shown, {expected} frames at {fps} fps + holds = {want} ms"
         assert 2 <= len(delays) <= expected, f"{len(delays)} GIF frames for {expected} frames"
         poster = Image.open(os.path.join(folder, name + ".png"))

@@ -42,6 +42,21 @@ public struct AnimationTiming: Sendable, Equatable {
         return d
     }
 
+    /// The delays of frames that each stay their own number of `seconds` (a scene that times its frames),
+    /// rounded on the running total so the whole stays within half a centisecond of the true time, the start
+    /// hold added to the first.
+    public func delays(seconds: [Double]) -> [Int] {
+        var total = 0.0, shown = 0
+        var d = seconds.map { s -> Int in
+            total += s
+            let edge = FrameTiming.centiseconds(total)
+            defer { shown = edge }
+            return edge - shown
+        }
+        if !d.isEmpty { d[0] += FrameTiming.centiseconds(holdStart) }
+        return d
+    }
+
     /// The end hold in centiseconds.
     public var holdEndCentiseconds: Int { FrameTiming.centiseconds(holdEnd) }
 }

@@ -52,6 +52,12 @@ extension PlannedScene: CustomStringConvertible {
                 text += " With m held, b " + (bOnly.divergedAtEpoch.map { "diverged at epoch \($0)." } ?? "went from \(RunStory.n(b.start.b)) to \(RunStory.n(b.end.b)), the best b at that m being \(RunStory.n(b.best.b)).")
             }
             return text
+        case .steps:
+            let shown = StepsSchedule.epochs(snapshots: r.snapshots.count, limit: frameLimit).map { String(r.snapshots[$0].epoch) }
+            return "One update at a time: \(Self.run(r).lowercasedFirstWord) on \(data), each shown epoch in four beats "
+                + "(the predictions ŷ = m·x + b, the residuals and their squares whose mean is the loss J, the gradient ∂J/∂m and ∂J/∂b, "
+                + "the update of m and b), with the formulas and the epoch's numbers and the step −α∇J on a contour inset, "
+                + "for epochs \(SceneText.list(shown)). " + story.told()
         case .lrSweep:
             var text = "\(SceneText.optimizer(r.config)) at \(input.runs.count) learning rate\(input.runs.count == 1 ? "" : "s") on \(data), each a contour panel of J(m, b) on shared axes"
             if let limit = r.stabilityLimit { text += "; it is stable below 2/λmax = \(RunStory.n(limit))" }

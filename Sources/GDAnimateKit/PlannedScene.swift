@@ -24,6 +24,7 @@ public struct PlannedScene: Sendable {
         var panels = 1
         switch kind {
         case .line, .loss, .contour: break
+        case .steps: panels = 2
         case .bsweep: input.result = bOnly!
         case .compare:
             var runs: [LabelledRun] = []
@@ -86,6 +87,7 @@ public struct PlannedScene: Sendable {
 
     /// The frames its animation will have.
     public var frameCount: Int {
+        if kind == .steps { return StepsSchedule.frameCount(snapshots: input.result.snapshots.count, limit: frameLimit) }
         let runs = [input.result, input.bOnly].compactMap { $0 } + input.runs.map(\.result)
         return FrameSchedule.frameCount(snapshots: runs.map(\.snapshots.count).max()!, limit: frameLimit)
     }

@@ -86,7 +86,7 @@ public struct Renderer: Sendable {
                 return made
             }
         }
-        let delays = timing.delays(count: count)
+        let delays = animation.frameSeconds.map(timing.delays(seconds:)) ?? timing.delays(count: count)
         var first: Animation? = animation
         let farm = try FrameFarm(threads: threads, frameCount: count, sinks: sinks) {
             if let a = first { first = nil; return a }

@@ -26,6 +26,9 @@ extension Visual {
             throw VisualError("--optimizers names \(twice.rawValue) twice")
         }
         try checkSnapshots(for: [scene])
+        if scene == .steps && optimizer != .batch {
+            throw VisualError("--mode steps walks through the update of plain batch gradient descent (m ← m − α·∂J/∂m over all points); --optimizer \(optimizer.rawValue) updates differently: use --optimizer batch, or --mode contour --arrows to see \(optimizer.rawValue)'s steps")
+        }
         for s in [schedule] + (comparedSchedules ?? []) {
             try Self.check(s, learningRate: learningRate)
             if case .step(let every, _) = s, every >= epochs, epochs > 1 {

@@ -13,6 +13,9 @@ public final class Animation {
     public let kind: SceneKind
     /// Which snapshot each frame shows, in increasing order.
     public let frames: [Int]
+    /// Seconds each frame stays on screen when the scene times its own frames (the steps scene's beats);
+    /// nil: every frame one frame time at the animation's rate.
+    public let frameSeconds: [Double]?
     /// The number of frames, one per scheduled snapshot.
     public var frameCount: Int { frames.count }
     /// Frame width in pixels.
@@ -40,8 +43,13 @@ public final class Animation {
         self.kind = kind
         self.width = width
         self.height = height
-        scene = Scenes.make(kind, input: input, width: width, height: height, font: font)
-        frames = FrameSchedule.indices(for: scene.runs, count: FrameSchedule.frameCount(snapshots: scene.snapshotCount, limit: frameLimit))
+        scene = Scenes.make(kind, input: input, width: width, height: height, font: font, frameLimit: frameLimit)
+        if let own = scene.ownSchedule {
+            (frames, frameSeconds) = (own.frames, own.seconds)
+        } else {
+            frames = FrameSchedule.indices(for: scene.runs, count: FrameSchedule.frameCount(snapshots: scene.snapshotCount, limit: frameLimit))
+            frameSeconds = nil
+        }
         background = try Canvas(width: width, height: height)
         background.textProbe = textProbe
         scene.drawBackground(on: background)

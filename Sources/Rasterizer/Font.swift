@@ -1,23 +1,48 @@
 import LibGD
 
-/// The font file every label is set in: DejaVu Sans, found through fontconfig, else at Debian's path.
+/// A typeface of the DejaVu family: Sans for every label, Serif and Serif Italic for mathematics (variables
+/// in italic, digits and operators upright, as formulas are printed).
+public enum FontFace: Int, Sendable, CaseIterable {
+    case sans, serif, serifItalic
+
+    /// The fontconfig pattern and the file's name in Debian's fonts-dejavu-core.
+    var lookup: (pattern: String, file: String) {
+        switch self {
+        case .sans: return ("DejaVu Sans:style=Book", "DejaVuSans.ttf")
+        case .serif: return ("DejaVu Serif:style=Book", "DejaVuSerif.ttf")
+        case .serifItalic: return ("DejaVu Serif:style=Italic", "DejaVuSerif-Italic.ttf")
+        }
+    }
+}
+
+/// A font file of one face, found through fontconfig, else at Debian's path.
 final class FontFile: Sendable {
     let path: String
 
-    static let debianPath = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"
+    static let debianFolder = "/usr/share/fonts/truetype/dejavu/"
 
-    /// Resolved once per process; libgd's font cache is set up first so several threads may draw text.
-    static let shared: Result<FontFile, RenderError> = {
+    /// The face every label is set in (DejaVu Sans); resolved once per process.
+    static var shared: Result<FontFile, RenderError> { faces[0] }
+
+    /// Each face's file, resolved once per process; libgd's font cache is set up first so several threads
+    /// may draw text.
+    static let faces: [Result<FontFile, RenderError>] = {
         GDImage.prepareFontCache()
-        var tried = ["fontconfig 'DejaVu Sans'"]
-        if let path = GDImage.fontconfigPath("DejaVu Sans:style=Book"), path.hasSuffix(".ttf") || path.hasSuffix(".otf") {
+        return FontFace.allCases.map(resolve)
+    }()
+
+    private static func resolve(_ face: FontFace) -> Result<FontFile, RenderError> {
+        let (pattern, name) = face.lookup
+        var tried = ["fontconfig '\(pattern)'"]
+        // fontconfig answers every pattern with its nearest match: take it only if it is the face asked for.
+        if let path = GDImage.fontconfigPath(pattern), path.hasSuffix("/" + name) || (face == .sans && (path.hasSuffix(".ttf") || path.hasSuffix(".otf"))) {
             return .success(FontFile(path: path))
         }
-        tried.append(debianPath)
-        let file = FontFile(path: debianPath)
+        tried.append(debianFolder + name)
+        let file = FontFile(path: debianFolder + name)
         if (try? file.box("M", size: 12))?.width ?? 0 > 0 { return .success(file) }
         return .failure(.fontMissing(tried: tried))
-    }()
+    }
 
     private init(path: String) { self.path = path }
 
@@ -55,7 +80,9 @@ final class Font {
         var coverage: [UInt8]
     }
     private var glyphs: [GlyphKey: Glyph] = [:]
-    private struct GlyphKey: Hashable { var scalar: Character; var size: Int }
+    private struct GlyphKey: Hashable { var scalar: Character; var size: Int; var face: FontFace }
+    /// The other faces' files, opened when first asked for (most scenes set no mathematics).
+    private var faceFiles: [FontFace: FontFile] = [:]
 
     /// The first failure libgd reported while setting a glyph; drawing goes on without that glyph, and
     /// `Animation` throws this once the frame is drawn (a frame with a missing glyph is never delivered).
@@ -65,8 +92,18 @@ final class Font {
 
     static func make() throws(RenderError) -> Font { Font(file: try FontFile.shared.get()) }
 
-    private func glyph(_ c: Character, size: Double) -> Glyph {
-        let key = GlyphKey(scalar: c, size: Int((size * 16).rounded()))
+    /// The file of `face`, nil (and the failure kept) when it cannot be found.
+    private func fontFile(_ face: FontFace) -> FontFile? {
+        if face == .sans { return file }
+        if let f = faceFiles[face] { return f }
+        switch FontFile.faces[face.rawValue] {
+        case .success(let f): faceFiles[face] = f; return f
+        case .failure(let e): failure = failure ?? e; return nil
+        }
+    }
+
+    private func glyph(_ c: Character, size: Double, face: FontFace = .sans) -> Glyph {
+        let key = GlyphKey(scalar: c, size: Int((size * 16).rounded()), face: face)
         if let g = glyphs[key] { return g }
         let s = String(c)
         // The advance: where a following bar starts, less where it starts alone.
@@ -74,6 +111,7 @@ final class Font {
         let pad = Int(size) + 4
         let side = 2 * pad + Int(size * 2)
         do {
+            guard let file = fontFile(face) else { glyphs[key] = g; return g }
             g.advance = try file.box(s + "|", size: size).right - file.box("|", size: size).right
             let scratch = try Canvas(width: side, height: side)
             try file.draw(s, on: scratch, x: Double(pad), y: Double(pad + Int(size)), size: size, color: RGB(0x000000))
@@ -120,10 +158,10 @@ final class Font {
     }
 
     /// Width and the extent above and below the baseline of `text` set at `size` pixels.
-    func measure(_ text: String, size: Double) -> (width: Double, ascent: Double, descent: Double) {
+    func measure(_ text: String, size: Double, face: FontFace = .sans) -> (width: Double, ascent: Double, descent: Double) {
         var pen = 0, ascent = 0, descent = 0, right = 0
         for c in text {
-            let g = glyph(c, size: size)
+            let g = glyph(c, size: size, face: face)
             if g.width > 0 {
                 right = max(right, pen + g.left + g.width)
                 ascent = max(ascent, -g.top)
@@ -135,12 +173,12 @@ final class Font {
     }
 
     /// Draws `text` with its baseline's left end at (x, y).
-    func draw(_ text: String, on canvas: Canvas, x: Double, y: Double, size: Double, color: RGB) {
-        if let probe = canvas.textProbe { probe.note(text, color: color, on: canvas, covered: inked(text, x: x, y: y, size: size)) }
+    func draw(_ text: String, on canvas: Canvas, x: Double, y: Double, size: Double, color: RGB, face: FontFace = .sans) {
+        if let probe = canvas.textProbe { probe.note(text, color: color, on: canvas, covered: inked(text, x: x, y: y, size: size, face: face)) }
         var pen = Int(x.rounded())
         let baseline = Int(y.rounded())
         for c in text {
-            let g = glyph(c, size: size)
+            let g = glyph(c, size: size, face: face)
             for row in 0..<g.height {
                 let py = baseline + g.top + row
                 guard py >= 0 && py < canvas.height else { continue }
@@ -155,11 +193,11 @@ final class Font {
     }
 
     /// The pixels `draw` would cover at least half.
-    private func inked(_ text: String, x: Double, y: Double, size: Double) -> [(x: Int, y: Int)] {
+    private func inked(_ text: String, x: Double, y: Double, size: Double, face: FontFace) -> [(x: Int, y: Int)] {
         var pen = Int(x.rounded()), out: [(x: Int, y: Int)] = []
         let baseline = Int(y.rounded())
         for c in text {
-            let g = glyph(c, size: size)
+            let g = glyph(c, size: size, face: face)
             for row in 0..<g.height { for col in 0..<g.width where g.coverage[row * g.width + col] >= 128 {
                 out.append((pen + g.left + col, baseline + g.top + row))
             } }

@@ -17,9 +17,14 @@ protocol Scene: AnyObject {
     var readouts: [Readout] { get }
     /// Snapshots of the runs this scene shows (for the frame schedule).
     var runs: [[Snapshot]] { get }
+    /// The frames and the seconds each stays, when the scene schedules its own (its `k` then numbers
+    /// them: the steps scene's beats); nil: `FrameSchedule` picks snapshots of `runs`, at the frame rate.
+    var ownSchedule: (frames: [Int], seconds: [Double])? { get }
 }
 
 extension Scene {
+    var ownSchedule: (frames: [Int], seconds: [Double])? { nil }
+
     /// Snapshots of the longest run: the range of `k`.
     var snapshotCount: Int { runs.map(\.count).max() ?? 1 }
 }

@@ -16,6 +16,9 @@ public enum SceneKind: String, CaseIterable, Sendable {
     case lrSweep = "lr-sweep"
     /// The contour path on raw x beside the one on standardized x.
     case scaling
+    /// One update of batch gradient descent at a time, in four beats: the data with residuals and their
+    /// squares, the formulas with the epoch's numbers, and the step on a contour inset.
+    case steps
 
     /// The scenes of one run, rendered by `--mode all`.
     public static let single: [SceneKind] = [.line, .loss, .bsweep, .contour]
@@ -31,6 +34,7 @@ public enum SceneKind: String, CaseIterable, Sendable {
         case .dashboard: return "line, loss and contour panels; bsweep too with --fixed-m"
         case .lrSweep: return "contour panels at several rates"
         case .scaling: return "raw x beside standardized x"
+        case .steps: return "one update in four beats, with the formulas"
         }
     }
 
@@ -45,6 +49,7 @@ public enum SceneKind: String, CaseIterable, Sendable {
         case .dashboard: return panels == 4 ? (960, 720) : (1200, 450)
         case .lrSweep: return panels <= 2 ? (1120, 480) : panels <= 4 ? (960, 720) : (1200, 720)
         case .scaling: return (1120, 480)
+        case .steps: return (960, 540)
         case .line, .loss, .bsweep, .contour: return (640, 480)
         }
     }

@@ -88,7 +88,7 @@ struct VisualOptions: ParsableArguments {
     @Option(parsing: .unconditional, help: ArgumentHelp("Frame height in pixels, up to \(Visual.sizeRange.upperBound) (see --width for the least). Default: 480 (540 or 720 for the panel modes).", valueName: "px"))
     var height: Int?
 
-    @Option(parsing: .unconditional, help: ArgumentHelp("Frames of the animation, 2 to 10000: that many snapshots, placed densely where the parameters move most (the readout shows the true epoch). Default: every snapshot up to \(FrameSchedule.defaultLimit + 1), else \(FrameSchedule.defaultLimit).", valueName: "n"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Frames of the animation, 2 to 10000: that many snapshots, placed densely where the parameters move most (the readout shows the true epoch). Default: every snapshot up to \(FrameSchedule.defaultLimit + 1), else \(FrameSchedule.defaultLimit). --mode steps: the epochs shown, four beats each (default \(StepsSchedule.defaultEpochs): the first 5, then spread to the end).", valueName: "n"))
     var frames: Int?
 
     @Option(parsing: .unconditional, help: ArgumentHelp("Frames per second of the GIF, 1 to 50 (GIF delays are whole centiseconds).", valueName: "n"))

@@ -127,6 +127,14 @@ struct GIFEncoderTests {
         #expect(abs(near.r - probe.r) + abs(near.g - probe.g) + abs(near.b - probe.b) < 40)
     }
 
+    /// Frames of their own lengths (the steps scene's beats): rounded on the running total, the start hold on the first.
+    @Test func framesOfTheirOwnLengthsKeepTheTotal() {
+        let timing = AnimationTiming(fps: 20, holdEnd: 2, holdStart: 0.5)
+        #expect(timing.delays(seconds: [1.2, 1.8, 0.333, 0.333, 0.334]) == [170, 180, 33, 34, 33])
+        let thirds = AnimationTiming().delays(seconds: Array(repeating: 1.0 / 3, count: 30))
+        #expect(thirds.reduce(0, +) == 1000 && Set(thirds) == [33, 34])
+    }
+
     @Test func timingCarriesRoundingFromFrameToFrame() {
         #expect(FrameTiming.delays(count: 6, fps: 30) == [3, 4, 3, 3, 4, 3])
         #expect(FrameTiming.delays(count: 4, fps: 20) == [5, 5, 5, 5])

@@ -120,7 +120,7 @@ struct DescriptionTests {
                 v.learningRate = lr
                 v.epochs = 30
                 if kind == .dashboard { v.fixedM = 2 }
-                if kind != .compare && lr < 0.1 { v.optimizer = .sgd; v.snapshot = .step; v.epochs = 3 }
+                if kind != .compare && kind != .steps && lr < 0.1 { v.optimizer = .sgd; v.snapshot = .step; v.epochs = 3 }
                 let plan = try Plan(v, data: Self.data)
                 let text = plan.scenes[0].description
                 #expect(!text.isEmpty && !text.contains("\n") && !text.contains("nan") && !text.contains("inf"), "\(kind)")

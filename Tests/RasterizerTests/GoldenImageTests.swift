@@ -31,7 +31,7 @@ struct GoldenImageTests {
             return try GradientDescent.run(d, config)
         }
         switch kind {
-        case .line, .loss, .bsweep, .contour: break
+        case .line, .loss, .bsweep, .contour, .steps: break
         case .compare:
             input.runs = try [Optimizer.batch, .sgd, .minibatch(size: 20)].map { LabelledRun(label: $0.label, data: data, result: try run($0)) }
         case .dashboard:
@@ -50,7 +50,8 @@ struct GoldenImageTests {
     /// Golden size: 320×240 for one chart, 480×360 for the panel scenes.
     static func size(_ kind: SceneKind) -> (Int, Int) { SceneKind.single.contains(kind) ? (320, 240) : (480, 360) }
 
-    @Test(arguments: SceneKind.allCases)
+    /// (The steps scene has its own goldens, one per beat: StepsTests.)
+    @Test(arguments: SceneKind.allCases.filter { $0 != .steps })
     func framesMatchGoldens(_ kind: SceneKind) throws {
         let (w, h) = Self.size(kind)
         let animation = try Animation(kind: kind, input: Self.input(for: kind), width: w, height: h)

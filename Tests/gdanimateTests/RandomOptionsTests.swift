@@ -44,7 +44,8 @@ struct RandomOptionsTests {
         if g.chance(0.7) { option("dataset", dataset.rawValue) }
         let points = dataset == .wide ? 1000 : 100
         if g.chance(0.3) { option("seed", "\(g.int(0...1_000_000))") }
-        let optimizer = g.pick(OptimizerKind.allCases)
+        // The steps scene shows batch descent's update alone.
+        let optimizer = mode == "steps" ? .batch : g.pick(OptimizerKind.allCases)
         option("optimizer", optimizer.rawValue)
         if mode == "compare" {
             var pool = OptimizerKind.allCases.map(\.rawValue)

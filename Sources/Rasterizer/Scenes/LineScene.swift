@@ -15,14 +15,7 @@ final class LineScene: ChartScene {
         self.input = input
         customHeading = heading
         let data = input.data
-        let xr = NiceTicks.range(data.xs.min()!, data.xs.max()!)
-        // y covers the data and the lines of every non-exploding snapshot across the x range,
-        // so the first fits (often far below the data) are seen.
-        var ys = [data.ys.min()!, data.ys.max()!]
-        for s in input.result.rangeSnapshots { ys += [s.m * xr.lo + s.b, s.m * xr.hi + s.b] }
-        let ls = input.result.leastSquares
-        ys += [ls.m * xr.lo + ls.b, ls.m * xr.hi + ls.b]
-        let yr = NiceTicks.range(ys.min()!, ys.max()!)
+        let (xr, yr) = Self.ranges(input)
         let chart = Chart(panel, font: font, x: Axis(xr.lo, xr.hi, title: "x"), y: Axis(yr.lo, yr.hi, title: "y"))
         self.chart = chart
         let style = chart.style
@@ -43,6 +36,19 @@ final class LineScene: ChartScene {
         corner = chart.quietestCorner(for: legend, among: [.topLeft, .bottomRight, .topRight, .bottomLeft], avoiding: avoid)
     }
 
+    /// The axes' ranges: x the data's; y the data and the lines of every non-exploding snapshot across the
+    /// x range, so the first fits (often far below the data) are seen.
+    static func ranges(_ input: SceneInput) -> (x: (lo: Double, hi: Double), y: (lo: Double, hi: Double)) {
+        let data = input.data
+        let xr = NiceTicks.range(data.xs.min()!, data.xs.max()!)
+        var ys = [data.ys.min()!, data.ys.max()!]
+        for s in input.result.rangeSnapshots { ys += [s.m * xr.lo + s.b, s.m * xr.hi + s.b] }
+        let ls = input.result.leastSquares
+        ys += [ls.m * xr.lo + ls.b, ls.m * xr.hi + ls.b]
+        let yr = NiceTicks.range(ys.min()!, ys.max()!)
+        return ((xr.lo, xr.hi), (yr.lo, yr.hi))
+    }
+
     var legendRect: PixelRect { chart.legendFrame(legend, corner: corner) }
 
     private func drawLine(m: Double, b: Double, width: Double, _ color: RGB, alpha: Double = 1, dashed: Bool = false, on c: Canvas) {
@@ -54,14 +60,18 @@ final class LineScene: ChartScene {
     func drawStatic(on c: Canvas) {
         let ls = input.result.leastSquares
         drawLine(m: ls.m, b: ls.b, width: chart.style.lineWidth * 0.75, chart.theme.neutral, dashed: true, on: c)
-        let n = input.data.count
-        // Dots turn translucent as they crowd: opaque up to 100 points, about 0.4 at 1000.
+        Self.drawPoints(input.data, on: chart, c)
+        chart.drawLegend(legend, corner: corner, on: c)
+    }
+
+    /// The data as dots, which turn translucent as they crowd: opaque up to 100 points, about 0.4 at 1000.
+    static func drawPoints(_ data: Dataset, on chart: Chart, _ c: Canvas) {
+        let n = data.count
         let alpha = min(0.9, max(0.25, 9 / Double(n).squareRoot() * 1.35))
         let r = chart.style.markerRadius * (n > 300 ? 0.7 : 0.85)
-        for (x, y) in zip(input.data.xs, input.data.ys) {
+        for (x, y) in zip(data.xs, data.ys) {
             c.fillCircle(chart.point(x, y), radius: r, chart.theme.data, alpha: alpha, clip: chart.plot)
         }
-        chart.drawLegend(legend, corner: corner, on: c)
     }
 
     /// Snapshots whose fit stays on the plot as a faint line once reached: 0, 1, 2, 4, 8, … A doubling

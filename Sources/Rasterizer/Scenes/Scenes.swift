@@ -12,6 +12,7 @@ public enum Scenes {
             let columns = panels <= 3 ? panels : (panels + 1) / 2
             return (columns, (panels + columns - 1) / columns)
         case .scaling: return (panels, 1)
+        case .steps: return (2, 1)
         }
     }
 
@@ -19,6 +20,9 @@ public enum Scenes {
     /// can still be read: 200×150 a chart (looked at: below it the readout and the y-axis title no longer
     /// fit even at 6 px), plus the page heading and readout for the panel modes.
     public static func minimumSize(_ kind: SceneKind, panels: Int) -> (width: Int, height: Int) {
+        // The steps scene's formulas need more room than a chart (looked at: at 480×360 they are set at 8 px,
+        // at 600×400 at 10).
+        if kind == .steps { return (600, 400) }
         let g = grid(kind, panels: panels)
         return g.columns == 1 && g.rows == 1 ? (200, 150) : (200 * g.columns, 150 * g.rows + 60)
     }
@@ -34,7 +38,7 @@ public enum Scenes {
         return { k in SceneText.progress(longest, min(k, longest.snapshots.count - 1)) }
     }
 
-    static func make(_ kind: SceneKind, input: SceneInput, width: Int, height: Int, font: Font) -> any Scene {
+    static func make(_ kind: SceneKind, input: SceneInput, width: Int, height: Int, font: Font, frameLimit: Int? = nil) -> any Scene {
         let full = Panel.full(width: width, height: height, status: input.readout, theme: input.theme)
         let page = full.area
         let on = input.readout
@@ -44,6 +48,7 @@ public enum Scenes {
         case .loss: return LossScene(input, panel: full, font: font)
         case .bsweep: return BSweepScene(input, panel: full, font: font)
         case .contour: return ContourScene(input, panel: full, font: font)
+        case .steps: return StepsScene(input, width: width, height: height, font: font, epochLimit: frameLimit)
 
         case .compare:
             let runs = runs(of: input, label: r.config.optimizer.name)
