@@ -35,6 +35,10 @@ final class StepsScene: Scene {
         shown = StepsSchedule.epochs(snapshots: r.snapshots.count, limit: epochLimit)
         var title = "\(SceneText.optimizer(r.config)), one update at a time"
         if r.config.schedule == .constant { title += ", α = \(NumberFormat.significant(r.config.learningRate))" }
+        // Every step of a diverging run grows: the heading says so from the first frame, with the limit.
+        if SceneText.behaviour(r) == "diverges" {
+            title += ": diverges" + (r.stabilityLimit.map { " (stable below 2/λmax = \(NumberFormat.significant($0)))" } ?? "")
+        }
         heading = title
         let cells = CompositeScene.grid(2, columns: 2, width: width, height: height, style: style, panelReadouts: false, pageReadout: input.readout)
         let left = cells[0].area, right = cells[1].area
