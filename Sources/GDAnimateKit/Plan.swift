@@ -74,8 +74,14 @@ public struct Plan: Sendable {
     static func idleOptions(_ visual: Visual, kinds: [SceneKind]) -> [String] {
         var notes: [String] = []
         let contours: Set<SceneKind> = [.contour, .compare, .dashboard, .lrSweep, .scaling]
-        if visual.arrows && contours.isDisjoint(with: kinds) {
-            notes.append("--arrows draws on the contour of J(m, b), which --mode \(kinds.count == 1 ? kinds[0].rawValue : "all") does not show")
+        let mode = "--mode \(kinds.count == 1 ? kinds[0].rawValue : "all")"
+        if visual.arrows && kinds == [.steps] {
+            notes.append("--arrows: --mode steps draws the step −α∇J on its contour in every update's gradient beat anyway")
+        } else if visual.arrows && contours.isDisjoint(with: kinds) {
+            notes.append("--arrows draws on the contour of J(m, b), which \(mode) does not show")
+        }
+        if visual.markBest && Set<SceneKind>([.loss, .compare, .dashboard]).isDisjoint(with: kinds) {
+            notes.append("--mark-best stars the lowest loss on a loss curve, which \(mode) does not show")
         }
         if visual.background == .transparent && !visual.formats.isEmpty && !visual.poster && visual.formats.allSatisfy({ $0.name == "mp4" }) {
             notes.append("--background transparent: an MP4 has no transparency; the page shows in the theme's colour")

@@ -79,5 +79,13 @@ struct IdleOptionTests {
         #expect(try Plan(v, data: data).warnings.contains { $0.contains("MP4 has no transparency") })
         v.formats = [.gif, .mp4]
         #expect(try Plan(v, data: data).warnings.isEmpty)
+        var best = Visual(scene: .contour)
+        best.markBest = true
+        #expect(try Plan(best, data: data).warnings == ["--mark-best stars the lowest loss on a loss curve, which --mode contour does not show"])
+        best.scene = .loss
+        #expect(try Plan(best, data: data).warnings.isEmpty)
+        var steps = Visual(scene: .steps)
+        steps.arrows = true
+        #expect(try Plan(steps, data: data).warnings.contains { $0.hasPrefix("--arrows: --mode steps draws the step") })
     }
 }
