@@ -200,6 +200,13 @@ r = subprocess.run([exe, "--manifest", write("beside.json", '{"title": "t", "vis
                     "--output", beside, "--quiet"], capture_output=True, text=True)
 report("manifest data beside the manifest", [] if r.returncode == 0 and os.path.exists(os.path.join(beside, "a.gif")) else [f"exit {r.returncode}: {r.stderr.strip()[:300]!r}"])
 
+# A manifest refused before anything is drawn leaves no output folder behind.
+never = os.path.join(tmp, "never-made")
+r = subprocess.run([exe, "--manifest", write("refused.json", '{"title": "t", "visuals": [{"name": "a", "title": "A", "teaches": "T", "options": {"lr": -1}}]}'),
+                    "--output", never, "--quiet"], capture_output=True, text=True)
+report("a refused manifest makes no output folder", [] if r.returncode != 0 and "--lr" in r.stderr and not os.path.exists(never)
+       else [f"exit {r.returncode}, folder made: {os.path.exists(never)}: {r.stderr.strip()[:300]!r}"])
+
 # `--data -` reads standard input: points piped in train as from a file; a bad cell names standard input.
 piped = os.path.join(tmp, "piped-out")
 r = subprocess.run([exe, "--data", "-", "--output", piped, "--quiet", "--describe", "--mode", "line"], input=good, capture_output=True, text=True)

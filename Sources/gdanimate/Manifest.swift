@@ -116,6 +116,8 @@ struct Manifest: Decodable {
             if let history = options.history, !history.hasPrefix("/") { options.history = "\(folder)/\(history)" }
             runs.append((v, options, args))
         }
+        // Only once every entry has been read and checked: a manifest refused leaves no folder behind.
+        try Files.makeFolder(settings.output)
         var entries: [Gallery.Entry] = []
         for (v, options, args) in runs {
             do {
@@ -143,7 +145,7 @@ struct Manifest: Decodable {
 
     private static func where_(_ c: DecodingError.Context) -> String {
         let path = c.codingPath.map { $0.intValue.map { "[\($0 + 1)]" } ?? ".\($0.stringValue)" }.joined()
-        return path.hasPrefix(".") ? String(path.dropFirst()) : path
+        return path.isEmpty ? "the top level" : path.hasPrefix(".") ? String(path.dropFirst()) : path
     }
 }
 

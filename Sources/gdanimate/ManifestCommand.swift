@@ -37,7 +37,6 @@ struct ManifestCommand: ParsableCommand {
         Signals.installCleanup()
         Memory.keepFramesInHeap()
         do {
-            try Files.makeFolder(settings.output)
             try Manifest.render(manifest, settings: settings)
         } catch {
             Signals.quietIfInterrupted()
