@@ -20,6 +20,8 @@ final class LossScene: ChartScene {
     let best: Int?
     /// Whether the curves are J − J* (no J* line then: it is the axis's floor).
     let excess: Bool
+    /// The schedule's α on a right axis (one run's loss under a schedule other than constant).
+    let rate: RateTrace?
     private let customHeading: String?
 
     /// `legend: false` leaves the legend out (a comparison's colours are explained beside it).
@@ -70,7 +72,11 @@ final class LossScene: ChartScene {
         } else {
             yAxis = Axis(0, top * 1.05 + (top == 0 ? 1 : 0), title: "MSE")
         }
-        let chart = Chart(panel, font: font, x: Axis(xr.lo, xr.hi, title: perStep ? "update" : "epoch"), y: yAxis)
+        var rate = curves.count == 1 && !excess
+            ? RateTrace(r, snapshots: longest, style: panel.style, font: font, plotHeight: Double(panel.area.y1 - panel.area.y0) * 0.7) : nil
+        let chart = Chart(panel, font: font, x: Axis(xr.lo, xr.hi, title: perStep ? "update" : "epoch"), y: yAxis, rightReserve: rate?.reserve ?? 0)
+        rate?.place(on: chart)
+        self.rate = rate
         self.chart = chart
         let style = chart.style
         best = input.markBest ? curves[0].snapshots.indices.min { curves[0].snapshots[$0].loss < curves[0].snapshots[$1].loss } : nil
@@ -79,6 +85,7 @@ final class LossScene: ChartScene {
             legend.append(LegendEntry(glyph: .line(chart.theme.neutral, width: style.lineWidth * 0.75, dashed: true),
                                       text: "least-squares minimum J* = \(NumberFormat.significant(jStar))"))
         }
+        if rate != nil { legend.append(RateTrace.legend(chart.theme, style: style)) }
         if let best {
             let s = curves[0].snapshots[best]
             legend.append(LegendEntry(glyph: .marker(.star, chart.theme.highlight, edge: chart.theme.outline),
@@ -86,7 +93,8 @@ final class LossScene: ChartScene {
         }
         self.legend = showLegend ? legend : []
         let xs = self.xs
-        let avoid = curves.flatMap { zip(xs, $0.snapshots).map { chart.point($0, $1.loss) } }
+        var avoid = curves.flatMap { zip(xs, $0.snapshots).map { chart.point($0, $1.loss) } }
+        if let rate { avoid += zip(xs, rate.rates).map { Point(chart.x.map($0), rate.axis.map($1)) } }
         corner = chart.quietestCorner(for: legend, among: [.topRight, .bottomLeft, .topCenter, .bottomRight], avoiding: avoid)
     }
 
@@ -101,6 +109,7 @@ final class LossScene: ChartScene {
             c.strokePolyline([Point(chart.x.map(chart.x.lo), y), Point(chart.x.map(chart.x.hi), y)], width: chart.style.lineWidth * 0.75,
                              chart.theme.neutral, dash: (chart.style.lineWidth * 2.5, chart.style.lineWidth * 1.8), clip: chart.plot)
         }
+        rate?.draw(on: c, chart: chart, xs: xs)
         chart.drawLegend(legend, corner: corner, on: c)
     }
 
