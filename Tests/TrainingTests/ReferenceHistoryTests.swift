@@ -76,6 +76,7 @@ struct ReferenceHistoryTests {
             }
         }
         #expect(worst <= 1e-9, "worst relative difference \(worst)")
+        print("NumPy fixture \(c.fixture): worst relative difference \(worst)")
     }
 
     /// The loss against a two-pass float64 evaluation at the same parameters, on data with y ≈ 10⁶.
