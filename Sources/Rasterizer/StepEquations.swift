@@ -90,7 +90,7 @@ struct StepEquations {
                     }
                 }
             }
-            var lines: Lines = rows[0].map { $0.map { _ in (0, 0) } }
+            var lines: Lines = rows.first?.map { $0.map { _ in (0, 0) } } ?? []
             for epoch in rows { for (i, row) in epoch.enumerated() { for (j, l) in row.enumerated() {
                 lines[i][j] = (max(lines[i][j].ascent, l.ascent), max(lines[i][j].descent, l.descent))
             } } }
