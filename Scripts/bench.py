@@ -144,6 +144,19 @@ steps_ratio = (statistics.median(ts) / 100) / (statistics.median(tc) / 101)
 print(f"\nsteps: {statistics.median(ts) / 100 * 1000:.1f} ms a frame (100 frames, {os.path.getsize(os.path.join(sdir, 'steps.gif')) / 1024:.0f} KB) "
       f"vs contour {statistics.median(tc) / 101 * 1000:.1f} ms (101 frames): {steps_ratio:.2f}x")
 
+# Surface (issue 15): the 3-D bowl with a still camera (drawn once, each frame adds the path) against the
+# contour scene, and with --orbit (every frame redrawn) against the peer's plot_surface, per frame, 101 frames.
+tsu, tor, tpe = [], [], []
+for _ in range(reps):
+    tsu.append(run(ours_cmd("surface", sdir)))
+    tor.append(run(ours_cmd("surface", sdir, "--orbit", "60", "--name", "orbit")))
+    tpe.append(run([py, peer, "surface", os.path.join(tmp, "peer-surface"), "101"]))
+surface_ratio = statistics.median(tsu) / statistics.median(tc)
+orbit_speed = statistics.median(tpe) / statistics.median(tor)
+print(f"surface: still camera {statistics.median(tsu):.2f} s ({os.path.getsize(os.path.join(sdir, 'surface.gif')) / 1024:.0f} KB) = {surface_ratio:.2f}x contour's "
+      f"{statistics.median(tc):.2f} s; --orbit 60 {statistics.median(tor) / 101 * 1000:.1f} ms a frame ({os.path.getsize(os.path.join(sdir, 'orbit.gif')) / 1024:.0f} KB) "
+      f"vs the peer's plot_surface {statistics.median(tpe) / 101 * 1000:.0f} ms: {orbit_speed:.0f}x")
+
 one, many = os.path.join(tmp, "t1"), os.path.join(tmp, "tn")
 subprocess.run(ours_cmd("all", one, "--threads", "1", "--format", "gif,mp4"), check=True)
 subprocess.run(ours_cmd("all", many, "--format", "gif,mp4"), check=True)
@@ -166,6 +179,9 @@ print(f"  WebP <= 0.65x our GIFs over the four:           {webp_all:.2f}x  {verd
 print(f"  --mode all webp >= 30x the peer's webp run:     {pw / ow:.0f}x  {verdict(pw / ow >= 30)}")
 print("targets (issue 13, MP4):")
 print(f"  MP4s identical run to run:                      {verdict(mp4_same)}")
+print("targets (issue 15, surface):")
+print(f"  still camera <= 2x contour's time:              {surface_ratio:.2f}x  {verdict(surface_ratio <= 2)}")
+print(f"  --orbit >= 20x faster than the peer per frame:  {orbit_speed:.0f}x  {verdict(orbit_speed >= 20)}")
 print("targets (issue 14, steps):")
 print(f"  steps <= 3x contour's time per frame:           {steps_ratio:.2f}x  {verdict(steps_ratio <= 3)}")
 print(f"\nspeed {p_all / o_all:.0f}x  bytes {bytes_o / bytes_p:.2f}x  (4 modes, 101 frames)")

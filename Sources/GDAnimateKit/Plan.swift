@@ -80,6 +80,14 @@ public struct Plan: Sendable {
         } else if visual.arrows && contours.isDisjoint(with: kinds) {
             notes.append("--arrows draws on the contour of J(m, b), which \(mode) does not show")
         }
+        let showsSurface = kinds.contains(.surface) || (kinds.contains(.dashboard) && visual.surfacePanel)
+        let d = SurfaceCamera()
+        if !showsSurface && (visual.camera.elevation != d.elevation || visual.camera.azimuth != nil || visual.camera.orbit != d.orbit) {
+            notes.append("--elevation, --azimuth and --orbit place the camera of the 3-D surface, which \(mode) does not show")
+        }
+        if visual.surfacePanel && !kinds.contains(.dashboard) {
+            notes.append("--surface-panel puts the 3-D surface in the dashboard, which \(mode) does not show")
+        }
         if visual.markBest && Set<SceneKind>([.loss, .compare, .dashboard]).isDisjoint(with: kinds) {
             notes.append("--mark-best stars the lowest loss on a loss curve, which \(mode) does not show")
         }

@@ -52,6 +52,11 @@ extension PlannedScene: CustomStringConvertible {
                 text += " With m held, b " + (bOnly.divergedAtEpoch.map { "diverged at epoch \($0)." } ?? "went from \(RunStory.n(b.start.b)) to \(RunStory.n(b.end.b)), the best b at that m being \(RunStory.n(b.best.b)).")
             }
             return text
+        case .surface:
+            return "The loss surface J(m, b) in three dimensions: the mean squared error of ŷ = m·x + b on \(data) as a lit bowl "
+                + "\(input.camera.orbit == 0 ? "" : "turning \(RunStory.n(abs(input.camera.orbit)))° ")seen from \(RunStory.n(input.camera.elevation))° above, "
+                + "with its contours on it and on the floor, and \(Self.run(r).lowercasedFirstWord) rolling down it from the start to the current \(story.unit); "
+                + "the least-squares minimum is a star. " + story.told()
         case .steps:
             let shown = StepsSchedule.epochs(snapshots: r.snapshots.count, limit: frameLimit).map { String(r.snapshots[$0].epoch) }
             return "One update at a time: \(Self.run(r).lowercasedFirstWord) on \(data), each shown epoch in four beats "

@@ -21,9 +21,11 @@ public struct PlannedScene: Sendable {
         var input = SceneInput(data: data, result: main ?? bOnly!, lossScale: visual.lossScale, markBest: visual.markBest, readout: visual.readout,
                                theme: visual.theme, transparentPage: visual.background == .transparent)
         input.arrows = visual.arrows
+        input.camera = visual.camera
+        input.dashboardSurface = visual.surfacePanel
         var panels = 1
         switch kind {
-        case .line, .loss, .contour: break
+        case .line, .loss, .contour, .surface: break
         case .steps: panels = 2
         case .bsweep: input.result = bOnly!
         case .compare:

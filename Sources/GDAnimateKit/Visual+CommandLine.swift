@@ -95,6 +95,10 @@ extension Visual {
         if arrows { a.append("--arrows") }
         if theme != d.theme { add("theme", theme.name) }
         if background != d.background { add("background", background.rawValue) }
+        add("elevation", camera.elevation, unless: d.camera.elevation)
+        if let azimuth = camera.azimuth { add("azimuth", azimuth, unless: nil) }
+        add("orbit", camera.orbit, unless: d.camera.orbit)
+        if surfacePanel { a.append("--surface-panel") }
         if poster { a.append("--poster") }
         return a
     }

@@ -59,6 +59,12 @@ extension Visual {
         guard timing.holdEnd.isFinite && (0...60).contains(timing.holdEnd) else { throw VisualError("--hold must be from 0 to 60 seconds (got \(timing.holdEnd))") }
         guard timing.holdStart.isFinite && (0...60).contains(timing.holdStart) else { throw VisualError("--hold must be from 0 to 60 seconds (got \(timing.holdStart))") }
         guard (0...65535).contains(timing.loop) else { throw VisualError("--loop must be from 0 (forever) to 65535 (got \(timing.loop))") }
+        guard camera.elevation.isFinite && camera.elevation > -90 && camera.elevation < 90 else {
+            throw VisualError("--elevation must be above -90 and below 90 degrees (got \(camera.elevation)): straight up or down the box has no depth to show")
+        }
+        for (flag, value) in [("--azimuth", camera.azimuth ?? 0), ("--orbit", camera.orbit)] where !(value.isFinite && abs(value) <= 3600) {
+            throw VisualError("\(flag) must be a number of degrees from -3600 to 3600 (got \(value))")
+        }
         for (flag, value) in [("--init-m", initialM), ("--init-b", initialB), ("--fixed-m", fixedM ?? 0)] where !value.isFinite {
             throw VisualError("\(flag) must be a finite number (got \(value))")
         }

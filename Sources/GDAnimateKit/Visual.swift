@@ -91,6 +91,10 @@ public struct Visual: Sendable, Equatable {
     public var theme: Theme = .light
     /// The page behind the plots: opaque, or transparent where the format allows (GIF, WebP, PNG).
     public var background: PageBackground = .opaque
+    /// The surface scene's camera: elevation, azimuth (nil: chosen from the data) and orbit.
+    public var camera = SurfaceCamera()
+    /// The dashboard shows the 3-D surface in place of the contour.
+    public var surfacePanel = false
 
     /// A visual of `scene` on `data`, every other setting at its default.
     ///

@@ -71,6 +71,10 @@ public struct SceneInput: Sendable {
     public var arrows: Bool = false
     /// Leave the page transparent: frames mark the page's pixels outside the plots (see ``Frame``).
     public var transparentPage: Bool
+    /// Where the surface scene's camera stands, and how far it turns over the animation.
+    public var camera: SurfaceCamera = SurfaceCamera()
+    /// The dashboard shows the 3-D surface in place of the contour.
+    public var dashboardSurface: Bool = false
 
     /// The input for the run `result` on `data`; the defaults give one run with readouts, no b-only run,
     /// no best-epoch mark, an automatic loss scale, the light theme and an opaque page.
@@ -86,5 +90,24 @@ public struct SceneInput: Sendable {
         self.readout = readout
         self.theme = theme
         self.transparentPage = transparentPage
+    }
+}
+
+/// The surface scene's camera: `elevation` degrees above the (m, b) plane, `azimuth` degrees around the
+/// vertical axis (as matplotlib's `view_init`; nil: chosen from the data so the path is in sight), and
+/// `orbit` degrees it turns by over the animation (0: a still camera).
+public struct SurfaceCamera: Sendable, Equatable {
+    /// Degrees above the (m, b) plane, −90 to 90 exclusive (default 35, the peer's).
+    public var elevation: Double
+    /// Degrees around the vertical axis; nil: the one that hides least of the path, nearest to −60.
+    public var azimuth: Double?
+    /// Degrees turned from the first frame to the last.
+    public var orbit: Double
+
+    /// A camera `elevation` degrees up, at `azimuth` (nil: chosen), turning `orbit` degrees.
+    public init(elevation: Double = 35, azimuth: Double? = nil, orbit: Double = 0) {
+        self.elevation = elevation
+        self.azimuth = azimuth
+        self.orbit = orbit
     }
 }

@@ -19,6 +19,8 @@ public enum SceneKind: String, CaseIterable, Sendable {
     /// One update of batch gradient descent at a time, in four beats: the data with residuals and their
     /// squares, the formulas with the epoch's numbers, and the step on a contour inset.
     case steps
+    /// J(m, b) as a lit 3-D bowl with the path rolling down it.
+    case surface
 
     /// The scenes of one run, rendered by `--mode all`.
     public static let single: [SceneKind] = [.line, .loss, .bsweep, .contour]
@@ -35,6 +37,7 @@ public enum SceneKind: String, CaseIterable, Sendable {
         case .lrSweep: return "contour panels at several rates"
         case .scaling: return "raw x beside standardized x"
         case .steps: return "one update in four beats, with the formulas"
+        case .surface: return "the loss bowl J(m,b) in 3-D with the path"
         }
     }
 
@@ -50,7 +53,7 @@ public enum SceneKind: String, CaseIterable, Sendable {
         case .lrSweep: return panels <= 2 ? (1120, 480) : panels <= 4 ? (960, 720) : (1200, 720)
         case .scaling: return (1120, 480)
         case .steps: return (960, 540)
-        case .line, .loss, .bsweep, .contour: return (640, 480)
+        case .line, .loss, .bsweep, .contour, .surface: return (640, 480)
         }
     }
 }

@@ -57,6 +57,9 @@ struct VisualOptions: ParsableArguments {
     @OptionGroup(title: "Learning-rate schedules")
     var rates: ScheduleOptions
 
+    @OptionGroup(title: "The 3-D surface")
+    var surface: SurfaceOptions
+
     @Option(help: "Record a frame after every epoch, or after every parameter update (stochastic optimizers).")
     var snapshot: SnapshotInterval = .epoch
 
@@ -181,6 +184,8 @@ struct VisualOptions: ParsableArguments {
         v.theme = theme
         v.arrows = arrows
         v.background = background
+        v.camera = surface.camera
+        v.surfacePanel = surface.surfacePanel
         do { try v.validate() } catch { throw ValidationError(error.description) }
         return v
     }

@@ -20,7 +20,7 @@ struct FarFromZeroTests {
         let ls = try LossSurface(data).leastSquares
         var input = SceneInput(data: data, result: kind == .bsweep ? try run(fixedM: ls.m) : try run())
         switch kind {
-        case .line, .loss, .bsweep, .contour, .steps: break
+        case .line, .loss, .bsweep, .contour, .steps, .surface: break
         case .compare: input.runs = try [Optimizer.batch, .momentum(beta: 0.9)].map { LabelledRun(label: $0.label, data: data, result: try run($0, lr: 0.05)) }
         case .dashboard: input.bOnly = try run(fixedM: ls.m)
         case .lrSweep:

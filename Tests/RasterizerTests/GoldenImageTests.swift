@@ -31,7 +31,7 @@ struct GoldenImageTests {
             return try GradientDescent.run(d, config)
         }
         switch kind {
-        case .line, .loss, .bsweep, .contour, .steps: break
+        case .line, .loss, .bsweep, .contour, .steps, .surface: break
         case .compare:
             input.runs = try [Optimizer.batch, .sgd, .minibatch(size: 20)].map { LabelledRun(label: $0.label, data: data, result: try run($0)) }
         case .dashboard:

@@ -54,12 +54,7 @@ final class ContourScene: ChartScene {
         arrows = input.arrows ? DescentArrows(paths: paths, surface: surface) : nil
         customHeading = heading
         let ls = r.leastSquares
-        let tame = (rangeFrom ?? paths.map(\.snapshots)).flatMap(TrainingResult.tame)
-        // A path that hardly moves still gets a view of the bowl around it: half the distance over which
-        // J rises by J* (it doubles), √(J*/mean x²) in m and √J* in b, whatever the parameters' size.
-        let rise = max(ls.loss, 0).squareRoot() / 2
-        var hm = max(tame.map { abs($0.m - ls.m) }.max()!, 1e-9 * max(1, abs(ls.m)), rise / max(surface.meanXSquared, 1e-300).squareRoot()) * 1.2
-        var hb = max(tame.map { abs($0.b - ls.b) }.max()!, 1e-9 * max(1, abs(ls.b)), rise) * 1.2
+        var (hm, hb) = Self.halfRanges(rangeFrom ?? paths.map(\.snapshots), surface: surface)
         let style = panel.style
         let bar = (gap: style.pad * 2, width: max(9, 15 * style.scale))
         colorbar = bar
@@ -99,6 +94,18 @@ final class ContourScene: ChartScene {
         ] + Self.arrowLegend(arrows, theme: chart.theme, width: pathWidth) : []
         let avoid = paths.flatMap { $0.snapshots.map { chart.point($0.m, $0.b) } } + [chart.point(ls.m, ls.b)]
         corner = chart.quietestCorner(for: legend, among: [.bottomRight, .topLeft, .topRight, .bottomLeft], avoiding: avoid)
+    }
+
+    /// Half the m and b ranges around the minimum that hold the tame snapshots of `runs`, with a margin.
+    /// A path that hardly moves still gets a view of the bowl around it: half the distance over which
+    /// J rises by J* (it doubles), √(J*/mean x²) in m and √J* in b, whatever the parameters' size.
+    static func halfRanges(_ runs: [[Snapshot]], surface: LossSurface) -> (m: Double, b: Double) {
+        let ls = surface.leastSquares
+        let tame = runs.flatMap(TrainingResult.tame)
+        let rise = max(ls.loss, 0).squareRoot() / 2
+        let hm = max(tame.map { abs($0.m - ls.m) }.max()!, 1e-9 * max(1, abs(ls.m)), rise / max(surface.meanXSquared, 1e-300).squareRoot()) * 1.2
+        let hb = max(tame.map { abs($0.b - ls.b) }.max()!, 1e-9 * max(1, abs(ls.b)), rise) * 1.2
+        return (hm, hb)
     }
 
     var runs: [[Snapshot]] { paths.map(\.snapshots) }

@@ -5,7 +5,7 @@ public enum Scenes {
     /// Columns and rows of the panels of `kind` with `panels` panels (1×1 for a single scene).
     public static func grid(_ kind: SceneKind, panels: Int) -> (columns: Int, rows: Int) {
         switch kind {
-        case .line, .loss, .bsweep, .contour: return (1, 1)
+        case .line, .loss, .bsweep, .contour, .surface: return (1, 1)
         case .compare: return (2, 1)
         case .dashboard: return panels == 4 ? (2, 2) : (3, 1)
         case .lrSweep:
@@ -48,6 +48,7 @@ public enum Scenes {
         case .loss: return LossScene(input, panel: full, font: font)
         case .bsweep: return BSweepScene(input, panel: full, font: font)
         case .contour: return ContourScene(input, panel: full, font: font)
+        case .surface: return SurfaceScene(input, panel: full, font: font)
         case .steps: return StepsScene(input, width: width, height: height, font: font, epochLimit: frameLimit)
 
         case .compare:
@@ -95,7 +96,8 @@ public enum Scenes {
             var panels: [any ChartScene] = [
                 LineScene(input, panel: cells[0], font: font, heading: "The fitted line"),
                 LossScene(input, panel: cells[1], font: font, heading: "Loss per \(SceneText.unit(r.snapshots))"),
-                ContourScene(input, panel: cells[2], font: font, heading: "Path on the loss surface"),
+                input.dashboardSurface ? SurfaceScene(input, panel: cells[2], font: font, heading: "The loss surface J(m, b)")
+                                       : ContourScene(input, panel: cells[2], font: font, heading: "Path on the loss surface"),
             ]
             if let bOnly = input.bOnly {
                 var b = input
