@@ -97,8 +97,9 @@ final class DepthBuffer {
         }
     }
 
-    /// Averages `scale`×`scale` blocks into `canvas` from (x0, y0) on; returns each output pixel's nearest
-    /// depth (what later marks are tested against).
+    /// Averages `scale`×`scale` blocks into `canvas` from (x0, y0) on; returns each output pixel's depth
+    /// (what later marks are tested against): the mean of its samples, the depth at its centre on a smooth
+    /// surface, or the nearest where only some of them were drawn on (an edge).
     func resolve(into canvas: Canvas, x0: Int, y0: Int, scale: Int) -> [Float] {
         let w = width / scale, h = height / scale
         if scale == 1 {
@@ -116,16 +117,17 @@ final class DepthBuffer {
                     let row = canvas.row(y0 + oy)
                     for ox in 0..<w {
                         var r = 0, g = 0, b = 0
-                        var near: Float = -.infinity
+                        var near: Float = -.infinity, sum: Float = 0
                         for sy in 0..<scale {
                             for sx in 0..<scale {
                                 let i = (oy * scale + sy) * width + ox * scale + sx
                                 let p = color[i]
                                 r += p.r; g += p.g; b += p.b
                                 near = max(near, depth[i])
+                                sum += depth[i]
                             }
                         }
-                        nearest[oy * w + ox] = near
+                        nearest[oy * w + ox] = sum.isFinite ? sum / Float(n) : near
                         guard x0 + ox >= 0, x0 + ox < canvas.width else { continue }
                         row[x0 + ox] = Int32(bitPattern: RGB(r: (r + n / 2) / n, g: (g + n / 2) / n, b: (b + n / 2) / n).value)
                     }

@@ -66,12 +66,14 @@ struct SurfaceTests {
         scene.drawBackground(on: canvas)
         let layer = SurfaceLayer(scene: scene, camera: scene.camera(100), supersample: 1, on: canvas)
         let end = input.result.snapshots[100]
-        #expect(!layer.shows(scene.geometry.point(m: end.m, b: end.b, loss: end.loss)))
+        let hidden = !layer.shows(layer.meshPoint(scene.geometry.surfacePoint(m: end.m, b: end.b)))
+        #expect(hidden, "the rim hides the ball")
         var high = input
         high.camera = SurfaceCamera(elevation: 60, azimuth: -60)
         let top = SurfaceScene(high, panel: .full(width: 320, height: 240), font: try Font.make())
         let above = SurfaceLayer(scene: top, camera: top.camera(100), supersample: 1, on: canvas)
-        #expect(above.shows(top.geometry.point(m: end.m, b: end.b, loss: end.loss)))
+        let seen = above.shows(above.meshPoint(top.geometry.surfacePoint(m: end.m, b: end.b)))
+        #expect(seen, "from high above the ball shows")
     }
 
     @Test func orbitFramesMatchGoldens() throws {

@@ -21,8 +21,11 @@ struct SurfaceLayer {
     let centre: (x: Double, y: Double)
     /// The nearest depth drawn at each pixel of the region (box units).
     private(set) var depth: [Float] = []
-    /// Mesh cells per side.
+    /// Mesh cells per side: 64 for a still camera's bowl, drawn once; three quarters of that for an orbit's,
+    /// drawn every frame.
     static let cells = 64
+    /// The cells of this layer's mesh.
+    let meshCells: Int
 
     init(scene: SurfaceScene, camera: Camera, supersample s: Int, on c: Canvas) {
         self.camera = camera
@@ -33,6 +36,7 @@ struct SurfaceLayer {
         style = scene.chart.style
         scale = scene.scale
         centre = (Double(region.x0 + region.x1) / 2, Double(region.y0 + region.y1) / 2)
+        meshCells = s > 1 ? Self.cells : Self.cells * 3 / 4
         let w = region.x1 - region.x0, h = region.y1 - region.y0
         let buffer = DepthBuffer(width: w * s, height: h * s, fill: theme.plot)
         let layer = self
@@ -45,11 +49,25 @@ struct SurfaceLayer {
         panes.fill(into: buffer, vertex: { vertex($0) }, color: theme.axis.over(theme.plot, alpha: 0.05))
         let ticks = SurfaceTicks(geometry: geometry, camera: camera, scale: scale, style: style)
         panes.drawGrid(ticks, into: buffer, vertex: { vertex($0) }, color: theme.grid, halfWidth: 0.5 * ss)
-        drawMesh(into: buffer, cells: s > 1 ? Self.cells : Self.cells * 3 / 4, vertex: vertex)
+        drawMesh(into: buffer, cells: meshCells, vertex: vertex)
         drawIsolines(into: buffer, vertex: { vertex($0) }, halfWidth: max(0.4, 0.45 * style.scale) * ss, floor: panes.floorZ)
         panes.drawEdges(into: buffer, vertex: { vertex($0) }, color: theme.axis, halfWidth: max(0.5, 0.5 * style.scale) * ss)
         depth = buffer.resolve(into: c, x0: region.x0, y0: region.y0, scale: s)
         ticks.draw(on: c, box: panes, project: { layer.screen($0) }, font: scene.chart.font, theme: theme)
+    }
+
+    /// The height of the drawn mesh above box point (x, y): the surface's heights at the grid's corners,
+    /// interpolated over the cell's triangle as the rasterizer fills it. Marks on the bowl sit at this height,
+    /// so the depth test compares like with like however steep the bowl (a log funnel's flat triangles sit
+    /// well above its true surface).
+    func meshPoint(_ p: Vec3) -> Vec3 {
+        let n = Double(meshCells), h = SurfaceGeometry.halfHeight
+        let u = min(n - 1e-9, max(0, (p.x + 1) / 2 * n)), v = min(n - 1e-9, max(0, (p.y + 1) / 2 * n))
+        let i = u.rounded(.down), j = v.rounded(.down), fx = u - i, fy = v - j
+        func z(_ a: Double, _ b: Double) -> Double { min(h, max(-h, geometry.surfaceZ(x: -1 + 2 * a / n, y: -1 + 2 * b / n))) }
+        let za = z(i, j), zb = z(i + 1, j), zc = z(i, j + 1), zd = z(i + 1, j + 1)
+        let height = fx >= fy ? za + fx * (zb - za) + fy * (zd - zb) : za + fy * (zc - za) + fx * (zd - zc)
+        return Vec3(p.x, p.y, height)
     }
 
     /// Canvas coordinates (x right, y down) and depth of a box point.
