@@ -35,7 +35,7 @@ extension Visual {
     ///   be read or written, a CSV parse error naming the file, line and column.
     @discardableResult
     public func render(into folder: String, threads: Int? = nil) throws -> RenderReport {
-        let plan = try Plan(self, data: try loadData())
+        let plan = try Plan(self, data: try loadData(for: [scene]))
         return RenderReport(plan: plan, files: try plan.write(into: folder, renderer: Renderer(threads: threads)))
     }
 }

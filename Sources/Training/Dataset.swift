@@ -6,6 +6,9 @@ public struct Dataset: Sendable, Equatable {
     public var ys: [Double]
     /// Where the points came from, for titles and exports: a preset name or a file name.
     public var source: String
+    /// The points' statistics alone, when the points themselves were not kept (a large file read for
+    /// scenes that need only the loss surface); `xs` and `ys` are then empty.
+    public var summary: DataSummary?
 
     /// The points (xs[i], ys[i]) from `source`. `xs` and `ys` should have the same count; ``isPaired``
     /// says whether they do, and planning a visual of unpaired points is an error, not a crash.
@@ -15,8 +18,17 @@ public struct Dataset: Sendable, Equatable {
         self.source = source
     }
 
+    /// The points' statistics alone, from `source` (see ``summary``).
+    public init(summary: DataSummary, source: String) {
+        self.init(xs: [], ys: [], source: source)
+        self.summary = summary
+    }
+
     /// The number of points, n.
-    public var count: Int { xs.count }
+    public var count: Int { summary?.count ?? xs.count }
+
+    /// Whether the points themselves are here (not only their statistics).
+    public var hasPoints: Bool { summary == nil }
 
     /// Whether every x has its y (the counts match).
     public var isPaired: Bool { xs.count == ys.count }

@@ -65,6 +65,10 @@ public struct LossSurface: Sendable, Equatable {
     /// The statistics and least-squares line of `data`, in two O(n) passes. Throws for fewer than two points, a
     /// non-finite value, no spread in x, or values whose squares overflow or underflow a Double.
     public init(_ data: Dataset) throws(SetupError) {
+        if let summary = data.summary { try self.init(summary: summary) } else { try self.init(points: data) }
+    }
+
+    private init(points data: Dataset) throws(SetupError) {
         guard data.isPaired else { throw .unpaired(x: data.xs.count, y: data.ys.count) }
         let n = data.count
         guard n > 0 else { throw .empty }
@@ -104,6 +108,30 @@ public struct LossSurface: Sendable, Equatable {
         varianceX = sxx
         covarianceXY = sxy
         leastSquares = LeastSquares(m: mStar, b: my - mStar * mx, loss: residual / nd)
+    }
+
+    /// The statistics and least-squares line from a summary of the points (the points themselves not kept):
+    /// the same checks as from the points, J* as (Σ(y − ȳ)² − Σ(x − x̄)(y − ȳ)²/Σ(x − x̄)²)/n.
+    public init(summary s: DataSummary) throws(SetupError) {
+        guard s.count > 0 else { throw .empty }
+        guard s.count > 1 else { throw .singlePoint }
+        guard s.minX < s.maxX else { throw .constantX(s.minX) }
+        let nd = Double(s.count)
+        let largestX = max(abs(s.minX), abs(s.maxX)), largest = max(largestX, abs(s.minY), abs(s.maxY))
+        let sxx = s.sxx / nd, sxy = s.sxy / nd
+        let mStar = sxy / sxx
+        let residual = max(0, s.syy - s.sxy * mStar)
+        guard sxx.isFinite, sxy.isFinite, residual.isFinite, mStar.isFinite, s.meanX.isFinite, s.meanY.isFinite else {
+            if sxx == 0 || !mStar.isFinite && sxx.isFinite && sxx < 1e-300 { throw .underflow(largest: largestX) }
+            throw .overflow(largest: largest)
+        }
+        guard sxx > 0 else { throw .underflow(largest: largestX) }
+        count = s.count
+        meanX = s.meanX
+        meanY = s.meanY
+        varianceX = sxx
+        covarianceXY = sxy
+        leastSquares = LeastSquares(m: mStar, b: s.meanY - mStar * s.meanX, loss: residual / nd)
     }
 
     /// J(m, b), the mean squared error.

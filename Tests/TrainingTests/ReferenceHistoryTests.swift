@@ -54,7 +54,20 @@ struct ReferenceHistoryTests {
 
     @Test("history matches NumPy to 1e-9 relative per value", arguments: cases)
     func matchesNumPy(_ c: Case) throws {
-        let data = try Self.data(c.data)
+        try Self.check(c, data: try Self.data(c.data))
+    }
+
+    /// The same from the points' statistics alone (read streaming, points not kept), for every optimizer
+    /// that uses the whole batch.
+    @Test("from streamed statistics, history matches NumPy to 1e-9", arguments: cases.filter { !$0.optimizer.isStochastic })
+    func statisticsMatchNumPy(_ c: Case) throws {
+        let points = try Self.data(c.data)
+        var summary = DataSummary()
+        for (x, y) in zip(points.xs, points.ys) { summary.add(x, y) }
+        try Self.check(c, data: Dataset(summary: summary, source: c.data))
+    }
+
+    static func check(_ c: Case, data: Dataset) throws {
         var config = TrainingConfig()
         config.optimizer = c.optimizer
         config.learningRate = c.lr
@@ -76,7 +89,7 @@ struct ReferenceHistoryTests {
             }
         }
         #expect(worst <= 1e-9, "worst relative difference \(worst)")
-        print("NumPy fixture \(c.fixture): worst relative difference \(worst)")
+        print("NumPy fixture \(c.fixture)\(data.hasPoints ? "" : ", from statistics"): worst relative difference \(worst)")
     }
 
     /// The loss against a two-pass float64 evaluation at the same parameters, on data with y ≈ 10⁶.

@@ -1,0 +1,239 @@
+import Dispatch
+
+/// CSV text read in pieces as they arrive (a file in chunks, standard input), with `CSVData`'s grammar and
+/// messages, the line numbers counting across pieces, and no limit on the size.
+///
+/// The first records (up to the first data row) decide the header and the columns, as `CSVData.parse`
+/// describes. The lines after them are gathered into pieces of ``linesPerPiece`` lines, read on `threads`
+/// threads at once (`CSVRows`), and joined in order: the points one after another, or their statistics by
+/// Chan's pairwise merge. Pieces are cut by line count, not by where the bytes arrived or how many threads
+/// there are, so the result is the same, bit for bit, for any chunking and any thread count. Errors name
+/// the first bad line in the order of the text.
+public struct CSVReader {
+    /// The name messages give the text (a file name, "standard input").
+    public let file: String
+    let xColumn: CSVData.Column?, yColumn: CSVData.Column?
+    /// Keep the points, or only their statistics (constant memory: what batch descent and the loss
+    /// surface need).
+    public let keepsPoints: Bool
+    /// Threads reading pieces at once.
+    public let threads: Int
+    /// Lines per piece read on one thread.
+    public static let linesPerPiece = 1 << 16
+    /// The longest line read (bytes): rows of numbers are short, and memory stays bounded whatever the input.
+    public static let longestLine = 1 << 20
+
+    private var lineNumber = 0
+    /// The start of a line whose end has not arrived yet.
+    private var carry: [UInt8] = []
+    /// Records read before the columns are known.
+    private var early: [(line: Int, fields: [String])] = []
+    private var layout: CSVData.Layout?
+    private var sawBytes = false
+    /// Whole lines gathered for the next batch of pieces (each ends with a line feed), and the number of
+    /// the first of them.
+    private var batch: [UInt8] = []
+    private var batchFirstLine = 0
+    /// Bytes gathered before the pieces are read together.
+    static let batchBytes = 8 << 20
+    /// What the pieces read so far hold.
+    private var xs: [Double] = [], ys: [Double] = []
+    private var summary = DataSummary()
+
+    /// A reader of the text of `file`, taking the columns as `CSVData.parse` does; `keepsPoints: false`
+    /// keeps only their statistics, and ``finish()`` returns a ``Dataset`` of its ``Dataset/summary``.
+    public init(file: String, xColumn: CSVData.Column? = nil, yColumn: CSVData.Column? = nil, keepsPoints: Bool = true, threads: Int = 1) {
+        self.file = file
+        self.xColumn = xColumn
+        self.yColumn = yColumn
+        self.keepsPoints = keepsPoints
+        self.threads = max(1, threads)
+    }
+
+    func fail(_ line: Int?, _ column: Int?, _ text: String?, _ message: String) -> CSVData.ParseError {
+        CSVData.ParseError(file: file, line: line, column: column, text: text, message: message)
+    }
+
+    /// Reads the next piece of the text.
+    public mutating func read(_ bytes: UnsafeBufferPointer<UInt8>) throws(CSVData.ParseError) {
+        guard let base = bytes.baseAddress, bytes.count > 0 else { return }
+        sawBytes = true
+        var start = 0
+        while start < bytes.count {
+            if layout != nil {
+                // The columns are known: whole lines go to the batch as they are, the rest waits.
+                var last = bytes.count - 1
+                while last >= start && base[last] != 0x0A { last -= 1 }
+                if last < start {
+                    carry.append(contentsOf: UnsafeBufferPointer(start: base + start, count: bytes.count - start))
+                    try checkCarry()
+                    return
+                }
+                if batch.isEmpty { batchFirstLine = lineNumber + 1 }
+                batch += carry
+                carry.removeAll(keepingCapacity: true)
+                batch.append(contentsOf: UnsafeBufferPointer(start: base + start, count: last + 1 - start))
+                carry.append(contentsOf: UnsafeBufferPointer(start: base + last + 1, count: bytes.count - last - 1))
+                if batch.count >= Self.batchBytes { try flush(final: false) }
+                return
+            }
+            var nl = start
+            while nl < bytes.count && base[nl] != 0x0A { nl += 1 }
+            if nl == bytes.count {
+                carry.append(contentsOf: UnsafeBufferPointer(start: base + start, count: bytes.count - start))
+                try checkCarry()
+                return
+            }
+            if carry.isEmpty {
+                try line(base, start, nl)
+            } else {
+                carry.append(contentsOf: UnsafeBufferPointer(start: base + start, count: nl - start))
+                let whole = carry
+                carry.removeAll(keepingCapacity: true)
+                try whole.withUnsafeBufferPointer { b throws(CSVData.ParseError) in try line(b.baseAddress!, 0, b.count) }
+            }
+            start = nl + 1
+        }
+    }
+
+    /// A line this long is no table of numbers: say so now rather than hold it all in memory.
+    private func checkCarry() throws(CSVData.ParseError) {
+        guard carry.count > Self.longestLine else { return }
+        let what = carry.contains(0) ? "the line holds a NUL byte: this looks like a binary file, not CSV text"
+            : "the line is longer than \(Self.longestLine >> 20) MiB: this does not look like CSV text of numbers"
+        throw fail(lineNumber + 1 + batch.reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }, nil, nil, what)
+    }
+
+    /// Reads the last line (one without a line end) and returns the points (or their statistics).
+    public mutating func finish() throws(CSVData.ParseError) -> Dataset {
+        if layout != nil && !carry.isEmpty {
+            if batch.isEmpty { batchFirstLine = lineNumber + 1 }
+            batch += carry
+            batch.append(0x0A)
+            carry = []
+        }
+        if !carry.isEmpty {
+            let whole = carry
+            carry = []
+            try whole.withUnsafeBufferPointer { b throws(CSVData.ParseError) in try line(b.baseAddress!, 0, b.count) }
+        }
+        if !sawBytes { throw fail(nil, nil, nil, "the file is empty; it needs a column of x and a column of y values") }
+        if layout == nil { try decide(atEnd: true) }
+        try flush(final: true)
+        return keepsPoints ? Dataset(xs: xs, ys: ys, source: file) : Dataset(summary: summary, source: file)
+    }
+
+    /// One line, `p[start..<end]`, without its line feed.
+    private mutating func line(_ p: UnsafePointer<UInt8>, _ start: Int, _ end: Int) throws(CSVData.ParseError) {
+        lineNumber += 1
+        var s = start, e = end
+        if lineNumber == 1 && e - s >= 3 && p[s] == 0xEF && p[s + 1] == 0xBB && p[s + 2] == 0xBF { s += 3 }
+        if e > s && p[e - 1] == 0x0D { e -= 1 }
+        guard let fields = try CSVData.record(UnsafeBufferPointer(start: p + s, count: e - s), line: lineNumber, fail: fail) else { return }
+        early.append((lineNumber, fields))
+        try decide(atEnd: false)
+    }
+
+    /// Decides the header and the columns once the records that decide them have arrived (or the text ended).
+    private mutating func decide(atEnd: Bool) throws(CSVData.ParseError) {
+        guard let first = early.first else {
+            if atEnd { throw fail(nil, nil, nil, "the file has no data rows, only comments or blank lines") }
+            return
+        }
+        let isHeader = first.fields.allSatisfy { CSVData.number($0) == nil }
+        guard early.count >= (isHeader ? 2 : 1) else {
+            if atEnd { throw fail(first.line, nil, nil, "the file has a header but no data rows") }
+            return
+        }
+        let chosen = try CSVData.Layout(header: isHeader ? first : nil, firstRow: early[isHeader ? 1 : 0], xColumn: xColumn, yColumn: yColumn, fail: fail)
+        layout = chosen
+        // The first data row is a piece of its own, the same however the rest is cut.
+        var rows = CSVRows(layout: chosen, file: file, keepsPoints: keepsPoints)
+        for record in early.dropFirst(isHeader ? 1 : 0) { try rows.row(record.fields, line: record.line) }
+        join(rows)
+        early = []
+    }
+
+    private mutating func join(_ rows: CSVRows) {
+        if keepsPoints { xs += rows.xs; ys += rows.ys } else { summary = summary.merged(with: rows.summary) }
+    }
+
+    /// Reads the gathered lines, a piece of ``linesPerPiece`` lines per task on up to `threads` threads, and
+    /// joins the pieces in order; the first bad line in order is thrown. Pieces start every
+    /// ``linesPerPiece`` lines from the first data line on, wherever the batches end: lines short of a whole
+    /// piece wait for the next batch unless this is the `final` one.
+    private mutating func flush(final: Bool) throws(CSVData.ParseError) {
+        guard !batch.isEmpty, let layout else { return }
+        // Where each piece starts and ends in the batch, and the number of its first line.
+        var cuts: [(start: Int, end: Int, line: Int)] = []
+        var total = 0
+        batch.withUnsafeBufferPointer { b in
+            var start = 0, lines = 0, line = batchFirstLine
+            for i in 0..<b.count where b[i] == 0x0A {
+                lines += 1
+                if lines == Self.linesPerPiece || (final && i == b.count - 1) {
+                    total += lines
+                    cuts.append((start, i + 1, line))
+                    line += lines
+                    lines = 0
+                    start = i + 1
+                }
+            }
+        }
+        let bounds = cuts
+        let template = CSVRows(layout: layout, file: file, keepsPoints: keepsPoints)
+        let results = ResultBox(count: bounds.count)
+        batch.withUnsafeBufferPointer { b in
+            let base = UncheckedPointer(b.baseAddress!)
+            let work: @Sendable (Int) -> Void = { (k: Int) in
+                var rows = template
+                let piece = bounds[k]
+                var s = piece.start, number = piece.line
+                do {
+                    while s < piece.end {
+                        var e = s
+                        while base.pointer[e] != 0x0A { e += 1 }
+                        let end = e > s && base.pointer[e - 1] == 0x0D ? e - 1 : e
+                        try rows.line(base.pointer, s, end, number: number)
+                        number += 1
+                        s = e + 1
+                    }
+                    results.set(k, .success(rows))
+                } catch let error as CSVData.ParseError {
+                    results.set(k, .failure(error))
+                } catch {
+                    preconditionFailure("CSVRows throws only ParseError")
+                }
+            }
+            let workers = min(threads, bounds.count)
+            if workers == 1 {
+                for k in bounds.indices { work(k) }
+            } else {
+                // Worker w reads pieces w, w + workers, …: which thread reads a piece changes nothing.
+                DispatchQueue.concurrentPerform(iterations: workers) { w in
+                    for k in stride(from: w, to: bounds.count, by: workers) { work(k) }
+                }
+            }
+        }
+        for k in bounds.indices { join(try results.get(k).get()) }
+        // The lines of an unfinished piece stay, the first of them numbered after the pieces read.
+        batch.removeFirst(bounds.last?.end ?? 0)
+        batchFirstLine += total
+        lineNumber = batchFirstLine - 1
+    }
+}
+
+/// A pointer handed to the threads that read pieces of one buffer (each reads only its own piece).
+private struct UncheckedPointer: @unchecked Sendable {
+    let pointer: UnsafePointer<UInt8>
+    init(_ pointer: UnsafePointer<UInt8>) { self.pointer = pointer }
+}
+
+/// The pieces' results, each slot written by one thread.
+private final class ResultBox: @unchecked Sendable {
+    private var slots: [Result<CSVRows, CSVData.ParseError>?]
+    private let lock = DispatchQueue(label: "csv.pieces")
+    init(count: Int) { slots = Array(repeating: nil, count: count) }
+    func set(_ k: Int, _ r: Result<CSVRows, CSVData.ParseError>) { lock.sync { slots[k] = r } }
+    func get(_ k: Int) -> Result<CSVRows, CSVData.ParseError> { lock.sync { slots[k]! } }
+}
