@@ -169,7 +169,10 @@ np.savetxt({big!r}, np.column_stack([x, 3 * x + 4 + rng.normal(0, 1, x.size)]), 
 """], check=True)
 size_mb = os.path.getsize(big) / 1e6
 def load(lib):
-    return run([py, "-c", f"import {lib}; {lib}.read_csv({big!r})"])
+    # read_csv alone, timed inside the process: the interpreter's start and the import are not counted.
+    r = subprocess.run([py, "-c", f"import time, {lib}; t = time.perf_counter(); {lib}.read_csv({big!r}); print(time.perf_counter() - t)"],
+                       check=True, capture_output=True, text=True)
+    return float(r.stdout.strip())
 tpd, tpl, tbig, tsgd = [], [], [], []
 for _ in range(reps):
     tpd.append(load("pandas"))
@@ -180,7 +183,7 @@ big_mem = peak_kb([ours, "--mode", "contour", "--lr", "0.01", "--data", big, "--
 sgd_mem = peak_kb([ours, "--mode", "loss", "--optimizer", "sgd", "--lr", "0.0001", "--epochs", "2", "--data", big, "--output", sdir, "--quiet", "--name", "bigsgd"]) / 1024
 tb = statistics.median(tbig)
 print(f"\n10M rows ({size_mb:.0f} MB): gdanimate --mode contour {tb:.2f} s, {big_mem:.0f} MB peak ({10e6 / tb / 1e6:.1f} M rows/s, {size_mb / tb:.0f} MB/s); "
-      f"pandas.read_csv {statistics.median(tpd):.2f} s, polars {statistics.median(tpl):.2f} s (load alone); "
+      f"pandas.read_csv {statistics.median(tpd):.2f} s, polars {statistics.median(tpl):.2f} s (the call alone, in its process); "
       f"SGD 2 epochs {statistics.median(tsgd):.2f} s, {sgd_mem:.0f} MB")
 big_ratio = tb / statistics.median(tpd)
 os.remove(big)
@@ -208,7 +211,7 @@ print(f"  --mode all webp >= 30x the peer's webp run:     {pw / ow:.0f}x  {verdi
 print("targets (issue 13, MP4):")
 print(f"  MP4s identical run to run:                      {verdict(mp4_same)}")
 print("targets (issue 16, big data):")
-print(f"  10M-row contour job faster than pandas' load:    {big_ratio:.2f}x pandas' time  {verdict(big_ratio < 1)}")
+print(f"  10M-row contour job faster than pandas' load:   {big_ratio:.2f}x pandas' time  {verdict(big_ratio < 1)}")
 print(f"  10M-row contour peak memory <= 100 MB:          {big_mem:.0f} MB  {verdict(big_mem <= 100)}")
 print("targets (issue 15, surface):")
 print(f"  still camera <= 2x contour's time:              {surface_ratio:.2f}x  {verdict(surface_ratio <= 2)}")

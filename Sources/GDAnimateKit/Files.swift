@@ -64,43 +64,6 @@ package enum Files {
         return bytes
     }
 
-    /// The file at `path` (standard input for `-`) in pieces of 1 MiB, each handed to `body` as it is read: any
-    /// size, in constant memory. A file that ends before the size it had when opened (it shrank while being
-    /// read) or a read that fails is an error naming the file; `body`'s errors pass through.
-    package static func stream(_ path: String, _ body: (UnsafeBufferPointer<UInt8>) throws -> Void) throws {
-        let name = path == "-" ? "standard input" : path
-        let fd: Int32
-        if path == "-" {
-            fd = dup(0)
-            guard fd >= 0 else { throw FileError(name, "cannot read") }
-        } else {
-            var info = stat()
-            guard stat(path, &info) == 0 else { throw FileError(path, "cannot read the data file") }
-            if (info.st_mode & S_IFMT) == S_IFDIR { throw FileError(message: "\(path): is a folder, not a CSV file") }
-            fd = open(path, O_RDONLY)
-            guard fd >= 0 else { throw FileError(path, "cannot open the data file") }
-        }
-        defer { close(fd) }
-        var info = stat()
-        let regular = fstat(fd, &info) == 0 && (info.st_mode & S_IFMT) == S_IFREG
-        let expected = regular ? Int(info.st_size) : nil
-        var buffer = [UInt8](repeating: 0, count: 1 << 20)
-        var total = 0
-        while true {
-            let got = buffer.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) }
-            if got < 0 {
-                if errno == EINTR { continue }
-                throw FileError(name, "read failed after \(total) bytes")
-            }
-            if got == 0 { break }
-            total += got
-            try buffer.withUnsafeBufferPointer { try body(UnsafeBufferPointer(rebasing: $0[0..<got])) }
-        }
-        if let expected, total < expected {
-            throw FileError(message: "\(name): the file shrank while it was read (\(total) of its \(expected) bytes); was it being written? Read it again once it is complete")
-        }
-    }
-
     /// Creates `path` and its parents if missing; fails if it is a file or cannot be written.
     package static func makeFolder(_ path: String) throws(FileError) {
         var info = stat()
