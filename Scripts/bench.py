@@ -187,6 +187,12 @@ print(f"\n10M rows ({size_mb:.0f} MB): gdanimate --mode contour {tb:.2f} s, {big
       f"SGD 2 epochs {statistics.median(tsgd):.2f} s, {sgd_mem:.0f} MB")
 big_ratio = tb / statistics.median(tpd)
 os.remove(big)
+# 10^8 SGD updates recorded per update (issue 16's bounded histories): time and peak memory.
+long_cmd = [ours, "--mode", "loss", "--dataset", "wide", "--optimizer", "sgd", "--lr", "0.005", "--snapshot", "step", "--epochs", "100000",
+            "--output", sdir, "--quiet", "--name", "updates"]
+t_long = run(long_cmd)
+long_mem = peak_kb(long_cmd) / 1024
+print(f"10^8 updates, --snapshot step: {t_long:.2f} s, {long_mem:.0f} MB peak")
 
 one, many = os.path.join(tmp, "t1"), os.path.join(tmp, "tn")
 subprocess.run(ours_cmd("all", one, "--threads", "1", "--format", "gif,mp4"), check=True)
@@ -213,6 +219,7 @@ print(f"  MP4s identical run to run:                      {verdict(mp4_same)}")
 print("targets (issue 16, big data):")
 print(f"  10M-row contour job faster than pandas' load:   {big_ratio:.2f}x pandas' time  {verdict(big_ratio < 1)}")
 print(f"  10M-row contour peak memory <= 100 MB:          {big_mem:.0f} MB  {verdict(big_mem <= 100)}")
+print(f"  10^8 per-update snapshots within 256 MB:        {long_mem:.0f} MB  {verdict(long_mem <= 256)}")
 print("targets (issue 15, surface):")
 print(f"  still camera <= 2x contour's time:              {surface_ratio:.2f}x  {verdict(surface_ratio <= 2)}")
 print(f"  --orbit >= 20x faster than the peer per frame:  {orbit_speed:.0f}x  {verdict(orbit_speed >= 20)}")

@@ -67,7 +67,15 @@ public struct Plan: Sendable {
             throw VisualError("two scenes would both write '\(twice.name)'; give each its own name")
         }
         self.scenes = scenes
-        warnings = trainer.warnings + Self.idleOptions(visual, kinds: kinds)
+        var notes = trainer.warnings + Self.idleOptions(visual, kinds: kinds)
+        // A long per-update run keeps every s-th update: said, since the history then has those rows only.
+        if let main, main.isPerUpdate, main.snapshots.count > 2 {
+            let every = main.snapshots[1].step
+            if every > 1 {
+                notes.append("--snapshot step: \(main.final.step) updates, of which 1 in \(every) is kept (at most \(GradientDescent.snapshotLimit) snapshots): the frames and a --history file show those")
+            }
+        }
+        warnings = notes
     }
 
     /// Options that change nothing in what these scenes and formats draw, said rather than ignored.

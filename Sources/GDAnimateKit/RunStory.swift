@@ -48,7 +48,7 @@ struct RunStory {
     var end: Snapshot { run.final }
     /// Whether there is a snapshot per update (`--snapshot step`) rather than per epoch: counted in
     /// snapshots, as a stochastic run recorded per epoch also has more updates than epochs.
-    var perUpdate: Bool { end.step != end.epoch && end.step == run.snapshots.count - 1 }
+    var perUpdate: Bool { run.isPerUpdate }
     /// "epoch", or "update" for a per-update history.
     var unit: String { perUpdate ? "update" : "epoch" }
     /// A snapshot's place in the run: its epoch, or its update for a per-update history.

@@ -11,11 +11,14 @@ public enum SceneText {
     /// What a snapshot counts: "epoch", or "update" for a per-update history.
     public static func unit(_ snapshots: [Snapshot]) -> String { isPerStep(snapshots) ? "update" : "epoch" }
 
+    /// What a run's snapshots count: "update" for a per-update history, else "epoch".
+    public static func unit(_ r: TrainingResult) -> String { r.isPerUpdate ? "update" : "epoch" }
+
     /// `Epoch`, `k`, `/ N` (or `Step`, `s`, `(epoch e / N)` for per-update histories), and a last segment
     /// that says when the run diverged.
     static func progress(_ r: TrainingResult, _ k: Int) -> [TitleSegment] {
         let s = r.snapshots[k]
-        let perStep = isPerStep(r.snapshots)
+        let perStep = r.isPerUpdate
         let diverged = TitleSegment(r.divergedAtEpoch != nil && k == r.snapshots.count - 1 ? "(diverged)" : "")
         if perStep {
             return ["Step ", TitleSegment("\(s.step)", counter: true), " (epoch ", TitleSegment("\(s.epoch)", counter: true),

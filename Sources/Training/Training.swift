@@ -132,12 +132,19 @@ public struct TrainingResult: Sendable {
 
     /// The last snapshot: where the run ended, or its last finite point if it diverged.
     public var final: Snapshot { snapshots[snapshots.count - 1] }
+
+    /// Whether the snapshots count updates rather than epochs (`--snapshot step` of a stochastic optimizer;
+    /// a long run keeps every s-th update, see ``GradientDescent/snapshotLimit``).
+    public var isPerUpdate: Bool { config.interval == .step && config.optimizer.isStochastic }
 }
 
 /// Gradient descent on J(m, b) = 1/n Σ (yᵢ − (m·xᵢ + b))²: p ← p − α·∂J/∂p.
 public enum GradientDescent {
     /// A run stops at the first loss above this multiple of the initial loss (or non-finite).
     public static let divergenceFactor = 1e10
+    /// At most about this many snapshots of a per-update run are kept: every s-th update, s = ⌈updates / limit⌉,
+    /// and the last, so 10⁸ updates take megabytes, not gigabytes (frames and traces can show no more).
+    public static let snapshotLimit = 100_000
 
     /// Runs `config` on `data`. Batch descent costs O(1) per epoch (the loss surface's statistics);
     /// the stochastic optimizers cost O(batch) per update and O(1) per recorded loss.
@@ -211,6 +218,10 @@ public enum GradientDescent {
             if case .minibatch(let s) = config.optimizer { size = min(max(s, 1), data.count) } else { size = 1 }
             var rng = SplitMix64(seed: config.seed ^ 0x5348_5546_464C_4521)  // "SHUFFLE!": its own stream
             var order = Array(0..<data.count)
+            let perEpoch = (data.count + size - 1) / size
+            let total = perEpoch * config.epochs
+            // Per update: every `every`-th update (and the last); the loss is computed only for those.
+            let every = config.interval == .step ? max(1, (total + snapshotLimit - 1) / snapshotLimit) : 0
             training: for epoch in stride(from: 1, through: config.epochs, by: 1) {
                 alpha = config.rate(epoch: epoch - 1)
                 for i in order.indices { order[i] = i }
@@ -230,9 +241,8 @@ public enum GradientDescent {
                     b -= alpha * (scale * s1)
                     step += 1
                     start = end
-                    if config.interval == .step || start == order.count {
-                        if !record(epoch: epoch) { break training }
-                    }
+                    let due = every > 0 ? step % every == 0 || step == total : start == order.count
+                    if due, !record(epoch: epoch) { break training }
                 }
             }
         }

@@ -149,3 +149,27 @@ struct GradientDescentTests {
         #expect(Dataset(xs: [2, 2, 2], ys: [1, 2, 3], source: "flat").standardizingX() == nil)
     }
 }
+
+/// Per-update histories stay bounded: past `GradientDescent.snapshotLimit` updates a run keeps every s-th
+/// (s = ⌈updates / limit⌉) and its last, the kept ones exactly those of the full run.
+struct BoundedHistoryTests {
+    @Test func longPerUpdateRunsKeepEverySthUpdate() throws {
+        let data = Preset.wide.generate(seed: 0)   // 1,000 points: 1,000 SGD updates an epoch
+        var config = TrainingConfig()
+        config.optimizer = .sgd
+        config.learningRate = 0.005
+        config.interval = .step
+        config.epochs = 90                          // 90,000 updates: under the limit, every one kept
+        let full = try GradientDescent.run(data, config)
+        #expect(full.snapshots.count == 90_001 && full.snapshots.map(\.step) == Array(0...90_000))
+        config.epochs = 250                         // 250,000 updates: every 3rd kept, and the last
+        let long = try GradientDescent.run(data, config)
+        let s = (250_000 + GradientDescent.snapshotLimit - 1) / GradientDescent.snapshotLimit
+        #expect(s == 3 && long.snapshots.count <= GradientDescent.snapshotLimit + 2)
+        #expect(long.snapshots.dropLast().allSatisfy { $0.step % s == 0 } && long.final.step == 250_000)
+        #expect(long.isPerUpdate)
+        // The kept snapshots are the full run's at those updates (the same arithmetic, only fewer recorded).
+        let shared = long.snapshots.prefix { $0.step <= 90_000 }
+        for snap in shared { #expect(snap == full.snapshots[snap.step], "update \(snap.step)") }
+    }
+}

@@ -24,7 +24,7 @@ final class LineScene: ChartScene {
             LegendEntry(glyph: .line(chart.theme.neutral, width: style.lineWidth * 0.75, dashed: true), text: "least squares"),
             LegendEntry(glyph: .line(chart.theme.fit, width: style.lineWidth, dashed: false), text: "current fit"),
             LegendEntry(glyph: .line(chart.theme.fit.over(chart.theme.plot, alpha: Self.milestoneAlpha), width: style.lineWidth * 0.6, dashed: false),
-                        text: "fits at \(SceneText.unit(input.result.snapshots))s 0, 1, 2, 4, 8, …"),
+                        text: "fits at \(SceneText.unit(input.result))s 0, 1, 2, 4, 8, …"),
         ]
         var avoid = zip(data.xs, data.ys).map { chart.point($0, $1) }
         for s in [input.result.snapshots.last!, input.result.snapshots[0]] {

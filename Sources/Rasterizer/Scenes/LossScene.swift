@@ -49,10 +49,11 @@ final class LossScene: ChartScene {
         self.curves = curves
         customHeading = heading
         let longest = curves.map(\.snapshots).max { $0.count < $1.count }!
-        let perStep = SceneText.isPerStep(longest)
+        // One run's own interval; the curves of a comparison are per epoch.
+        let perStep = curves.count == 1 && !excess ? r.isPerUpdate : SceneText.isPerStep(longest)
         self.perStep = perStep
         xs = longest.map { Double(perStep ? $0.step : $0.epoch) }
-        let lastX = perStep ? Double(longest.last!.step) : Double(r.epochsRequested)
+        let lastX = Double(max(1, perStep ? longest.last!.step : r.epochsRequested))
         let xr = (lo: -lastX * 0.02, hi: lastX * 1.02)
         // A log axis shows a whole explosion without squashing the first epochs; a linear one keeps to the
         // tame snapshots and lets the rest leave through the top.

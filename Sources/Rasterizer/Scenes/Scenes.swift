@@ -95,7 +95,7 @@ public enum Scenes {
             let cells = CompositeScene.grid(count, columns: columns, width: width, height: height, style: style, panelReadouts: false, pageReadout: on)
             var panels: [any ChartScene] = [
                 LineScene(input, panel: cells[0], font: font, heading: "The fitted line"),
-                LossScene(input, panel: cells[1], font: font, heading: "Loss per \(SceneText.unit(r.snapshots))"),
+                LossScene(input, panel: cells[1], font: font, heading: "Loss per \(SceneText.unit(r))"),
                 input.dashboardSurface ? SurfaceScene(input, panel: cells[2], font: font, heading: "The loss surface J(m, b)")
                                        : ContourScene(input, panel: cells[2], font: font, heading: "Path on the loss surface"),
             ]
