@@ -8,6 +8,8 @@ final class LineScene: ChartScene {
     private lazy var digits = input.result.readoutDigits
     let legend: [LegendEntry]
     let corner: Chart.Corner
+    /// Points per pixel, when there are too many points for dots.
+    let density: DensityGrid?
 
     private let customHeading: String?
 
@@ -16,17 +18,23 @@ final class LineScene: ChartScene {
         customHeading = heading
         let data = input.data
         let (xr, yr) = Self.ranges(input)
-        let chart = Chart(panel, font: font, x: Axis(xr.lo, xr.hi, title: "x"), y: Axis(yr.lo, yr.hi, title: "y"))
+        let dense = data.count > DensityGrid.threshold
+        let chart = Chart(panel, font: font, x: Axis(xr.lo, xr.hi, title: "x"), y: Axis(yr.lo, yr.hi, title: "y"),
+                          rightReserve: dense ? DensityGrid.reserve(panel.style, font: font) : 0)
         self.chart = chart
+        let density = dense ? DensityGrid(data, chart: chart) : nil
+        self.density = density
         let style = chart.style
+        let points = density == nil ? LegendEntry(glyph: .marker(.circle, chart.theme.data, edge: chart.theme.data), text: "data (\(data.count) points)")
+            : LegendEntry(glyph: .marker(.square, Viridis.color(DensityGrid.light / 2), edge: Viridis.color(0)), text: "data (\(data.count) points), by density")
         legend = [
-            LegendEntry(glyph: .marker(.circle, chart.theme.data, edge: chart.theme.data), text: "data (\(data.count) points)"),
+            points,
             LegendEntry(glyph: .line(chart.theme.neutral, width: style.lineWidth * 0.75, dashed: true), text: "least squares"),
             LegendEntry(glyph: .line(chart.theme.fit, width: style.lineWidth, dashed: false), text: "current fit"),
             LegendEntry(glyph: .line(chart.theme.fit.over(chart.theme.plot, alpha: Self.milestoneAlpha), width: style.lineWidth * 0.6, dashed: false),
                         text: "fits at \(SceneText.unit(input.result))s 0, 1, 2, 4, 8, …"),
         ]
-        var avoid = zip(data.xs, data.ys).map { chart.point($0, $1) }
+        var avoid = density?.occupied ?? zip(data.xs, data.ys).map { chart.point($0, $1) }
         for s in [input.result.snapshots.last!, input.result.snapshots[0]] {
             avoid += stride(from: 0.0, through: 1.0, by: 0.05).map { t in
                 let x = xr.lo + t * (xr.hi - xr.lo)
@@ -59,14 +67,24 @@ final class LineScene: ChartScene {
 
     func drawStatic(on c: Canvas) {
         let ls = input.result.leastSquares
+        if let density {
+            density.draw(on: c)
+            density.drawColorBar(on: c, chart: chart)
+        }
+        // Under the dots, over a density (whose pixels are opaque).
         drawLine(m: ls.m, b: ls.b, width: chart.style.lineWidth * 0.75, chart.theme.neutral, dashed: true, on: c)
-        Self.drawPoints(input.data, on: chart, c)
+        if density == nil { Self.drawPoints(input.data, on: chart, c) }
         chart.drawLegend(legend, corner: corner, on: c)
     }
 
     /// The data as dots, which turn translucent as they crowd: opaque up to 100 points, about 0.4 at 1000.
+    /// Past `DensityGrid.threshold` points, the points per pixel instead (without the colour bar).
     static func drawPoints(_ data: Dataset, on chart: Chart, _ c: Canvas) {
         let n = data.count
+        if n > DensityGrid.threshold {
+            DensityGrid(data, chart: chart).draw(on: c)
+            return
+        }
         let alpha = min(0.9, max(0.25, 9 / Double(n).squareRoot() * 1.35))
         let r = chart.style.markerRadius * (n > 300 ? 0.7 : 0.85)
         for (x, y) in zip(data.xs, data.ys) {
