@@ -4,10 +4,10 @@ import Dispatch
 /// messages, the line numbers counting across pieces, and no limit on the size.
 ///
 /// The first records (up to the first data row) decide the header and the columns, as `CSVData.parse`
-/// describes. The lines after them are gathered into pieces of ``linesPerPiece`` lines, read on `threads`
+/// describes. The lines after them are gathered into pieces of about ``pieceBytes`` bytes, read on `threads`
 /// threads at once (`CSVRows`), and joined in order: the points one after another, or their statistics by
-/// Chan's pairwise merge. Pieces are cut by line count, not by where the bytes arrived or how many threads
-/// there are, so the result is the same, bit for bit, for any chunking and any thread count. Errors name
+/// Chan's pairwise merge. Pieces are cut at fixed places in the text, not where the bytes arrived or by how
+/// many threads there are, so the result is the same, bit for bit, for any chunking and any thread count. Errors name
 /// the first bad line in the order of the text.
 public struct CSVReader {
     /// The name messages give the text (a file name, "standard input").
@@ -18,8 +18,8 @@ public struct CSVReader {
     public let keepsPoints: Bool
     /// Threads reading pieces at once.
     public let threads: Int
-    /// Lines per piece read on one thread.
-    public static let linesPerPiece = 1 << 16
+    /// Bytes of data lines per piece read on one thread (a piece ends at the first line end past it).
+    public static let pieceBytes = 1 << 20
     /// The longest line read (bytes): rows of numbers are short, and memory stays bounded whatever the input.
     public static let longestLine = 1 << 20
 
@@ -34,6 +34,8 @@ public struct CSVReader {
     /// the first of them.
     private var batch: [UInt8] = []
     private var batchFirstLine = 0
+    /// Where the batch starts among the data lines' bytes.
+    private var batchOffset = 0
     /// Bytes gathered before the pieces are read together.
     static let batchBytes = 8 << 20
     /// What the pieces read so far hold.
@@ -158,26 +160,28 @@ public struct CSVReader {
         if keepsPoints { xs += rows.xs; ys += rows.ys } else { summary = summary.merged(with: rows.summary) }
     }
 
-    /// Reads the gathered lines, a piece of ``linesPerPiece`` lines per task on up to `threads` threads, and
-    /// joins the pieces in order; the first bad line in order is thrown. Pieces start every
-    /// ``linesPerPiece`` lines from the first data line on, wherever the batches end: lines short of a whole
-    /// piece wait for the next batch unless this is the `final` one.
+    /// Reads the gathered lines, a piece per task on up to `threads` threads, and joins the pieces in order; the
+    /// first bad line in order is thrown. A piece ends at the first line end at or past each multiple of
+    /// ``pieceBytes`` bytes of the data lines (counted from the first of them), wherever the batches end: the
+    /// bytes short of a whole piece wait for the next batch unless this is the `final` one. The reading thread
+    /// only finds those few line ends; each task counts its own lines, and line numbers are put right once the
+    /// pieces before are counted.
     private mutating func flush(final: Bool) throws(CSVData.ParseError) {
         guard !batch.isEmpty, let layout else { return }
-        // Where each piece starts and ends in the batch, and the number of its first line.
-        var cuts: [(start: Int, end: Int, line: Int)] = []
-        var total = 0
+        var cuts: [(start: Int, end: Int)] = []
         batch.withUnsafeBufferPointer { b in
-            var start = 0, lines = 0, line = batchFirstLine
-            for i in 0..<b.count where b[i] == 0x0A {
-                lines += 1
-                if lines == Self.linesPerPiece || (final && i == b.count - 1) {
-                    total += lines
-                    cuts.append((start, i + 1, line))
-                    line += lines
-                    lines = 0
-                    start = i + 1
+            var start = 0
+            while start < b.count {
+                // The next multiple of pieceBytes, as an index into this batch.
+                let multiple = (batchOffset + start) / Self.pieceBytes * Self.pieceBytes + Self.pieceBytes
+                var e = max(start, multiple - batchOffset - 1)
+                while e < b.count && b[e] != 0x0A { e += 1 }
+                if e >= b.count {
+                    if final { cuts.append((start, b.count)) }
+                    break
                 }
+                cuts.append((start, e + 1))
+                start = e + 1
             }
         }
         let bounds = cuts
@@ -188,16 +192,13 @@ public struct CSVReader {
             let work: @Sendable (Int) -> Void = { (k: Int) in
                 var rows = template
                 let piece = bounds[k]
-                var s = piece.start, number = piece.line
+                var s = piece.start, number = 1
                 do {
                     while s < piece.end {
-                        var e = s
-                        while base.pointer[e] != 0x0A { e += 1 }
-                        let end = e > s && base.pointer[e - 1] == 0x0D ? e - 1 : e
-                        try rows.line(base.pointer, s, end, number: number)
+                        s = try rows.next(base.pointer, s, number: number)
                         number += 1
-                        s = e + 1
                     }
+                    rows.lines = number - 1
                     results.set(k, .success(rows))
                 } catch let error as CSVData.ParseError {
                     results.set(k, .failure(error))
@@ -215,11 +216,23 @@ public struct CSVReader {
                 }
             }
         }
-        for k in bounds.indices { join(try results.get(k).get()) }
-        // The lines of an unfinished piece stay, the first of them numbered after the pieces read.
-        batch.removeFirst(bounds.last?.end ?? 0)
-        batchFirstLine += total
-        lineNumber = batchFirstLine - 1
+        // Pieces numbered their lines from 1: the first line of piece k follows the lines of those before it.
+        var first = batchFirstLine
+        for k in bounds.indices {
+            switch results.get(k) {
+            case .success(let rows):
+                join(rows)
+                first += rows.lines
+            case .failure(var error):
+                error.line = error.line.map { $0 + first - 1 }
+                throw error
+            }
+        }
+        let used = bounds.last?.end ?? 0
+        batch.removeFirst(used)
+        batchOffset += used
+        batchFirstLine = first
+        lineNumber = first - 1
     }
 }
 

@@ -9,6 +9,8 @@ struct CSVRows {
     var xs: [Double] = []
     var ys: [Double] = []
     var summary = DataSummary()
+    /// Lines read (set when the piece is done).
+    var lines = 0
 
     func fail(_ line: Int?, _ column: Int?, _ text: String?, _ message: String) -> CSVData.ParseError {
         CSVData.ParseError(file: file, line: line, column: column, text: text, message: message)
@@ -17,6 +19,48 @@ struct CSVRows {
     @inline(__always)
     mutating func store(_ x: Double, _ y: Double) {
         if keepsPoints { xs.append(x); ys.append(y) } else { summary.add(x, y) }
+    }
+
+    /// The line that starts at `p[s]` and ends with a line feed (somewhere before the end of its piece),
+    /// number `number` of the text; returns where the next line starts. Plain lines are found, split and
+    /// parsed in one pass; the rest go to ``line(_:_:_:number:)`` without their line end.
+    mutating func next(_ p: UnsafePointer<UInt8>, _ s: Int, number: Int) throws(CSVData.ParseError) -> Int {
+        var i = s
+        var field = 0, fieldStart = s
+        var xRange = (0, 0), yRange = (0, 0)
+        var plain = true
+        // A blank or comment line is the general path's (it checks the rest of the text).
+        var j = s
+        while p[j] == 0x20 || p[j] == 0x09 { j += 1 }
+        if p[j] == 0x0A || p[j] == 0x0D || p[j] == UInt8(ascii: "#") { plain = false }
+        var end = s
+        while true {
+            let c = p[i]
+            // Digits, the point, 'e' and '-' are above the comma (0x2C) and below 0x80: one test for most bytes.
+            if c > 0x2C && c < 0x80 { i += 1; continue }
+            if c == 0x0A { end = i; break }
+            if c == 0x0D && p[i + 1] == 0x0A { end = i; i += 1; break }
+            if c == UInt8(ascii: ",") {
+                if field == layout.x { xRange = (fieldStart, i) }
+                if field == layout.y { yRange = (fieldStart, i) }
+                field += 1
+                fieldStart = i + 1
+            } else if c == 0x22 || c == 0 || c >= 0x80 || c == 0x0D {
+                plain = false
+            }
+            i += 1
+        }
+        // i is at the line feed.
+        if plain {
+            if field == layout.x { xRange = (fieldStart, end) }
+            if field == layout.y { yRange = (fieldStart, end) }
+            if field + 1 == layout.width, let x = DecimalParser.parse(p, xRange.0, xRange.1), let y = DecimalParser.parse(p, yRange.0, yRange.1) {
+                store(x, y)
+                return i + 1
+            }
+        }
+        try line(p, s, end, number: number)
+        return i + 1
     }
 
     /// The line `p[s..<e]` (no line end), number `number` of the text.
@@ -46,7 +90,13 @@ struct CSVRows {
         i = s
         while true {
             // Plain printable text only (no quote, no NUL, no byte of a multi-byte character).
-            while i < e, p[i] != UInt8(ascii: ","), p[i] != 0x22, p[i] != 0, p[i] < 0x80 { i += 1 }
+            while i < e {
+                let c = p[i]
+                // Digits, the point, 'e' and '-' are above the comma (0x2C) and below 0x80: one test for most bytes.
+                if c > 0x2C && c < 0x80 { i += 1; continue }
+                if c == UInt8(ascii: ",") || c == 0x22 || c == 0 || c >= 0x80 { break }
+                i += 1
+            }
             if i < e && p[i] != UInt8(ascii: ",") { return false }
             if field == layout.x { xRange = (fieldStart, i) }
             if field == layout.y { yRange = (fieldStart, i) }

@@ -8,8 +8,36 @@
 /// library's correctly rounded conversion of the same text. Written by hand because no available package
 /// parses numbers from bytes; fast_float's fast path is the model (Clinger 1990).
 enum DecimalParser {
-    /// Exact powers of ten as doubles: 10^0 … 10^22.
-    static let powers: [Double] = (0...22).map { e in (0..<e).reduce(1.0) { a, _ in a * 10 } }
+    /// 10^e as a double, exact for e in 0…22 (literals: a table in an array would be retained and released on
+    /// every call of this hot path).
+    @inline(__always)
+    static func power(_ e: Int) -> Double {
+        switch e {
+        case 0: return 1e0
+        case 1: return 1e1
+        case 2: return 1e2
+        case 3: return 1e3
+        case 4: return 1e4
+        case 5: return 1e5
+        case 6: return 1e6
+        case 7: return 1e7
+        case 8: return 1e8
+        case 9: return 1e9
+        case 10: return 1e10
+        case 11: return 1e11
+        case 12: return 1e12
+        case 13: return 1e13
+        case 14: return 1e14
+        case 15: return 1e15
+        case 16: return 1e16
+        case 17: return 1e17
+        case 18: return 1e18
+        case 19: return 1e19
+        case 20: return 1e20
+        case 21: return 1e21
+        default: return 1e22
+        }
+    }
 
     /// The finite value of the field `bytes[start..<end]`, nil when it is not a number by the grammar above,
     /// is not finite, or is left to the caller's slower check.
@@ -66,7 +94,7 @@ enum DecimalParser {
         guard i == j else { return nil }
         if exact && mantissa <= 1 << 53 && scale >= -22 && scale <= 22 {
             let m = Double(mantissa)
-            let v = scale >= 0 ? m * powers[scale] : m / powers[-scale]
+            let v = scale >= 0 ? m * power(scale) : m / power(-scale)
             return negative ? -v : v
         }
         // The rare rest: the standard library's conversion of the same text (as CSVData.number makes it).
