@@ -22,50 +22,43 @@ struct CSVRows {
     }
 
     /// The line that starts at `p[s]` and ends with a line feed (somewhere before the end of its piece),
-    /// number `number` of the text; returns where the next line starts. Plain lines are found, split and
-    /// parsed in one pass; the rest go to ``line(_:_:_:number:)`` without their line end.
+    /// number `number` of the text; returns where the next line starts. A plain line (ASCII, no quotes, the
+    /// right number of fields, both numbers by the fast grammar) is split and its numbers parsed in one pass
+    /// over its bytes; at the first thing that is not, the whole line goes to the general path, which gives
+    /// the same values or the message.
     mutating func next(_ p: UnsafePointer<UInt8>, _ s: Int, number: Int) throws(CSVData.ParseError) -> Int {
-        var i = s
-        var field = 0, fieldStart = s
-        var xRange = (0, 0), yRange = (0, 0)
-        var plain = true
-        // A blank or comment line is the general path's (it checks the rest of the text).
-        var j = s
-        while p[j] == 0x20 || p[j] == 0x09 { j += 1 }
-        if p[j] == 0x0A || p[j] == 0x0D || p[j] == UInt8(ascii: "#") { plain = false }
-        var end = s
+        var i = s, field = 0
+        var x = 0.0, y = 0.0
         while true {
+            if field == layout.x || field == layout.y {
+                // The line ends with a line feed, which no number continues: no bound is needed.
+                guard let (v, stop) = DecimalParser.scan(p, i, Int.max) else { break }
+                if field == layout.x { x = v }
+                if field == layout.y { y = v }
+                i = stop
+            } else {
+                // A field neither column uses: plain printable text up to the comma.
+                while true {
+                    let c = p[i]
+                    if c == UInt8(ascii: ",") || c == 0x0A || c == 0x0D || c == 0x22 || c == 0 || c >= 0x80 { break }
+                    i += 1
+                }
+            }
             let c = p[i]
-            // Digits, the point, 'e' and '-' are above the comma (0x2C) and below 0x80: one test for most bytes.
-            if c > 0x2C && c < 0x80 { i += 1; continue }
-            if c == 0x0A { end = i; break }
-            if c == 0x0D && p[i + 1] == 0x0A { end = i; i += 1; break }
-            if c == UInt8(ascii: ",") {
-                if field == layout.x { xRange = (fieldStart, i) }
-                if field == layout.y { yRange = (fieldStart, i) }
-                field += 1
-                fieldStart = i + 1
-            } else if c == 0x22 || c == 0 || c >= 0x80 || c == 0x0D {
-                plain = false
-            }
-            i += 1
+            if c == UInt8(ascii: ",") { field += 1; i += 1; continue }
+            guard field + 1 == layout.width else { break }
+            if c == 0x0A { store(x, y); return i + 1 }
+            if c == 0x0D && p[i + 1] == 0x0A { store(x, y); return i + 2 }
+            break
         }
-        // i is at the line feed.
-        if plain {
-            if field == layout.x { xRange = (fieldStart, end) }
-            if field == layout.y { yRange = (fieldStart, end) }
-            if field + 1 == layout.width, let x = DecimalParser.parse(p, xRange.0, xRange.1), let y = DecimalParser.parse(p, yRange.0, yRange.1) {
-                store(x, y)
-                return i + 1
-            }
-        }
-        try line(p, s, end, number: number)
-        return i + 1
+        var e = i
+        while p[e] != 0x0A { e += 1 }
+        try line(p, s, e > s && p[e - 1] == 0x0D ? e - 1 : e, number: number)
+        return e + 1
     }
 
-    /// The line `p[s..<e]` (no line end), number `number` of the text.
+    /// The line `p[s..<e]` (no line end), number `number` of the text, by the general path.
     mutating func line(_ p: UnsafePointer<UInt8>, _ s: Int, _ e: Int, number: Int) throws(CSVData.ParseError) {
-        if fastRow(p, s, e) { return }
         guard let fields = try CSVData.record(UnsafeBufferPointer(start: p + s, count: e - s), line: number, fail: fail) else { return }
         try row(fields, line: number)
     }
@@ -77,39 +70,6 @@ struct CSVRows {
         }
         let x = try CSVData.value(fields[layout.x], line: line, column: layout.x + 1, fail: fail)
         store(x, try CSVData.value(fields[layout.y], line: line, column: layout.y + 1, fail: fail))
-    }
-
-    /// A plain ASCII data row without quotes, read in place; false leaves the line to the general path.
-    private mutating func fastRow(_ p: UnsafePointer<UInt8>, _ s: Int, _ e: Int) -> Bool {
-        var i = s
-        while i < e && (p[i] == 0x20 || p[i] == 0x09) { i += 1 }
-        // Blank or a comment: the general path checks the rest of its text.
-        if i == e || p[i] == UInt8(ascii: "#") { return false }
-        var field = 0, fieldStart = s
-        var xRange = (0, 0), yRange = (0, 0)
-        i = s
-        while true {
-            // Plain printable text only (no quote, no NUL, no byte of a multi-byte character).
-            while i < e {
-                let c = p[i]
-                // Digits, the point, 'e' and '-' are above the comma (0x2C) and below 0x80: one test for most bytes.
-                if c > 0x2C && c < 0x80 { i += 1; continue }
-                if c == UInt8(ascii: ",") || c == 0x22 || c == 0 || c >= 0x80 { break }
-                i += 1
-            }
-            if i < e && p[i] != UInt8(ascii: ",") { return false }
-            if field == layout.x { xRange = (fieldStart, i) }
-            if field == layout.y { yRange = (fieldStart, i) }
-            field += 1
-            if i == e { break }
-            i += 1
-            fieldStart = i
-        }
-        guard field == layout.width, let x = DecimalParser.parse(p, xRange.0, xRange.1), let y = DecimalParser.parse(p, yRange.0, yRange.1) else {
-            return false
-        }
-        store(x, y)
-        return true
     }
 }
 

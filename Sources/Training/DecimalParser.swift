@@ -39,51 +39,54 @@ enum DecimalParser {
         }
     }
 
-    /// The finite value of the field `bytes[start..<end]`, nil when it is not a number by the grammar above,
+    /// The finite value of the field `p[start..<end]`, nil when it is not a number by the grammar above,
     /// is not finite, or is left to the caller's slower check.
     static func parse(_ p: UnsafePointer<UInt8>, _ start: Int, _ end: Int) -> Double? {
-        var i = start, j = end
-        while i < j && (p[i] == 0x20 || p[i] == 0x09) { i += 1 }
-        while j > i && (p[j - 1] == 0x20 || p[j - 1] == 0x09) { j -= 1 }
-        guard i < j else { return nil }
+        guard let (value, stop) = scan(p, start, end), stop == end else { return nil }
+        return value
+    }
+
+    /// The number that starts at `p[start]` (after spaces or tabs) and ends at the first byte that cannot
+    /// continue it (or at `limit`), with the spaces or tabs after it: its finite value and where that stops,
+    /// so a caller splitting a line reads each field once. Nil when no number by the grammar starts there or
+    /// it is not finite.
+    @inline(__always)
+    static func scan(_ p: UnsafePointer<UInt8>, _ start: Int, _ limit: Int) -> (Double, Int)? {
+        var i = start
+        while i < limit && (p[i] == 0x20 || p[i] == 0x09) { i += 1 }
         let textStart = i
         var negative = false
-        if p[i] == UInt8(ascii: "+") || p[i] == UInt8(ascii: "-") { negative = p[i] == UInt8(ascii: "-"); i += 1 }
+        if i < limit && (p[i] == UInt8(ascii: "+") || p[i] == UInt8(ascii: "-")) { negative = p[i] == UInt8(ascii: "-"); i += 1 }
+        // Every digit goes into the mantissa; up to 19 of them (leading zeros included) fit a UInt64 exactly,
+        // and more send the number to the slow path below.
         var mantissa: UInt64 = 0
-        var digits = 0, scale = 0
-        // Up to 19 digits (leading zeros not counted) fit a UInt64 exactly; more leave the fast path.
-        var room = 19
-        var exact = true
-        while i < j {
+        let integerStart = i
+        while i < limit {
             let d = p[i] &- 0x30
             guard d < 10 else { break }
-            digits += 1
-            if mantissa != 0 || d != 0 {
-                if room > 0 { mantissa = mantissa &* 10 &+ UInt64(d); room -= 1 } else { exact = false; scale += 1 }
-            }
+            mantissa = mantissa &* 10 &+ UInt64(d)
             i += 1
         }
-        if i < j && p[i] == UInt8(ascii: ".") {
+        var digits = i - integerStart, scale = 0
+        if i < limit && p[i] == UInt8(ascii: ".") {
             i += 1
-            while i < j {
+            let fractionStart = i
+            while i < limit {
                 let d = p[i] &- 0x30
                 guard d < 10 else { break }
-                digits += 1
-                if mantissa != 0 || d != 0 {
-                    if room > 0 { mantissa = mantissa &* 10 &+ UInt64(d); room -= 1; scale -= 1 } else { exact = false }
-                } else {
-                    scale -= 1
-                }
+                mantissa = mantissa &* 10 &+ UInt64(d)
                 i += 1
             }
+            digits += i - fractionStart
+            scale = fractionStart - i
         }
         guard digits > 0 else { return nil }
-        if i < j && (p[i] == UInt8(ascii: "e") || p[i] == UInt8(ascii: "E")) {
+        if i < limit && (p[i] == UInt8(ascii: "e") || p[i] == UInt8(ascii: "E")) {
             i += 1
             var expNegative = false
-            if i < j && (p[i] == UInt8(ascii: "+") || p[i] == UInt8(ascii: "-")) { expNegative = p[i] == UInt8(ascii: "-"); i += 1 }
+            if i < limit && (p[i] == UInt8(ascii: "+") || p[i] == UInt8(ascii: "-")) { expNegative = p[i] == UInt8(ascii: "-"); i += 1 }
             var exponent = 0, expDigits = 0
-            while i < j, p[i] >= 0x30, p[i] <= 0x39 {
+            while i < limit, p[i] >= 0x30, p[i] <= 0x39 {
                 exponent = min(exponent * 10 + Int(p[i] - 0x30), 100_000)
                 expDigits += 1
                 i += 1
@@ -91,14 +94,21 @@ enum DecimalParser {
             guard expDigits > 0 else { return nil }
             scale += expNegative ? -exponent : exponent
         }
-        guard i == j else { return nil }
-        if exact && mantissa <= 1 << 53 && scale >= -22 && scale <= 22 {
+        let textEnd = i
+        while i < limit && (p[i] == 0x20 || p[i] == 0x09) { i += 1 }
+        if digits <= 19 && mantissa <= 1 << 53 && scale >= -22 && scale <= 22 {
             let m = Double(mantissa)
             let v = scale >= 0 ? m * power(scale) : m / power(-scale)
-            return negative ? -v : v
+            return (negative ? -v : v, i)
         }
-        // The rare rest: the standard library's conversion of the same text (as CSVData.number makes it).
-        let text = String(decoding: UnsafeBufferPointer(start: p + textStart, count: j - textStart), as: UTF8.self)
+        return slow(p, textStart, textEnd).map { ($0, i) }
+    }
+
+    /// The rare rest (more than 19 digits, large exponents): the standard library's correctly rounded
+    /// conversion of the same text, as `CSVData.number` makes it.
+    @inline(never)
+    static func slow(_ p: UnsafePointer<UInt8>, _ start: Int, _ end: Int) -> Double? {
+        let text = String(decoding: UnsafeBufferPointer(start: p + start, count: end - start), as: UTF8.self)
         guard let v = Double(text), v.isFinite else { return nil }
         return v
     }
