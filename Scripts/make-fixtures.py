@@ -6,8 +6,8 @@ Usage: .venv/bin/python Scripts/make-fixtures.py   (writes Tests/TrainingTests/F
 
 Each history CSV has the header epoch,m,b,loss; row k holds the parameters after k epochs and the loss at
 exactly those parameters (two-pass: residuals first, then their mean square). The stochastic optimizers
-shuffle with the same SplitMix64 stream as gdanimate (seed ^ 0x534855464649452... see SHUFFLE_SALT), so
-their paths can be checked too.
+visit the points in gdanimate's epoch order (a Feistel permutation keyed from the same SplitMix64 stream,
+seed ^ SHUFFLE_SALT; see epoch_order), so their paths can be checked too.
 """
 import math
 import os
@@ -29,13 +29,42 @@ class SplitMix64:
         z = ((z ^ (z >> 27)) * 0x94D049BB133111EB) & MASK
         return z ^ (z >> 31)
 
-    def below(self, n):
-        return (self.next() * n) >> 64
 
-    def shuffle(self, order):
-        for i in range(len(order) - 1, 0, -1):
-            j = self.below(i + 1)
-            order[i], order[j] = order[j], order[i]
+
+def mix(z):
+    """SplitMix64's output function."""
+    z = ((z ^ (z >> 30)) * 0xBF58476D1CE4E5B9) & MASK
+    z = ((z ^ (z >> 27)) * 0x94D049BB133111EB) & MASK
+    return z ^ (z >> 31)
+
+
+def epoch_order(n, rng):
+    """One epoch's visiting order of 0..n-1 as gdanimate defines it (EpochOrder): six round keys drawn
+    from the stream, a balanced Feistel network over 2h bits (the smallest 4^h >= n, h >= 1) whose round
+    function is mix(half ^ key) masked to h bits, and cycle walking down to 0..n-1."""
+    keys = [rng.next() for _ in range(6)]
+    h = 1
+    while h < 32 and (1 << (2 * h)) < n:
+        h += 1
+    mask = (1 << h) - 1
+
+    def permute(v):
+        a, b = v >> h, v & mask
+        for r, key in enumerate(keys):
+            if r % 2 == 0:
+                a ^= mix(b ^ key) & mask
+            else:
+                b ^= mix(a ^ key) & mask
+        return (a << h) | b
+
+    order = []
+    for k in range(n):
+        v = permute(k)
+        while v >= n:
+            v = permute(v)
+        order.append(v)
+    assert sorted(order) == list(range(n)), "not a permutation"
+    return order
 
 
 def loss(x, y, m, b):
@@ -69,8 +98,7 @@ def train(x, y, lr, epochs, m=0.0, b=0.0, batch=None, seed=0, fixed_m=None):
         if batch is None:
             batches = [np.arange(n)]
         else:
-            order = list(range(n))
-            rng.shuffle(order)
+            order = epoch_order(n, rng)
             batches = [np.array(order[s:s + batch]) for s in range(0, n, batch)]
         for idx in batches:
             xb, yb = x[idx], y[idx]

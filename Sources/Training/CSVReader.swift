@@ -39,7 +39,7 @@ public struct CSVReader {
     /// Bytes gathered before the pieces are read together.
     static let batchBytes = 8 << 20
     /// What the pieces read so far hold.
-    private var xs: [Double] = [], ys: [Double] = []
+    private let points = PointBlocks()
     private var summary = DataSummary()
 
     /// A reader of the text of `file`, taking the columns as `CSVData.parse` does; `keepsPoints: false`
@@ -122,7 +122,9 @@ public struct CSVReader {
         if !sawBytes { throw fail(nil, nil, nil, "the file is empty; it needs a column of x and a column of y values") }
         if layout == nil { try decide(atEnd: true) }
         try flush(final: true)
-        return keepsPoints ? Dataset(xs: xs, ys: ys, source: file) : Dataset(summary: summary, source: file)
+        guard keepsPoints else { return Dataset(summary: summary, source: file) }
+        let (xs, ys) = points.arrays()
+        return Dataset(xs: xs, ys: ys, source: file)
     }
 
     /// One line, `p[start..<end]`, without its line feed.
@@ -157,7 +159,7 @@ public struct CSVReader {
     }
 
     private mutating func join(_ rows: CSVRows) {
-        if keepsPoints { xs += rows.xs; ys += rows.ys } else { summary = summary.merged(with: rows.summary) }
+        if keepsPoints { points.append(rows.xs, rows.ys) } else { summary = summary.merged(with: rows.summary) }
     }
 
     /// Reads the gathered lines, a piece per task on up to `threads` threads, and joins the pieces in order; the

@@ -16,7 +16,13 @@ public struct SplitMix64: Sendable {
     /// The next 64 bits of the stream: the counter advanced by the golden-ratio constant, then mixed.
     public mutating func next() -> UInt64 {
         state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
+        return Self.mix(state)
+    }
+
+    /// SplitMix64's output function: 64 bits whose every bit depends on every bit of `z` (a bijection).
+    @inline(__always)
+    public static func mix(_ z: UInt64) -> UInt64 {
+        var z = z
         z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
         z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
         return z ^ (z >> 31)
@@ -46,15 +52,6 @@ public struct SplitMix64: Sendable {
                 spareNormal = v * factor
                 return u * factor
             }
-        }
-    }
-
-    /// Shuffles `order` in place (Fisher–Yates, from the last element down, j = below(i + 1)).
-    public mutating func shuffle(_ order: inout [Int]) {
-        var i = order.count - 1
-        while i > 0 {
-            order.swapAt(i, below(i + 1))
-            i -= 1
         }
     }
 }

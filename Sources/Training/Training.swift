@@ -217,23 +217,24 @@ public enum GradientDescent {
             let size: Int
             if case .minibatch(let s) = config.optimizer { size = min(max(s, 1), data.count) } else { size = 1 }
             var rng = SplitMix64(seed: config.seed ^ 0x5348_5546_464C_4521)  // "SHUFFLE!": its own stream
-            var order = Array(0..<data.count)
+            var order = EpochOrder(count: data.count)
+            var ahead = EpochOrder.Ahead()
             let perEpoch = (data.count + size - 1) / size
             let total = perEpoch * config.epochs
             // Per update: every `every`-th update (and the last); the loss is computed only for those.
             let every = config.interval == .step ? max(1, (total + snapshotLimit - 1) / snapshotLimit) : 0
             training: for epoch in stride(from: 1, through: config.epochs, by: 1) {
                 alpha = config.rate(epoch: epoch - 1)
-                for i in order.indices { order[i] = i }
-                rng.shuffle(&order)
+                order.reshuffle(&rng)
+                ahead.reset()
                 var start = 0
                 while start < order.count {
                     let end = min(start + size, order.count)
                     var sx = 0.0, s1 = 0.0
                     for k in start..<end {
-                        let i = order[k]
-                        let r = data.ys[i] - (m * data.xs[i] + b)
-                        sx += data.xs[i] * r
+                        let (x, y) = ahead.point(k, order, data)
+                        let r = y - (m * x + b)
+                        sx += x * r
                         s1 += r
                     }
                     let scale = -2 / Double(end - start)
