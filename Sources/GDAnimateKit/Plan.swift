@@ -36,9 +36,11 @@ public struct Plan: Sendable {
     ///   - visual: What to draw; validated first.
     ///   - data: The points (``Visual/loadData()`` reads the visual's own).
     ///   - kinds: The scenes to lay out (nil: the visual's scene).
+    ///   - threads: Threads reading the file a second time when a line scene draws the density of data
+    ///     whose statistics alone were kept (nil: one per processor; the counts are the same for any).
     /// - Throws: ``VisualError`` when the visual is invalid, needs more of the data than there is, or
-    ///   the data cannot be fitted (no spread in x, values that overflow).
-    public init(_ visual: Visual, data: Dataset, scenes kinds: [SceneKind]? = nil) throws(VisualError) {
+    ///   the data cannot be fitted (no spread in x, values that overflow), or that second reading fails.
+    public init(_ visual: Visual, data: Dataset, scenes kinds: [SceneKind]? = nil, threads: Int? = nil) throws(VisualError) {
         try visual.validate()
         guard data.isPaired else { throw VisualError("\(data.source): \(LossSurface.SetupError.unpaired(x: data.xs.count, y: data.ys.count))") }
         self.visual = visual
@@ -63,6 +65,7 @@ public struct Plan: Sendable {
                 scenes.append(try PlannedScene(kind, visual: visual, data: data, main: main, bOnly: bOnly, trainer: &trainer))
             }
         }
+        try Self.countDensities(&scenes, visual: visual, data: data, threads: threads)
         if let twice = scenes.first(where: { s in scenes.filter { $0.name == s.name }.count > 1 }) {
             throw VisualError("two scenes would both write '\(twice.name)'; give each its own name")
         }

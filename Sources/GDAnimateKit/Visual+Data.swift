@@ -6,25 +6,50 @@ extension Visual {
     /// the file, line, column and text; `-` reads standard input, once), or the points given.
     public func loadData() throws -> Dataset { try loadData(for: SceneKind.allCases) }
 
-    /// The data `scenes` need: a CSV file is read as it streams in, any size, and when no scene draws the
-    /// points and the optimizer uses the whole batch, only their statistics are kept (constant memory:
-    /// ten million rows take what a hundred do).
+    /// The data `scenes` need: a CSV file is read as it streams in, any size. When no scene draws the points
+    /// one by one and the optimizer uses the whole batch, only their statistics are kept (constant memory:
+    /// ten million rows take what a hundred do); a line scene of more than `DensityCounts.threshold` points
+    /// draws their density, which ``Plan`` counts by reading the file a second time, so such a file keeps
+    /// only statistics too (a smaller one is read again for its points).
     public func loadData(for scenes: [SceneKind], threads: Int? = nil) throws -> Dataset {
         switch data {
         case .preset(let preset): return preset.generate(seed: seed)
         case .points(let points): return points
         case .file(let path, let x, let y):
-            var reader = CSVReader(file: path == "-" ? "standard input" : path, xColumn: x, yColumn: y, keepsPoints: needsPoints(scenes),
-                                   threads: threads ?? FrameFarm.processors)
-            try Files.stream(path) { piece in try reader.read(piece) }
-            return try reader.finish()
+            let threads = threads ?? FrameFarm.processors
+            let keeps = needsPoints(scenes)
+            let densityOnly = !keeps && path != "-" && !Set<SceneKind>([.line, .dashboard]).isDisjoint(with: scenes)
+            let data = try read(path, x, y, keepsPoints: keeps, threads: threads)
+            if densityOnly && data.count <= DensityCounts.threshold {
+                return try read(path, x, y, keepsPoints: true, threads: threads)
+            }
+            return data
         }
     }
 
-    /// Whether `scenes` draw the points or train on them one by one (stochastic optimizers, the compared
-    /// ones, standardizing x); the rest need only the loss surface's statistics.
+    private func read(_ path: String, _ x: CSVData.Column?, _ y: CSVData.Column?, keepsPoints: Bool, threads: Int) throws -> Dataset {
+        var reader = CSVReader(file: path == "-" ? "standard input" : path, xColumn: x, yColumn: y, keepsPoints: keepsPoints, threads: threads)
+        try Files.stream(path) { piece in try reader.read(piece) }
+        return try reader.finish()
+    }
+
+    /// Whether `scenes` need the points themselves: drawn one by one (steps, scaling, compare, or the line
+    /// scene when they come from standard input, which cannot be read twice), or trained on one by one
+    /// (stochastic optimizers); the rest need only the loss surface's statistics, and a line scene reading a
+    /// file counts its points per pixel on a second pass.
     func needsPoints(_ scenes: [SceneKind]) -> Bool {
-        let drawsPoints: Set<SceneKind> = [.line, .dashboard, .steps, .scaling, .compare]
+        var drawsPoints: Set<SceneKind> = [.steps, .scaling, .compare]
+        if case .file(let path, _, _) = data, path == "-" { drawsPoints.formUnion([.line, .dashboard]) }
         return !drawsPoints.isDisjoint(with: scenes) || optimizer == .sgd || optimizer == .minibatch
+    }
+
+    /// The points of ``data`` read once more, handed to `each` a piece at a time, and how many there were
+    /// (a second pass over a file whose statistics alone were kept).
+    func streamPoints(threads: Int, _ each: @escaping ([Double], [Double]) -> Void) throws -> Int {
+        guard case .file(let path, let x, let y) = data, path != "-" else { return 0 }
+        var reader = CSVReader(file: path, xColumn: x, yColumn: y, threads: threads, each: each)
+        try Files.stream(path) { piece in try reader.read(piece) }
+        _ = try reader.finish()
+        return reader.pointsRead
     }
 }

@@ -4,10 +4,10 @@ import Glibc
 import Darwin
 #endif
 
-enum AxisScale { case linear, log }
+enum AxisScale: Equatable { case linear, log }
 
 /// A data range mapped onto a pixel range, with its ticks.
-struct Axis {
+struct Axis: Equatable {
     var lo: Double
     var hi: Double
     var scale: AxisScale

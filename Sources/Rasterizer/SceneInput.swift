@@ -75,6 +75,10 @@ public struct SceneInput: Sendable {
     public var camera: SurfaceCamera = SurfaceCamera()
     /// The dashboard shows the 3-D surface in place of the contour.
     public var dashboardSurface: Bool = false
+    /// Points per pixel of the line scene's plot (alone or the dashboard's panel) when `data` holds only the
+    /// points' statistics: counted as the points streamed past, over
+    /// ``Scenes/densityFrame(_:input:width:height:)``. Unused when `data` holds the points.
+    public var density: DensityCounts?
 
     /// The input for the run `result` on `data`; the defaults give one run with readouts, no b-only run,
     /// no best-epoch mark, an automatic loss scale, the light theme and an opaque page.

@@ -18,6 +18,10 @@ public struct CSVReader {
     public let keepsPoints: Bool
     /// Threads reading pieces at once.
     public let threads: Int
+    /// Where the points go, a piece at a time in the order of the text, when they are not kept.
+    private let each: (([Double], [Double]) -> Void)?
+    /// The points read so far.
+    public private(set) var pointsRead = 0
     /// Bytes of data lines per piece read on one thread (a piece ends at the first line end past it).
     public static let pieceBytes = 1 << 20
     /// The longest line read (bytes): rows of numbers are short, and memory stays bounded whatever the input.
@@ -50,6 +54,20 @@ public struct CSVReader {
         self.yColumn = yColumn
         self.keepsPoints = keepsPoints
         self.threads = max(1, threads)
+        each = nil
+    }
+
+    /// A reader that hands the points to `each` a piece at a time, in the order of the text, and keeps
+    /// neither them nor their statistics (a second pass over a file: the points counted per pixel);
+    /// ``finish()`` then returns a ``Dataset`` without points, and ``pointsRead`` says how many went by.
+    public init(file: String, xColumn: CSVData.Column? = nil, yColumn: CSVData.Column? = nil, threads: Int = 1,
+                each: @escaping ([Double], [Double]) -> Void) {
+        self.file = file
+        self.xColumn = xColumn
+        self.yColumn = yColumn
+        keepsPoints = true
+        self.threads = max(1, threads)
+        self.each = each
     }
 
     func fail(_ line: Int?, _ column: Int?, _ text: String?, _ message: String) -> CSVData.ParseError {
@@ -122,6 +140,7 @@ public struct CSVReader {
         if !sawBytes { throw fail(nil, nil, nil, "the file is empty; it needs a column of x and a column of y values") }
         if layout == nil { try decide(atEnd: true) }
         try flush(final: true)
+        if each != nil { return Dataset(xs: [], ys: [], source: file) }
         guard keepsPoints else { return Dataset(summary: summary, source: file) }
         let (xs, ys) = points.arrays()
         return Dataset(xs: xs, ys: ys, source: file)
@@ -159,7 +178,8 @@ public struct CSVReader {
     }
 
     private mutating func join(_ rows: CSVRows) {
-        if keepsPoints { points.append(rows.xs, rows.ys) } else { summary = summary.merged(with: rows.summary) }
+        pointsRead += keepsPoints ? rows.xs.count : rows.summary.count
+        if let each { each(rows.xs, rows.ys) } else if keepsPoints { points.append(rows.xs, rows.ys) } else { summary = summary.merged(with: rows.summary) }
     }
 
     /// Reads the gathered lines, a piece per task on up to `threads` threads, and joins the pieces in order; the

@@ -20,7 +20,7 @@ struct SingleRun {
     func perform() throws -> (plan: Plan, written: [WrittenFile]) {
         var visual = try options.visual()
         visual.poster = settings.poster
-        let plan = try Plan(visual, data: try visual.loadData(for: options.mode.scenes, threads: settings.threads), scenes: options.mode.scenes)
+        let plan = try Plan(visual, data: try visual.loadData(for: options.mode.scenes, threads: settings.threads), scenes: options.mode.scenes, threads: settings.threads)
         if !settings.quiet { for w in plan.warnings { Terminal.printError("gdanimate: " + w) } }
         var staged: [Files.Staged] = []
         if let path = options.history {

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import GDAnimateKit
+import Rasterizer
 
 /// Reading data files as they stream in: the pieces add up to the file, a file that shrinks while it is read
 /// is an error naming it, and a visual reads a large file's statistics alone when its scenes need no points.
@@ -45,5 +46,44 @@ struct StreamTests {
         #expect(abs(a.m - b.m) <= 1e-12 * abs(b.m) && abs(a.b - b.b) <= 1e-12 * abs(b.b) && abs(a.loss - b.loss) <= 1e-10 * b.loss)
         v.optimizer = .sgd
         #expect(try v.loadData(for: [.contour]).hasPoints, "SGD trains on the points")
+    }
+
+    /// A line scene (and the dashboard's line panel) of a large file keeps only the statistics and counts
+    /// the points per pixel on a second reading: the frames are the same pixels as when every point was kept.
+    /// A small file is read again for its dots; a file changed between the readings is an error naming it.
+    @Test func densityCountedOnASecondReadingDrawsTheSameFrames() throws {
+        var text = "x,y\n"
+        for i in 0..<12_000 { text += "\(Double(i % 997) / 50 - 3),\(Double(i % 991) / 40 + Double(i % 13) / 5 - 7)\n" }
+        let path = try Self.temporary("dense.csv", Array(text.utf8))
+        defer { unlink(path) }
+        for kind in [SceneKind.line, .dashboard] {
+            var v = Visual(scene: kind, data: .file(path: path))
+            v.epochs = 10
+            let statistics = try v.loadData(for: [kind], threads: 2)
+            #expect(!statistics.hasPoints && statistics.count == 12_000, "\(kind): only the statistics are kept")
+            var kept = v
+            kept.data = .points(try v.loadData())
+            #expect(try kept.loadData(for: [kind]).hasPoints)
+            let counted = try Plan(v, data: statistics, threads: 2).scenes[0]
+            #expect(counted.input.density != nil)
+            let whole = try Plan(kept, data: try kept.loadData(for: [kind])).scenes[0]
+            let a = try Animation(kind: kind, input: counted.input, width: counted.width, height: counted.height)
+            let b = try Animation(kind: kind, input: whole.input, width: whole.width, height: whole.height)
+            #expect(a.frameCount == b.frameCount)
+            for index in [0, a.frameCount - 1] {
+                #expect(try a.render(index).pixels == b.render(index).pixels, "\(kind) frame \(index)")
+            }
+        }
+        // A file changed after its statistics were read.
+        var v = Visual(scene: .line, data: .file(path: path))
+        v.epochs = 10
+        let statistics = try v.loadData(for: [.line])
+        try Data((text + "1,2\n").utf8).write(to: URL(fileURLWithPath: path))
+        let error = #expect(throws: VisualError.self) { try Plan(v, data: statistics) }
+        #expect(error?.description.contains("\(path): the file changed while it was read: 12000 points the first time, 12001 the second") == true,
+                "\(String(describing: error))")
+        // A small file keeps its points for the dots.
+        try Data("x,y\n1,2\n2,4.5\n3,5.5\n".utf8).write(to: URL(fileURLWithPath: path))
+        #expect(try v.loadData(for: [.line]).hasPoints)
     }
 }

@@ -17,19 +17,31 @@ struct DensityGrid {
     /// The plot is dark: more points are lighter.
     let onDark: Bool
     /// More points than this are drawn by density.
-    static let threshold = 5000
+    static let threshold = DensityCounts.threshold
     /// The ramp runs from this viridis position (one point) down to the darkest (the most).
     static let light = 0.88
 
+    /// The points of `data` counted at the pixels of `chart`'s plot.
     init(_ data: Dataset, chart: Chart) {
-        plot = chart.plot
-        let w = plot.x1 - plot.x0, h = plot.y1 - plot.y0
-        var counts = [UInt32](repeating: 0, count: max(0, w * h))
-        for (x, y) in zip(data.xs, data.ys) {
-            let px = chart.x.map(x), py = chart.y.map(y)
-            guard px >= Double(plot.x0), py >= Double(plot.y0), px < Double(plot.x1), py < Double(plot.y1) else { continue }
-            counts[(Int(py) - plot.y0) * w + Int(px) - plot.x0] &+= 1
+        var counts = DensityCounts(frame: DensityCounts.Frame(chart))
+        counts.add(data.xs, data.ys)
+        self.init(counts.counts, chart: chart)
+    }
+
+    /// The scene's points counted at `chart`'s pixels: from the points when they were kept, else the counts
+    /// taken as they streamed (``SceneInput/density``, over the same frame); nil when there are neither.
+    init?(_ input: SceneInput, chart: Chart) {
+        if input.data.hasPoints {
+            self.init(input.data, chart: chart)
+        } else if let density = input.density, density.frame == DensityCounts.Frame(chart) {
+            self.init(density.counts, chart: chart)
+        } else {
+            return nil
         }
+    }
+
+    private init(_ counts: [UInt32], chart: Chart) {
+        plot = chart.plot
         self.counts = counts
         most = counts.max() ?? 0
         onDark = chart.theme.plot.luminance < 0.3

@@ -22,7 +22,7 @@ final class LineScene: ChartScene {
         let chart = Chart(panel, font: font, x: Axis(xr.lo, xr.hi, title: "x"), y: Axis(yr.lo, yr.hi, title: "y"),
                           rightReserve: dense ? DensityGrid.reserve(panel.style, font: font) : 0)
         self.chart = chart
-        let density = dense ? DensityGrid(data, chart: chart) : nil
+        let density = dense ? DensityGrid(input, chart: chart) : nil
         self.density = density
         let style = chart.style
         let points = density == nil ? LegendEntry(glyph: .marker(.circle, chart.theme.data, edge: chart.theme.data), text: "data (\(data.count) points)")
@@ -44,12 +44,18 @@ final class LineScene: ChartScene {
         corner = chart.quietestCorner(for: legend, among: [.topLeft, .bottomRight, .topRight, .bottomLeft], avoiding: avoid)
     }
 
+    /// Where this scene counts points per pixel, or nil when it draws dots.
+    var densityFrame: DensityCounts.Frame? {
+        input.data.count > DensityGrid.threshold ? DensityCounts.Frame(chart) : nil
+    }
+
     /// The axes' ranges: x the data's; y the data and the lines of every non-exploding snapshot across the
     /// x range, so the first fits (often far below the data) are seen.
     static func ranges(_ input: SceneInput) -> (x: (lo: Double, hi: Double), y: (lo: Double, hi: Double)) {
         let data = input.data
-        let xr = NiceTicks.range(data.xs.min()!, data.xs.max()!)
-        var ys = [data.ys.min()!, data.ys.max()!]
+        // The extremes from the statistics when only they were kept.
+        let xr = NiceTicks.range(data.summary?.minX ?? data.xs.min()!, data.summary?.maxX ?? data.xs.max()!)
+        var ys = [data.summary?.minY ?? data.ys.min()!, data.summary?.maxY ?? data.ys.max()!]
         for s in input.result.rangeSnapshots { ys += [s.m * xr.lo + s.b, s.m * xr.hi + s.b] }
         let ls = input.result.leastSquares
         ys += [ls.m * xr.lo + ls.b, ls.m * xr.hi + ls.b]

@@ -38,6 +38,17 @@ public enum Scenes {
         return { k in SceneText.progress(longest, min(k, longest.snapshots.count - 1)) }
     }
 
+    /// Where the scene of `kind` counts its points per pixel (the line scene, alone or the dashboard's
+    /// panel, past `DensityGrid.threshold` points), or nil when it draws no density. A caller that kept only
+    /// the points' statistics counts the points over this frame and hands the counts back in
+    /// ``SceneInput/density``.
+    public static func densityFrame(_ kind: SceneKind, input: SceneInput, width: Int, height: Int) throws(RenderError) -> DensityCounts.Frame? {
+        guard kind == .line || kind == .dashboard, input.data.count > DensityGrid.threshold else { return nil }
+        let scene = make(kind, input: input, width: width, height: height, font: try Font.make())
+        let line = scene as? LineScene ?? (scene as? CompositeScene)?.panels.lazy.compactMap { $0 as? LineScene }.first
+        return line?.densityFrame
+    }
+
     static func make(_ kind: SceneKind, input: SceneInput, width: Int, height: Int, font: Font, frameLimit: Int? = nil) -> any Scene {
         let full = Panel.full(width: width, height: height, status: input.readout, theme: input.theme)
         let page = full.area

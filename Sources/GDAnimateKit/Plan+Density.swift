@@ -1,0 +1,43 @@
+import Rasterizer
+import Training
+
+extension Plan {
+    /// Counts, for each scene drawing the density of data whose statistics alone were kept (a line scene of
+    /// a large file), the points per pixel of its plot: the file is read a second time and every point
+    /// counted, exactly, with one frame's worth of memory. Nothing to do when the points are here.
+    ///
+    /// - Throws: ``VisualError`` when the points cannot be read again (data given as statistics alone, or
+    ///   standard input), the second reading fails, or the file changed between the two readings.
+    static func countDensities(_ scenes: inout [PlannedScene], visual: Visual, data: Dataset, threads: Int?) throws(VisualError) {
+        guard !data.hasPoints else { return }
+        var counts: [(scene: Int, counts: DensityCounts)] = []
+        for (i, scene) in scenes.enumerated() where scene.kind == .line || scene.kind == .dashboard {
+            let frame: DensityCounts.Frame?
+            do { frame = try Scenes.densityFrame(scene.kind, input: scene.input, width: scene.width, height: scene.height) } catch {
+                throw VisualError("\(error)")
+            }
+            guard let frame else {
+                throw VisualError("\(data.source): --mode \(scene.kind.rawValue) draws the \(data.count) points, but only their statistics were read; read the data with its points (Visual.loadData(for:) with this scene)")
+            }
+            counts.append((i, DensityCounts(frame: frame)))
+        }
+        guard !counts.isEmpty else { return }
+        guard case .file(let path, _, _) = visual.data, path != "-" else {
+            throw VisualError("\(data.source): the density of the points needs them read once more, and only a file can be; give the points themselves")
+        }
+        let read: Int
+        do {
+            read = try visual.streamPoints(threads: threads ?? FrameFarm.processors) { xs, ys in
+                for k in counts.indices { counts[k].counts.add(xs, ys) }
+            }
+        } catch let error as VisualError {
+            throw error
+        } catch {
+            throw VisualError("\(error)")
+        }
+        guard read == data.count else {
+            throw VisualError("\(path): the file changed while it was read: \(data.count) points the first time, \(read) the second; nothing was written")
+        }
+        for (i, c) in counts { scenes[i].input.density = c }
+    }
+}
