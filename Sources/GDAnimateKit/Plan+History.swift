@@ -9,10 +9,16 @@ extension Plan {
     ///   - json: JSON with the settings and the optimum; false for CSV.
     ///   - mode: The mode the JSON records (the command line's `all` draws four scenes).
     public func historyText(json: Bool, mode: String? = nil) -> String {
+        let run = history, form = HistoryForm(visual, run: run)
+        guard json else { return History.csv(run.snapshots, includeStep: form.includeStep, rate: form.rate) }
+        return History.json(parameters: historyParameters(mode: mode), leastSquares: run.leastSquares, snapshots: run.snapshots,
+                            includeStep: form.includeStep, rate: form.rate)
+    }
+
+    /// The JSON history's `parameters`: every setting of the run, where the data came from, and whether and
+    /// where it diverged.
+    func historyParameters(mode: String?) -> [(String, JSONValue)] {
         let run = history, v = visual, bOnly = main == nil
-        let perStep = v.snapshot == .step && v.optimizer != .batch
-        let rate: ((Snapshot) -> Double)? = run.config.schedule == .constant ? nil : { run.rate(at: $0) }
-        guard json else { return History.csv(run.snapshots, includeStep: perStep, rate: rate) }
         var parameters: [(String, JSONValue)] = [
             ("source", .string(data.source)),
             ("points", .int(data.count)),
@@ -35,6 +41,19 @@ extension Plan {
             parameters.insert(("xColumn", x.map { .string($0.text) } ?? .null), at: 2)
             parameters.insert(("yColumn", y.map { .string($0.text) } ?? .null), at: 3)
         }
-        return History.json(parameters: parameters, leastSquares: run.leastSquares, snapshots: run.snapshots, includeStep: perStep, rate: rate)
+        return parameters
     }
+}
+
+/// The columns of a run's history: `step` for a per-update run, `lr` under a learning-rate schedule.
+struct HistoryForm {
+    let includeStep: Bool
+    let rate: ((Snapshot) -> Double)?
+
+    init(_ visual: Visual, run config: TrainingConfig) {
+        includeStep = visual.snapshot == .step && visual.optimizer != .batch
+        rate = config.schedule == .constant ? nil : { config.rate(epoch: max(0, $0.epoch - 1)) }
+    }
+
+    init(_ visual: Visual, run: TrainingResult) { self.init(visual, run: run.config) }
 }

@@ -36,11 +36,15 @@ public struct Plan: Sendable {
     ///   - visual: What to draw; validated first.
     ///   - data: The points (``Visual/loadData()`` reads the visual's own).
     ///   - kinds: The scenes to lay out (nil: the visual's scene).
+    ///   - each: Hears every snapshot of the history's run (``history``) as training makes it: one per epoch,
+    ///     or per update, including those a long per-update run does not keep (``HistoryWriter`` writes
+    ///     them to a file as they come).
     ///   - threads: Threads reading the file a second time when a line scene draws the density of data
     ///     whose statistics alone were kept (nil: one per processor; the counts are the same for any).
     /// - Throws: ``VisualError`` when the visual is invalid, needs more of the data than there is, or
     ///   the data cannot be fitted (no spread in x, values that overflow), or that second reading fails.
-    public init(_ visual: Visual, data: Dataset, scenes kinds: [SceneKind]? = nil, threads: Int? = nil) throws(VisualError) {
+    public init(_ visual: Visual, data: Dataset, scenes kinds: [SceneKind]? = nil, threads: Int? = nil,
+                history each: ((Snapshot) -> Void)? = nil) throws(VisualError) {
         try visual.validate()
         guard data.isPaired else { throw VisualError("\(data.source): \(LossSurface.SetupError.unpaired(x: data.xs.count, y: data.ys.count))") }
         self.visual = visual
@@ -57,8 +61,9 @@ public struct Plan: Sendable {
         }
         var trainer = Trainer(visual: visual, data: data)
         let needsBOnly = visual.scene == .bsweep || (drawing && kinds.contains(.bsweep)) || (kinds.contains(.dashboard) && visual.fixedM != nil)
-        main = visual.scene != .bsweep || kinds.contains(where: { $0 != .bsweep }) ? try trainer.run(visual.optimizer, lr: visual.learningRate) : nil
-        bOnly = needsBOnly ? try trainer.run(visual.optimizer, lr: visual.learningRate, bOnly: true) : nil
+        let needsMain = visual.scene != .bsweep || kinds.contains(where: { $0 != .bsweep })
+        main = needsMain ? try trainer.run(visual.optimizer, lr: visual.learningRate, each: each) : nil
+        bOnly = needsBOnly ? try trainer.run(visual.optimizer, lr: visual.learningRate, bOnly: true, each: needsMain ? nil : each) : nil
         var scenes: [PlannedScene] = []
         if drawing {
             for kind in kinds {
@@ -71,11 +76,11 @@ public struct Plan: Sendable {
         }
         self.scenes = scenes
         var notes = trainer.warnings + Self.idleOptions(visual, kinds: kinds)
-        // A long per-update run keeps every s-th update: said, since the history then has those rows only.
+        // A long per-update run keeps every s-th update for its frames: said, so a --history file's fuller story is no surprise.
         if let main, main.isPerUpdate, main.snapshots.count > 2 {
             let every = main.snapshots[1].step
             if every > 1 {
-                notes.append("--snapshot step: \(main.final.step) updates, of which 1 in \(every) is kept (at most \(GradientDescent.snapshotLimit) snapshots): the frames and a --history file show those")
+                notes.append("--snapshot step: \(main.final.step) updates, of which 1 in \(every) is kept (at most \(GradientDescent.snapshotLimit) snapshots) for the frames; a --history file has every update")
             }
         }
         warnings = notes

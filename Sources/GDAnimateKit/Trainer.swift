@@ -34,15 +34,16 @@ struct Trainer {
     }
 
     /// One run: `bOnly` holds m at `fixedM` (default the least-squares slope); `warn: false` keeps a
-    /// divergence out of the warnings (the sweep shows it on purpose).
+    /// divergence out of the warnings (the sweep shows it on purpose); `each` hears every snapshot of the
+    /// run's history as it is made.
     mutating func run(_ optimizer: OptimizerKind, lr: Double, schedule: LearningRateSchedule? = nil, bOnly: Bool = false, on other: Dataset? = nil,
-                      warn: Bool = true) throws(VisualError) -> TrainingResult {
+                      warn: Bool = true, each: ((Snapshot) -> Void)? = nil) throws(VisualError) -> TrainingResult {
         let data = other ?? self.data
         var config = Self.config(visual, optimizer, lr: lr, schedule: schedule)
         let result: TrainingResult
         do {
             if bOnly { config.fixedM = try visual.fixedM ?? LossSurface(data).leastSquares.m }
-            result = try GradientDescent.run(data, config)
+            result = try GradientDescent.run(data, config, each: each)
         } catch {
             throw VisualError("\(data.source): \(error)")
         }

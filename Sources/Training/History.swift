@@ -5,36 +5,54 @@ public enum History {
     /// `rate` (a run with a learning-rate schedule) a trailing `lr` column: the rate of the updates that
     /// led to the row (the start's row: the first epoch's).
     public static func csv(_ snapshots: [Snapshot], includeStep: Bool = false, rate: ((Snapshot) -> Double)? = nil) -> String {
-        var out = "epoch,m,b,loss" + (includeStep ? ",step" : "") + (rate == nil ? "\n" : ",lr\n")
+        var out = csvHeader(includeStep: includeStep, rate: rate != nil)
         out.reserveCapacity(snapshots.count * 64)
-        for s in snapshots {
-            out += "\(s.epoch),\(s.m.description),\(s.b.description),\(s.loss.description)"
-            if includeStep { out += ",\(s.step)" }
-            if let rate { out += ",\(rate(s).description)" }
-            out += "\n"
-        }
+        for s in snapshots { out += csvRow(s, includeStep: includeStep, rate: rate) }
         return out
+    }
+
+    /// The CSV's first line (see ``csv(_:includeStep:rate:)``).
+    public static func csvHeader(includeStep: Bool, rate: Bool) -> String {
+        "epoch,m,b,loss" + (includeStep ? ",step" : "") + (rate ? ",lr\n" : "\n")
+    }
+
+    /// One snapshot's line of the CSV.
+    public static func csvRow(_ s: Snapshot, includeStep: Bool, rate: ((Snapshot) -> Double)?) -> String {
+        var out = "\(s.epoch),\(s.m.description),\(s.b.description),\(s.loss.description)"
+        if includeStep { out += ",\(s.step)" }
+        if let rate { out += ",\(rate(s).description)" }
+        return out + "\n"
     }
 
     /// `{"parameters": {...}, "leastSquares": {"m","b","loss"}, "snapshots": [{"epoch","m","b","loss"}...]}`,
     /// keys in the order given, so the same run always gives the same bytes.
     public static func json(parameters: [(String, JSONValue)], leastSquares: LeastSquares, snapshots: [Snapshot], includeStep: Bool = false,
                             rate: ((Snapshot) -> Double)? = nil) -> String {
+        var out = jsonHead(parameters: parameters, leastSquares: leastSquares)
+        for (i, s) in snapshots.enumerated() { out += jsonRow(s, first: i == 0, includeStep: includeStep, rate: rate) }
+        return out + jsonTail(empty: snapshots.isEmpty)
+    }
+
+    /// The JSON up to the first snapshot (see ``json(parameters:leastSquares:snapshots:includeStep:rate:)``).
+    public static func jsonHead(parameters: [(String, JSONValue)], leastSquares: LeastSquares) -> String {
         var out = "{\n  \"parameters\": "
         out += JSONValue.object(parameters).encoded
         out += ",\n  \"leastSquares\": "
         out += JSONValue.object([("m", .number(leastSquares.m)), ("b", .number(leastSquares.b)), ("loss", .number(leastSquares.loss))]).encoded
-        out += ",\n  \"snapshots\": [\n"
-        for (i, s) in snapshots.enumerated() {
-            var fields: [(String, JSONValue)] = [("epoch", .int(s.epoch))]
-            if includeStep { fields.append(("step", .int(s.step))) }
-            fields += [("m", .number(s.m)), ("b", .number(s.b)), ("loss", .number(s.loss))]
-            if let rate { fields.append(("lr", .number(rate(s)))) }
-            out += "    " + JSONValue.object(fields).encoded + (i + 1 < snapshots.count ? ",\n" : "\n")
-        }
-        out += "  ]\n}\n"
-        return out
+        return out + ",\n  \"snapshots\": [\n"
     }
+
+    /// One snapshot of the JSON's list, with the separator from the one before unless it is the `first`.
+    public static func jsonRow(_ s: Snapshot, first: Bool, includeStep: Bool, rate: ((Snapshot) -> Double)?) -> String {
+        var fields: [(String, JSONValue)] = [("epoch", .int(s.epoch))]
+        if includeStep { fields.append(("step", .int(s.step))) }
+        fields += [("m", .number(s.m)), ("b", .number(s.b)), ("loss", .number(s.loss))]
+        if let rate { fields.append(("lr", .number(rate(s)))) }
+        return (first ? "    " : ",\n    ") + JSONValue.object(fields).encoded
+    }
+
+    /// The JSON after the last snapshot.
+    public static func jsonTail(empty: Bool) -> String { (empty ? "" : "\n") + "  ]\n}\n" }
 }
 
 /// The few JSON values a history needs, encoded deterministically.

@@ -148,7 +148,11 @@ public enum GradientDescent {
 
     /// Runs `config` on `data`. Batch descent costs O(1) per epoch (the loss surface's statistics);
     /// the stochastic optimizers cost O(batch) per update and O(1) per recorded loss.
-    public static func run(_ data: Dataset, _ config: TrainingConfig) throws(LossSurface.SetupError) -> TrainingResult {
+    ///
+    /// `each` hears every snapshot of the run's history as it is made, the start first: one per epoch, or
+    /// one per update for a per-update run, including the updates a long run does not keep
+    /// (``snapshotLimit``), so a history can be written whole in constant memory.
+    public static func run(_ data: Dataset, _ config: TrainingConfig, each: ((Snapshot) -> Void)? = nil) throws(LossSurface.SetupError) -> TrainingResult {
         let surface = try LossSurface(data)
         var m = config.fixedM ?? config.initialM
         var b = config.initialB
@@ -157,17 +161,29 @@ public enum GradientDescent {
         guard initialLoss.isFinite else { throw .startOverflow(m: m, b: b) }
         let ceiling = initialLoss * divergenceFactor
         var snapshots = [Snapshot(epoch: 0, step: 0, m: m, b: b, loss: initialLoss)]
-        snapshots.reserveCapacity(config.epochs + 1)
+        snapshots.reserveCapacity(min(config.epochs, snapshotLimit) + 1)
+        each?(snapshots[0])
         var diverged: Int?
         var step = 0
         var alpha = config.learningRate
+        /// The last snapshot made but not kept (a long per-update run), kept if the next one is the end.
+        var skipped: Snapshot?
 
-        /// Records (m, b) and reports whether the run may go on.
-        func record(epoch: Int) -> Bool {
+        /// Makes the snapshot of (m, b), keeps it if `keep` (or it is the last), and reports whether the run
+        /// may go on: a run stops at its first non-finite or exploding loss, kept or not.
+        func record(epoch: Int, keep: Bool = true) -> Bool {
             let loss = surface.loss(m: m, b: b)
             let finite = loss.isFinite && m.isFinite && b.isFinite
-            if finite { snapshots.append(Snapshot(epoch: epoch, step: step, m: m, b: b, loss: loss)) }
-            if !finite || loss > ceiling {
+            let stops = !finite || loss > ceiling
+            if finite {
+                let snapshot = Snapshot(epoch: epoch, step: step, m: m, b: b, loss: loss)
+                each?(snapshot)
+                if keep || stops { snapshots.append(snapshot); skipped = nil } else { skipped = snapshot }
+            } else if let last = skipped {
+                // The run ends on the last finite point, as a run keeping every update would.
+                snapshots.append(last)
+            }
+            if stops {
                 diverged = epoch
                 return false
             }
@@ -221,7 +237,7 @@ public enum GradientDescent {
             var ahead = EpochOrder.Ahead()
             let perEpoch = (data.count + size - 1) / size
             let total = perEpoch * config.epochs
-            // Per update: every `every`-th update (and the last); the loss is computed only for those.
+            // Per update: every `every`-th update is kept (and the last).
             let every = config.interval == .step ? max(1, (total + snapshotLimit - 1) / snapshotLimit) : 0
             training: for epoch in stride(from: 1, through: config.epochs, by: 1) {
                 alpha = config.rate(epoch: epoch - 1)
@@ -242,8 +258,12 @@ public enum GradientDescent {
                     b -= alpha * (scale * s1)
                     step += 1
                     start = end
-                    let due = every > 0 ? step % every == 0 || step == total : start == order.count
-                    if due, !record(epoch: epoch) { break training }
+                    // Per update: every update is looked at (the history, divergence), every `every`-th kept.
+                    if every > 0 {
+                        if !record(epoch: epoch, keep: step % every == 0 || step == total) { break training }
+                    } else if start == order.count, !record(epoch: epoch) {
+                        break training
+                    }
                 }
             }
         }

@@ -20,13 +20,17 @@ struct SingleRun {
     func perform() throws -> (plan: Plan, written: [WrittenFile]) {
         var visual = try options.visual()
         visual.poster = settings.poster
-        let plan = try Plan(visual, data: try visual.loadData(for: options.mode.scenes, threads: settings.threads), scenes: options.mode.scenes, threads: settings.threads)
-        if !settings.quiet { for w in plan.warnings { Terminal.printError("gdanimate: " + w) } }
-        var staged: [Files.Staged] = []
+        let data = try visual.loadData(for: options.mode.scenes, threads: settings.threads)
+        // The history is written as training makes its rows: a run of 10⁸ updates never holds them all.
+        var history: HistoryWriter?
         if let path = options.history {
             try Files.makeFolder(Files.parent(of: path))
-            staged.append(try Files.stage(Array(plan.historyText(json: path.hasSuffix(".json"), mode: options.mode.description).utf8), to: path))
+            history = try HistoryWriter(path: path, visual: visual, mode: options.mode.description)
         }
+        let plan = try Plan(visual, data: data, scenes: options.mode.scenes, threads: settings.threads, history: history.map { h in { h.add($0) } })
+        if !settings.quiet { for w in plan.warnings { Terminal.printError("gdanimate: " + w) } }
+        var staged: [Files.Staged] = []
+        if let history { staged.append(try history.finish(plan)) }
         let progress = Progress(total: plan.scenes.reduce(0) { $0 + $1.frameCount }, enabled: !settings.quiet && isatty(2) != 0)
         // Everything is complete before any of it replaces what was there.
         let written = try plan.write(into: settings.output, renderer: Renderer(threads: settings.threads) { progress.advance(by: $0) }, with: staged)
