@@ -48,6 +48,8 @@ cases = [
     ("--1", ["--data", write("mm.csv", "x,y\n--1,2\n3,4\n")], "fail", ["mm.csv:2, column 1", "--1"]),
     ("NaN", ["--data", write("nan.csv", "x,y\n1,nan\n3,4\n")], "fail", ["nan.csv:2, column 2", "NaN"]),
     ("inf", ["--data", write("inf.csv", "x,y\n1,inf\n3,4\n")], "fail", ["inf.csv:2", "infinite"]),
+    ("quote open to the end", ["--data", write("open.csv", 'x,y,note\n1,2,a\n3,4,"never\nclosed\n5,6,b\n')], "fail",
+     ["open.csv:3", "quoted field", "not closed before the end of the file"]),
     ("1e400", ["--data", write("big.csv", "x,y\n1,1e400\n3,4\n")], "fail", ["big.csv:2", "1e400", "too large"]),
     ("unknown column name", ["--data", write("cols.csv", good), "--x-column", "height"], "fail", ["'height' is not a column", "'x'"]),
     ("column index out of range", ["--data", write("cols2.csv", good), "--x-column", "5", "--y-column", "2"], "fail", ["column 5", "2 columns"]),
@@ -127,6 +129,8 @@ cases = [
 ok_cases = [
     ("BOM accepted", ["--data", write("bom.csv", b"\xef\xbb\xbf" + good.encode())]),
     ("CRLF, comments, quotes", ["--data", write("crlf.csv", "# points\r\nx,y\r\n" + good.split("\n", 1)[1].replace(",", ",\"", 1).replace("\n", "\"\r\n", 1) + "\r\n")]),
+    ("quoted notes over several lines", ["--data", write("notes.csv", 'x,"the\ny",note\n1,2,"two\nlines"\n2,4.1,plain\n3,6.2,"three\r\n\n# not a comment"\n4,8,x\n'),
+                                          "--y-column", "the\ny"]),
     ("y constant", ["--data", write("yconst.csv", "x,y\n1,5\n2,5\n3,5\n")]),
     ("values near 1e150 (diverges, says so)", ["--data", write("e150.csv", "x,y\n" + "".join(f"{i}e150,{i}e150\n" for i in range(1, 9)))]),
     ("values near 1e-150", ["--data", write("em150.csv", "x,y\n" + "".join(f"{i}e-150,{2 * i + 1}e-150\n" for i in range(1, 9)))]),

@@ -2,8 +2,9 @@
 ///
 /// Accepted: an optional header row (recognised because none of its fields is a number), `#` comment
 /// lines and blank lines (skipped), CRLF or LF line ends, a UTF-8 byte-order mark, and RFC 4180 quoted
-/// fields (`"1.5"`, `"a ""b"""`). Numbers are decimal: optional sign, digits with an optional point, an
-/// optional exponent; `nan`, `inf`, hexadecimal and values that overflow a Double are refused, because a
+/// fields (`"1.5"`, `"a ""b"""`, text over several lines: a line end inside quotes is part of the field,
+/// and the record is numbered by its first line). Numbers are decimal: optional sign, digits with an
+/// optional point, an optional exponent; `nan`, `inf`, hexadecimal and values that overflow a Double are refused, because a
 /// teaching chart of them would be wrong. Written by hand because no available package parses CSV
 /// with line-and-column error reporting, and the grammar above is small.
 public enum CSVData {
@@ -52,19 +53,20 @@ public enum CSVData {
             var place = file
             if let line { place += ":\(line)" }
             if let column { place += ", column \(column)" }
-            var out = "\(place): \(message)"
+            // Header names quoted in the message may hold line ends (quoted fields): escaped, as the text's are.
+            var out = "\(place): \(Self.printable(message, limit: .max))"
             if let text { out += " (found \"\(Self.printable(text))\")" }
             return out
         }
 
         /// The offending text, shortened and with control characters escaped, so the message stays one line.
-        static func printable(_ s: String) -> String {
+        static func printable(_ s: String, limit: Int = 40) -> String {
             var out = ""
-            for scalar in s.unicodeScalars.prefix(40) {
+            for scalar in s.unicodeScalars.prefix(limit) {
                 if scalar.value < 0x20 || scalar.value == 0x7F { out += "\\u{\(String(scalar.value, radix: 16))}" }
                 else { out.unicodeScalars.append(scalar) }
             }
-            if s.unicodeScalars.count > 40 { out += "…" }
+            if s.unicodeScalars.count > limit { out += "…" }
             return out
         }
     }
@@ -155,8 +157,9 @@ public enum CSVData {
         throw fail(line, column, text, why)
     }
 
-    /// Splits one line into fields, honouring double quotes.
-    static func fields(of line: String, line number: Int, fail: (Int?, Int?, String?, String) -> ParseError) throws(ParseError) -> [String] {
+    /// Splits one record into fields, honouring double quotes; nil when the text ends inside a quoted field
+    /// (the record goes on over the next line).
+    static func fields(of line: String, line number: Int, fail: (Int?, Int?, String?, String) -> ParseError) throws(ParseError) -> [String]? {
         var fields: [String] = []
         var field = ""
         var quoted = false
@@ -184,7 +187,8 @@ public enum CSVData {
                 field.unicodeScalars.append(c)
             }
         }
-        if quoted { throw fail(number, fields.count + 1, field, "a quoted field is not closed on this line") }
+        // The record goes on: a line end inside a quoted field is part of it.
+        if quoted { return nil }
         fields.append(field)
         return fields
     }

@@ -1,14 +1,12 @@
-import Dispatch
-
 /// CSV text read in pieces as they arrive (a file in chunks, standard input), with `CSVData`'s grammar and
 /// messages, the line numbers counting across pieces, and no limit on the size.
 ///
 /// The first records (up to the first data row) decide the header and the columns, as `CSVData.parse`
 /// describes. The lines after them are gathered into pieces of about ``pieceBytes`` bytes, read on `threads`
 /// threads at once (`CSVRows`), and joined in order: the points one after another, or their statistics by
-/// Chan's pairwise merge. Pieces are cut at fixed places in the text, not where the bytes arrived or by how
-/// many threads there are, so the result is the same, bit for bit, for any chunking and any thread count. Errors name
-/// the first bad line in the order of the text.
+/// Chan's pairwise merge. Pieces end at fixed places in the text (whole records: a quoted field may hold
+/// line ends), not where the bytes arrived or by how many threads there are, so the result is the same, bit
+/// for bit, for any chunking and any thread count. Errors name the first bad line in the order of the text.
 public struct CSVReader {
     /// The name messages give the text (a file name, "standard input").
     public let file: String
@@ -27,19 +25,24 @@ public struct CSVReader {
     /// The longest line read (bytes): rows of numbers are short, and memory stays bounded whatever the input.
     public static let longestLine = 1 << 20
 
-    private var lineNumber = 0
+    var lineNumber = 0
     /// The start of a line whose end has not arrived yet.
     private var carry: [UInt8] = []
     /// Records read before the columns are known.
     private var early: [(line: Int, fields: [String])] = []
-    private var layout: CSVData.Layout?
+    /// An early record still open at a line end (a quoted field over several lines): its text so far, each
+    /// line with its line feed, the number of its first line, and where its quotes stand.
+    private var pending: [UInt8] = []
+    private var pendingLine = 0
+    private var pendingQuotes = QuoteScanner()
+    var layout: CSVData.Layout?
     private var sawBytes = false
     /// Whole lines gathered for the next batch of pieces (each ends with a line feed), and the number of
     /// the first of them.
-    private var batch: [UInt8] = []
-    private var batchFirstLine = 0
+    var batch: [UInt8] = []
+    var batchFirstLine = 0
     /// Where the batch starts among the data lines' bytes.
-    private var batchOffset = 0
+    var batchOffset = 0
     /// Bytes gathered before the pieces are read together.
     static let batchBytes = 8 << 20
     /// What the pieces read so far hold.
@@ -116,11 +119,13 @@ public struct CSVReader {
         }
     }
 
+    /// What a line or record longer than ``longestLine`` is told.
+    static let overlong = "the line is longer than \(longestLine >> 20) MiB: this does not look like CSV text of numbers"
+
     /// A line this long is no table of numbers: say so now rather than hold it all in memory.
     private func checkCarry() throws(CSVData.ParseError) {
         guard carry.count > Self.longestLine else { return }
-        let what = carry.contains(0) ? "the line holds a NUL byte: this looks like a binary file, not CSV text"
-            : "the line is longer than \(Self.longestLine >> 20) MiB: this does not look like CSV text of numbers"
+        let what = carry.contains(0) ? "the line holds a NUL byte: this looks like a binary file, not CSV text" : Self.overlong
         throw fail(lineNumber + 1 + batch.reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }, nil, nil, what)
     }
 
@@ -137,6 +142,7 @@ public struct CSVReader {
             carry = []
             try whole.withUnsafeBufferPointer { b throws(CSVData.ParseError) in try line(b.baseAddress!, 0, b.count) }
         }
+        if !pending.isEmpty { throw fail(pendingLine, nil, nil, CSVData.unclosedQuote) }
         if !sawBytes { throw fail(nil, nil, nil, "the file is empty; it needs a column of x and a column of y values") }
         if layout == nil { try decide(atEnd: true) }
         try flush(final: true)
@@ -146,15 +152,53 @@ public struct CSVReader {
         return Dataset(xs: xs, ys: ys, source: file)
     }
 
-    /// One line, `p[start..<end]`, without its line feed.
+    /// One line, `p[start..<end]`, without its line feed: a record, or a line of one that a quoted field holds
+    /// open over several.
     private mutating func line(_ p: UnsafePointer<UInt8>, _ start: Int, _ end: Int) throws(CSVData.ParseError) {
         lineNumber += 1
-        var s = start, e = end
-        if lineNumber == 1 && e - s >= 3 && p[s] == 0xEF && p[s + 1] == 0xBB && p[s + 2] == 0xBF { s += 3 }
-        if e > s && p[e - 1] == 0x0D { e -= 1 }
-        guard let fields = try CSVData.record(UnsafeBufferPointer(start: p + s, count: e - s), line: lineNumber, fail: fail) else { return }
-        early.append((lineNumber, fields))
-        try decide(atEnd: false)
+        var s = start
+        if lineNumber == 1 && end - s >= 3 && p[s] == 0xEF && p[s + 1] == 0xBB && p[s + 2] == 0xBF { s += 3 }
+        if pending.isEmpty {
+            var i = s
+            while i < end && (p[i] == 0x20 || p[i] == 0x09) { i += 1 }
+            if i < end && p[i] != UInt8(ascii: "#") {
+                // The record's quotes may be open at the end of its first line (a comment or blank line's never are).
+                var quotes = QuoteScanner()
+                quotes.feed(p, s, end)
+                if quotes.isOpen {
+                    pending = Array(UnsafeBufferPointer(start: p + s, count: end - s)) + [0x0A]
+                    pendingLine = lineNumber
+                    quotes.feed(0x0A)
+                    pendingQuotes = quotes
+                    return
+                }
+            }
+            try record(p, s, end, line: lineNumber)
+            return
+        }
+        pendingQuotes.feed(p, s, end)
+        pending.append(contentsOf: UnsafeBufferPointer(start: p + s, count: end - s))
+        if pending.count > Self.longestLine { throw fail(pendingLine, nil, nil, Self.overlong) }
+        if pendingQuotes.isOpen {
+            pending.append(0x0A)
+            pendingQuotes.feed(0x0A)
+            return
+        }
+        let whole = pending
+        pending = []
+        try whole.withUnsafeBufferPointer { b throws(CSVData.ParseError) in try record(b.baseAddress!, 0, b.count, line: pendingLine) }
+    }
+
+    /// One whole record of the early lines, `p[s..<end]` without its last line feed, from line `line`.
+    private mutating func record(_ p: UnsafePointer<UInt8>, _ s: Int, _ end: Int, line: Int) throws(CSVData.ParseError) {
+        let e = end > s && p[end - 1] == 0x0D ? end - 1 : end
+        switch try CSVData.record(UnsafeBufferPointer(start: p + s, count: e - s), line: line, fail: fail) {
+        case .skip: return
+        case .open: throw fail(line, nil, nil, CSVData.unclosedQuote)
+        case .fields(let fields):
+            early.append((line, fields))
+            try decide(atEnd: false)
+        }
     }
 
     /// Decides the header and the columns once the records that decide them have arrived (or the text ended).
@@ -177,98 +221,8 @@ public struct CSVReader {
         early = []
     }
 
-    private mutating func join(_ rows: CSVRows) {
+    mutating func join(_ rows: CSVRows) {
         pointsRead += keepsPoints ? rows.xs.count : rows.summary.count
         if let each { each(rows.xs, rows.ys) } else if keepsPoints { points.append(rows.xs, rows.ys) } else { summary = summary.merged(with: rows.summary) }
     }
-
-    /// Reads the gathered lines, a piece per task on up to `threads` threads, and joins the pieces in order; the
-    /// first bad line in order is thrown. A piece ends at the first line end at or past each multiple of
-    /// ``pieceBytes`` bytes of the data lines (counted from the first of them), wherever the batches end: the
-    /// bytes short of a whole piece wait for the next batch unless this is the `final` one. The reading thread
-    /// only finds those few line ends; each task counts its own lines, and line numbers are put right once the
-    /// pieces before are counted.
-    private mutating func flush(final: Bool) throws(CSVData.ParseError) {
-        guard !batch.isEmpty, let layout else { return }
-        var cuts: [(start: Int, end: Int)] = []
-        batch.withUnsafeBufferPointer { b in
-            var start = 0
-            while start < b.count {
-                // The next multiple of pieceBytes, as an index into this batch.
-                let multiple = (batchOffset + start) / Self.pieceBytes * Self.pieceBytes + Self.pieceBytes
-                var e = max(start, multiple - batchOffset - 1)
-                while e < b.count && b[e] != 0x0A { e += 1 }
-                if e >= b.count {
-                    if final { cuts.append((start, b.count)) }
-                    break
-                }
-                cuts.append((start, e + 1))
-                start = e + 1
-            }
-        }
-        let bounds = cuts
-        let template = CSVRows(layout: layout, file: file, keepsPoints: keepsPoints)
-        let results = ResultBox(count: bounds.count)
-        batch.withUnsafeBufferPointer { b in
-            let base = UncheckedPointer(b.baseAddress!)
-            let work: @Sendable (Int) -> Void = { (k: Int) in
-                var rows = template
-                let piece = bounds[k]
-                var s = piece.start, number = 1
-                do {
-                    while s < piece.end {
-                        s = try rows.next(base.pointer, s, number: number)
-                        number += 1
-                    }
-                    rows.lines = number - 1
-                    results.set(k, .success(rows))
-                } catch let error as CSVData.ParseError {
-                    results.set(k, .failure(error))
-                } catch {
-                    preconditionFailure("CSVRows throws only ParseError")
-                }
-            }
-            let workers = min(threads, bounds.count)
-            if workers == 1 {
-                for k in bounds.indices { work(k) }
-            } else {
-                // Worker w reads pieces w, w + workers, …: which thread reads a piece changes nothing.
-                DispatchQueue.concurrentPerform(iterations: workers) { w in
-                    for k in stride(from: w, to: bounds.count, by: workers) { work(k) }
-                }
-            }
-        }
-        // Pieces numbered their lines from 1: the first line of piece k follows the lines of those before it.
-        var first = batchFirstLine
-        for k in bounds.indices {
-            switch results.get(k) {
-            case .success(let rows):
-                join(rows)
-                first += rows.lines
-            case .failure(var error):
-                error.line = error.line.map { $0 + first - 1 }
-                throw error
-            }
-        }
-        let used = bounds.last?.end ?? 0
-        batch.removeFirst(used)
-        batchOffset += used
-        batchFirstLine = first
-        lineNumber = first - 1
-    }
-}
-
-/// A pointer handed to the threads that read pieces of one buffer (each reads only its own piece).
-private struct UncheckedPointer: @unchecked Sendable {
-    let pointer: UnsafePointer<UInt8>
-    init(_ pointer: UnsafePointer<UInt8>) { self.pointer = pointer }
-}
-
-/// The pieces' results, each slot written by one thread.
-private final class ResultBox: @unchecked Sendable {
-    private var slots: [Result<CSVRows, CSVData.ParseError>?]
-    private let lock = DispatchQueue(label: "csv.pieces")
-    init(count: Int) { slots = Array(repeating: nil, count: count) }
-    func set(_ k: Int, _ r: Result<CSVRows, CSVData.ParseError>) { lock.sync { slots[k] = r } }
-    func get(_ k: Int) -> Result<CSVRows, CSVData.ParseError> { lock.sync { slots[k]! } }
 }

@@ -9,8 +9,10 @@ struct CSVRows {
     var xs: [Double] = []
     var ys: [Double] = []
     var summary = DataSummary()
-    /// Lines read (set when the piece is done).
+    /// Lines read so far.
     var lines = 0
+    /// Where the text after this piece's records starts (set by ``unit(_:start:target:limit:final:)``).
+    var end: Int?
 
     func fail(_ line: Int?, _ column: Int?, _ text: String?, _ message: String) -> CSVData.ParseError {
         CSVData.ParseError(file: file, line: line, column: column, text: text, message: message)
@@ -21,12 +23,26 @@ struct CSVRows {
         if keepsPoints { xs.append(x); ys.append(y) } else { summary.add(x, y) }
     }
 
-    /// The line that starts at `p[s]` and ends with a line feed (somewhere before the end of its piece),
-    /// number `number` of the text; returns where the next line starts. A plain line (ASCII, no quotes, the
-    /// right number of fields, both numbers by the fast grammar) is split and its numbers parsed in one pass
-    /// over its bytes; at the first thing that is not, the whole line goes to the general path, which gives
-    /// the same values or the message.
-    mutating func next(_ p: UnsafePointer<UInt8>, _ s: Int, number: Int) throws(CSVData.ParseError) -> Int {
+    /// Reads the records from `start` up to and including the first whose line feed is at or past `target`,
+    /// within `p[..<limit]` (whole lines); sets ``end`` to where the next record starts. Leaves it nil when
+    /// the records run on past `limit` (more text is needed) and this is not the `final` text.
+    mutating func unit(_ p: UnsafePointer<UInt8>, start: Int, target: Int, limit: Int, final: Bool) throws(CSVData.ParseError) {
+        var s = start
+        while s < limit {
+            guard let next = try next(p, s, limit: limit, final: final) else { return }
+            s = next
+            if s - 1 >= target { end = s; return }
+        }
+        if final { end = s }
+    }
+
+    /// The record that starts at `p[s]`, line ``lines`` + 1 of this piece; returns where the next starts, or nil
+    /// when a quoted field holds it open past `limit` and the text is not `final`. A plain line (ASCII, no
+    /// quotes, the right number of fields, both numbers by the fast grammar) is split and its numbers parsed
+    /// in one pass over its bytes; at the first thing that is not, the record goes to the general path,
+    /// which gives the same values or the message.
+    mutating func next(_ p: UnsafePointer<UInt8>, _ s: Int, limit: Int, final: Bool) throws(CSVData.ParseError) -> Int? {
+        let number = lines + 1
         var i = s, field = 0
         var x = 0.0, y = 0.0
         while true {
@@ -47,20 +63,34 @@ struct CSVRows {
             let c = p[i]
             if c == UInt8(ascii: ",") { field += 1; i += 1; continue }
             guard field + 1 == layout.width else { break }
-            if c == 0x0A { store(x, y); return i + 1 }
-            if c == 0x0D && p[i + 1] == 0x0A { store(x, y); return i + 2 }
+            if c == 0x0A { store(x, y); lines += 1; return i + 1 }
+            if c == 0x0D && p[i + 1] == 0x0A { store(x, y); lines += 1; return i + 2 }
             break
         }
-        var e = i
-        while p[e] != 0x0A { e += 1 }
-        try line(p, s, e > s && p[e - 1] == 0x0D ? e - 1 : e, number: number)
-        return e + 1
+        return try general(p, s, limit: limit, final: final)
     }
 
-    /// The line `p[s..<e]` (no line end), number `number` of the text, by the general path.
-    mutating func line(_ p: UnsafePointer<UInt8>, _ s: Int, _ e: Int, number: Int) throws(CSVData.ParseError) {
-        guard let fields = try CSVData.record(UnsafeBufferPointer(start: p + s, count: e - s), line: number, fail: fail) else { return }
-        try row(fields, line: number)
+    /// The record that starts at `p[s]` by the general path, over as many lines as its quoted fields hold
+    /// open (kept out of line: the plain lines' loop above stays small).
+    @inline(never)
+    mutating func general(_ p: UnsafePointer<UInt8>, _ s: Int, limit: Int, final: Bool) throws(CSVData.ParseError) -> Int? {
+        let number = lines + 1
+        guard let e = QuoteScanner.recordEnd(p, s, limit: limit) else {
+            if final { throw fail(number, nil, nil, CSVData.unclosedQuote) }
+            if limit - s > CSVReader.longestLine { throw fail(number, nil, nil, CSVReader.overlong) }
+            return nil
+        }
+        if e - s > CSVReader.longestLine { throw fail(number, nil, nil, CSVReader.overlong) }
+        let textEnd = e > s && p[e - 1] == 0x0D ? e - 1 : e
+        switch try CSVData.record(UnsafeBufferPointer(start: p + s, count: textEnd - s), line: number, fail: fail) {
+        case .skip: break
+        case .open: throw fail(number, nil, nil, CSVData.unclosedQuote)
+        case .fields(let fields): try row(fields, line: number)
+        }
+        var k = s
+        while k < e { if p[k] == 0x0A { lines += 1 }; k += 1 }
+        lines += 1
+        return e + 1
     }
 
     /// A data row by the general path: the same columns as the header or first row, two numbers.
@@ -74,9 +104,18 @@ struct CSVRows {
 }
 
 extension CSVData {
-    /// The fields of one line (no line end), or nil for a blank or comment line; errors for a NUL byte,
-    /// text that is not UTF-8, and quotes that do not close.
-    static func record(_ bytes: UnsafeBufferPointer<UInt8>, line: Int, fail: (Int?, Int?, String?, String) -> ParseError) throws(ParseError) -> [String]? {
+    /// What one record's text holds.
+    enum Record {
+        /// A blank or comment line.
+        case skip
+        /// The text ends inside a quoted field: the record goes on over the next line.
+        case open
+        case fields([String])
+    }
+
+    /// The fields of one record (no line end after it), `.skip` for a blank or comment line, `.open` when
+    /// its text ends inside a quoted field; errors for a NUL byte and text that is not UTF-8.
+    static func record(_ bytes: UnsafeBufferPointer<UInt8>, line: Int, fail: (Int?, Int?, String?, String) -> ParseError) throws(ParseError) -> Record {
         if bytes.contains(0) {
             throw fail(line, nil, nil, "the line holds a NUL byte: this looks like a binary file, not CSV text")
         }
@@ -84,7 +123,11 @@ extension CSVData {
             throw fail(line, nil, nil, "the line is not valid UTF-8 text; save the file as UTF-8 CSV")
         }
         let trimmed = text.drop(while: { $0 == " " || $0 == "\t" })
-        if trimmed.isEmpty || trimmed.first == "#" { return nil }
-        return try fields(of: text, line: line, fail: fail)
+        if trimmed.isEmpty || trimmed.first == "#" { return .skip }
+        guard let fields = try fields(of: text, line: line, fail: fail) else { return .open }
+        return .fields(fields)
     }
+
+    /// The message for a quoted field still open where the text ends.
+    static let unclosedQuote = "a quoted field opened on this line is not closed before the end of the file"
 }

@@ -14,25 +14,38 @@ enum CSVReference {
         if body.starts(with: [0xEF, 0xBB, 0xBF]) { body = body.dropFirst(3) }
         if body.isEmpty { throw fail(nil, nil, nil, "the file is empty; it needs a column of x and a column of y values") }
 
-        // Split into numbered, non-comment, non-blank records.
+        // Split into numbered, non-comment, non-blank records; a record goes on over the next line while a
+        // quoted field is open at the end of its text (RFC 4180), and is numbered by its first line.
         var records: [(line: Int, fields: [String])] = []
         var lineNumber = 0
         var start = body.startIndex
-        while start < body.endIndex {
+        func nextLine() -> ArraySlice<UInt8> {
             lineNumber += 1
             let end = body[start...].firstIndex(of: 0x0A) ?? body.endIndex
-            var lineBytes = body[start..<end]
+            let raw = body[start..<end]
             start = end < body.endIndex ? body.index(after: end) : end
-            if lineBytes.last == 0x0D { lineBytes = lineBytes.dropLast() }
-            if lineBytes.contains(0) {
-                throw fail(lineNumber, nil, nil, "the line holds a NUL byte: this looks like a binary file, not CSV text")
+            return raw
+        }
+        lines: while start < body.endIndex {
+            var raw = Array(nextLine())
+            let recordLine = lineNumber
+            while true {
+                let lineBytes = raw.last == 0x0D ? raw.dropLast() : raw[...]
+                if lineBytes.contains(0) {
+                    throw fail(recordLine, nil, nil, "the line holds a NUL byte: this looks like a binary file, not CSV text")
+                }
+                guard let line = String(validating: lineBytes, as: UTF8.self) else {
+                    throw fail(recordLine, nil, nil, "the line is not valid UTF-8 text; save the file as UTF-8 CSV")
+                }
+                let trimmed = line.drop(while: { $0 == " " || $0 == "\t" })
+                if trimmed.isEmpty || trimmed.first == "#" { continue lines }
+                if let fields = try CSVData.fields(of: line, line: recordLine, fail: fail) {
+                    records.append((recordLine, fields))
+                    continue lines
+                }
+                guard start < body.endIndex else { throw fail(recordLine, nil, nil, CSVData.unclosedQuote) }
+                raw += [0x0A] + nextLine()
             }
-            guard let line = String(validating: lineBytes, as: UTF8.self) else {
-                throw fail(lineNumber, nil, nil, "the line is not valid UTF-8 text; save the file as UTF-8 CSV")
-            }
-            let trimmed = line.drop(while: { $0 == " " || $0 == "\t" })
-            if trimmed.isEmpty || trimmed.first == "#" { continue }
-            records.append((lineNumber, try CSVData.fields(of: line, line: lineNumber, fail: fail)))
         }
         guard let first = records.first else {
             throw fail(nil, nil, nil, "the file has no data rows, only comments or blank lines")

@@ -132,4 +132,47 @@ struct CSVThreadsTests {
         }
         #expect(messages.count == 1 && messages.first!.hasPrefix("big.csv:\(target), column 1:"), "\(messages)")
     }
+
+    /// Quoted fields holding line ends (RFC 4180), in a text of several pieces where most records carry a
+    /// note over 1–5 lines, so cuts fall inside quotes: the points of the reference parse, the same bits for
+    /// any threads and chunking, and a bad row after them named by its line.
+    @Test func quotedLineEndsAcrossPieces() throws {
+        var s = "x,\"the y\nvalue\",note\n"
+        var rng = SplitMix64(seed: 21)
+        for i in 0..<120_000 {
+            let note = (0..<rng.below(5)).map { _ in "line, with \"\"quotes\"\"" }.joined(separator: i % 3 == 0 ? "\r\n" : "\n")
+            s += "\(Double(i) / 7),\(Double(i % 101) * 0.5 - 3),\"\(note)\"\n"
+        }
+        let text = Array(s.utf8)
+        let lines = text.count { $0 == 0x0A }
+        #expect(text.count > 4 * CSVReader.pieceBytes && lines > 250_000)
+        let reference = try CSVReference.parse(text, file: "big.csv", yColumn: .name("the y\nvalue"))
+        #expect(reference.count == 120_000)
+        func read(_ threads: Int, _ chunk: Int, points: Bool, _ bytes: [UInt8] = text) throws(CSVData.ParseError) -> Dataset {
+            var reader = CSVReader(file: "big.csv", yColumn: .name("the y\nvalue"), keepsPoints: points, threads: threads)
+            var i = 0
+            while i < bytes.count {
+                let n = min(chunk, bytes.count - i)
+                try bytes[i..<(i + n)].withUnsafeBufferPointer { b throws(CSVData.ParseError) in try reader.read(b) }
+                i += n
+            }
+            return try reader.finish()
+        }
+        let summary = try read(1, 1 << 20, points: false)
+        for (threads, chunk) in [(1, 1 << 20), (2, 4093), (3, 100_003), (4, 65_536)] {
+            #expect(try read(threads, chunk, points: true) == reference, "\(threads) threads, \(chunk)-byte chunks")
+            #expect(try read(threads, chunk, points: false) == summary, "\(threads) threads, \(chunk)-byte chunks")
+        }
+        // A bad row at the end is named by its line, counting the notes' lines.
+        let bad = text + Array("1,abc,\"\"\n".utf8)
+        for threads in [1, 3] {
+            do { _ = try read(threads, 777_777, points: false, bad); Issue.record("no error") } catch {
+                #expect(error.line == lines + 1 && error.column == 2, "\(error)")
+            }
+        }
+        // A quote left open runs to the end of the text: named by the line it opened on.
+        do { _ = try read(2, 1 << 20, points: false, text + Array("7,8,\"open\n9,10,x\n".utf8)); Issue.record("no error") } catch {
+            #expect(error.line == lines + 1 && error.message.contains("not closed before the end of the file"), "\(error)")
+        }
+    }
 }
