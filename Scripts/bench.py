@@ -173,19 +173,47 @@ def load(lib):
     r = subprocess.run([py, "-c", f"import time, {lib}; t = time.perf_counter(); {lib}.read_csv({big!r}); print(time.perf_counter() - t)"],
                        check=True, capture_output=True, text=True)
     return float(r.stdout.strip())
-tpd, tpl, tbig, tsgd = [], [], [], []
+tpd, tpl, tbig, tsgd, tline = [], [], [], [], []
+big_cmd = lambda mode, *extra: [ours, "--mode", mode, "--lr", "0.01", "--data", big, "--output", sdir, "--quiet", "--name", "big" + mode, *extra]
+sgd_cmd = [ours, "--mode", "loss", "--optimizer", "sgd", "--lr", "0.0001", "--epochs", "2", "--data", big, "--output", sdir, "--quiet", "--name", "bigsgd"]
 for _ in range(reps):
     tpd.append(load("pandas"))
     tpl.append(load("polars"))
-    tbig.append(run([ours, "--mode", "contour", "--lr", "0.01", "--data", big, "--output", sdir, "--quiet", "--name", "big"]))
-    tsgd.append(run([ours, "--mode", "loss", "--optimizer", "sgd", "--lr", "0.0001", "--epochs", "2", "--data", big, "--output", sdir, "--quiet", "--name", "bigsgd"]))
-big_mem = peak_kb([ours, "--mode", "contour", "--lr", "0.01", "--data", big, "--output", sdir, "--quiet", "--name", "big"]) / 1024
-sgd_mem = peak_kb([ours, "--mode", "loss", "--optimizer", "sgd", "--lr", "0.0001", "--epochs", "2", "--data", big, "--output", sdir, "--quiet", "--name", "bigsgd"]) / 1024
+    tbig.append(run(big_cmd("contour")))
+    tline.append(run(big_cmd("line")))
+    tsgd.append(run(sgd_cmd))
+mem = {m: peak_kb(big_cmd(m)) / 1024 for m in ("contour", "loss", "bsweep", "line")}
+big_mem = max(mem["contour"], mem["loss"], mem["bsweep"])
+sgd_mem = peak_kb(sgd_cmd) / 1024
+# SGD keeps the points: its memory beyond the same job with batch descent (which keeps only statistics), per
+# point; the points themselves are two doubles, 152.6 MiB. Allowed: 1 MiB of anything else.
+batch_mem = peak_kb([a if a != "sgd" else "batch" for a in sgd_cmd]) / 1024
+sgd_per_point = (sgd_mem - batch_mem) * 1024 * 1024 / 10e6
+sgd_other = (sgd_mem - batch_mem) - 16 * 10e6 / 1024 / 1024
 tb = statistics.median(tbig)
-print(f"\n10M rows ({size_mb:.0f} MB): gdanimate --mode contour {tb:.2f} s, {big_mem:.0f} MB peak ({10e6 / tb / 1e6:.1f} M rows/s, {size_mb / tb:.0f} MB/s); "
+print(f"\n10M rows ({size_mb:.0f} MB): gdanimate --mode contour {tb:.2f} s, {mem['contour']:.0f} MB peak ({10e6 / tb / 1e6:.1f} M rows/s, {size_mb / tb:.0f} MB/s); "
+      f"loss {mem['loss']:.0f} MB, bsweep {mem['bsweep']:.0f} MB; line (density, two readings) {statistics.median(tline):.2f} s, {mem['line']:.0f} MB; "
       f"pandas.read_csv {statistics.median(tpd):.2f} s, polars {statistics.median(tpl):.2f} s (the call alone, in its process); "
-      f"SGD 2 epochs {statistics.median(tsgd):.2f} s, {sgd_mem:.0f} MB")
+      f"SGD 2 epochs {statistics.median(tsgd):.2f} s, {sgd_mem:.0f} MB ({sgd_per_point:.2f} bytes a point beyond the same job with batch descent)")
 big_ratio = tb / statistics.median(tpd)
+# NumPy parity on the same file: 100 epochs of batch descent in float64 on the loaded columns against our --history.
+hist = os.path.join(tmp, "big-history.csv")
+subprocess.run(big_cmd("contour", "--format", "none", "--history", hist), check=True)
+r = subprocess.run([py, "-c", f"""
+import numpy as np, pandas as pd
+d = pd.read_csv({big!r}); x, y = d["x"].to_numpy(), d["y"].to_numpy()
+ours = np.loadtxt({hist!r}, delimiter=",", skiprows=1)
+m = b = 0.0; worst = 0.0
+for k in range(1, 101):
+    r = y - (m * x + b)
+    m, b = m - 0.01 * (-2 * np.mean(x * r)), b - 0.01 * (-2 * np.mean(r))
+    r = y - (m * x + b)
+    for a, e in ((ours[k, 1], m), (ours[k, 2], b), (ours[k, 3], np.mean(r * r))):
+        worst = max(worst, abs(a - e) / abs(e))
+print(worst)
+"""], check=True, capture_output=True, text=True)
+parity = float(r.stdout.strip())
+print(f"10M rows, 100 epochs: worst relative difference from NumPy (m, b, loss per epoch) {parity:.1e}")
 os.remove(big)
 # 10^8 SGD updates recorded per update (issue 16's bounded histories): time and peak memory.
 long_cmd = [ours, "--mode", "loss", "--dataset", "wide", "--optimizer", "sgd", "--lr", "0.005", "--snapshot", "step", "--epochs", "100000",
@@ -218,7 +246,9 @@ print("targets (issue 13, MP4):")
 print(f"  MP4s identical run to run:                      {verdict(mp4_same)}")
 print("targets (issue 16, big data):")
 print(f"  10M-row contour job faster than pandas' load:   {big_ratio:.2f}x pandas' time  {verdict(big_ratio < 1)}")
-print(f"  10M-row contour peak memory <= 100 MB:          {big_mem:.0f} MB  {verdict(big_mem <= 100)}")
+print(f"  10M-row contour/loss/bsweep peak <= 100 MB:     {big_mem:.0f} MB  {verdict(big_mem <= 100)}")
+print(f"  SGD at <= 16 bytes a point (+ 1 MiB):           {sgd_per_point:.2f} B ({sgd_other:+.2f} MiB beside the points)  {verdict(sgd_other <= 1)}")
+print(f"  NumPy parity on the 10M rows <= 1e-9:           {parity:.1e}  {verdict(parity <= 1e-9)}")
 print(f"  10^8 per-update snapshots within 256 MB:        {long_mem:.0f} MB  {verdict(long_mem <= 256)}")
 print("targets (issue 15, surface):")
 print(f"  still camera <= 2x contour's time:              {surface_ratio:.2f}x  {verdict(surface_ratio <= 2)}")

@@ -20,9 +20,14 @@ extension GDImage {
     public static func prepareFontCache() { _ = gdFontCacheSetup() }
 
     /// The file fontconfig picks for `pattern` (e.g. "DejaVu Sans:style=Book"), or nil.
+    ///
+    /// Only this call asks fontconfig (`gdFTEX_FONTCONFIG`); libgd's process-wide switch stays off, so text
+    /// drawn meanwhile on other threads is still set from its font file's path. (Turning the switch on here
+    /// let a concurrent call read a path as a fontconfig pattern: a missing font file then drew in the
+    /// nearest match instead of failing, seen as a flaky test.) `gdFTUseFontConfig(0)` sets the default
+    /// again and says whether libgd has fontconfig at all.
     public static func fontconfigPath(_ pattern: String) -> String? {
-        guard gdFTUseFontConfig(1) != 0 else { return nil }
-        defer { gdFTUseFontConfig(0) }
+        guard gdFTUseFontConfig(0) != 0 else { return nil }
         var extra = gdFTStringExtra()
         extra.flags = gdFTEX_RETURNFONTPATHNAME | gdFTEX_FONTCONFIG
         var brect = [Int32](repeating: 0, count: 8)

@@ -17,7 +17,7 @@ public struct CSVReader {
     /// Threads reading pieces at once.
     public let threads: Int
     /// Where the points go, a piece at a time in the order of the text, when they are not kept.
-    private let each: (([Double], [Double]) -> Void)?
+    let each: (([Double], [Double]) -> Void)?
     /// The points read so far.
     public private(set) var pointsRead = 0
     /// Bytes of data lines per piece read on one thread (a piece ends at the first line end past it).
@@ -215,14 +215,24 @@ public struct CSVReader {
         let chosen = try CSVData.Layout(header: isHeader ? first : nil, firstRow: early[isHeader ? 1 : 0], xColumn: xColumn, yColumn: yColumn, fail: fail)
         layout = chosen
         // The first data row is a piece of its own, the same however the rest is cut.
-        var rows = CSVRows(layout: chosen, file: file, keepsPoints: keepsPoints)
+        var rows = CSVRows(layout: chosen, file: file, keepsPoints: keepsPoints, inArrays: each != nil)
         for record in early.dropFirst(isHeader ? 1 : 0) { try rows.row(record.fields, line: record.line) }
         join(rows)
         early = []
     }
 
     mutating func join(_ rows: CSVRows) {
-        pointsRead += keepsPoints ? rows.xs.count : rows.summary.count
-        if let each { each(rows.xs, rows.ys) } else if keepsPoints { points.append(rows.xs, rows.ys) } else { summary = summary.merged(with: rows.summary) }
+        if let each {
+            pointsRead += rows.xs.count
+            each(rows.xs, rows.ys)
+        } else if keepsPoints {
+            if let read = rows.points {
+                pointsRead += read.count
+                points.adopt(read)
+            }
+        } else {
+            pointsRead += rows.summary.count
+            summary = summary.merged(with: rows.summary)
+        }
     }
 }

@@ -6,8 +6,12 @@ struct CSVRows {
     let layout: CSVData.Layout
     let file: String
     let keepsPoints: Bool
+    /// Kept points go to arrays (a piece handed on as it is read: `CSVReader`'s `each`), else to blocks.
+    let inArrays: Bool
     var xs: [Double] = []
     var ys: [Double] = []
+    /// This piece's kept points (made by the first, so no copy of a template shares them).
+    var points: PointBlocks?
     var summary = DataSummary()
     /// Lines read so far.
     var lines = 0
@@ -20,7 +24,15 @@ struct CSVRows {
 
     @inline(__always)
     mutating func store(_ x: Double, _ y: Double) {
-        if keepsPoints { xs.append(x); ys.append(y) } else { summary.add(x, y) }
+        if !keepsPoints {
+            summary.add(x, y)
+        } else if inArrays {
+            xs.append(x)
+            ys.append(y)
+        } else {
+            if points == nil { points = PointBlocks() }
+            points!.append(x, y)
+        }
     }
 
     /// Reads the records from `start` up to and including the first whose line feed is at or past `target`,
