@@ -19,7 +19,10 @@ extension PlannedScene: CustomStringConvertible {
         let story = RunStory(r)
         switch kind {
         case .line:
-            return "The fitted line: \(Self.run(r)) fits ŷ = m·x + b to \(data), drawn as dots with the current line, "
+            // Past the density threshold the points are drawn as counts per pixel, not dots.
+            let drawn = input.data.count > DensityCounts.threshold
+                ? "drawn as points per pixel (a density on a log scale, with its colour bar)" : "drawn as dots"
+            return "The fitted line: \(Self.run(r)) fits ŷ = m·x + b to \(data), \(drawn) with the current line, "
                 + "faint earlier fits at epochs 0, 1, 2, 4, 8, … and the least-squares line dashed. " + story.told()
         case .loss:
             var text = "Loss per \(story.unit): the mean squared error of \(Self.run(r).lowercasedFirstWord) on \(data), "
@@ -94,7 +97,7 @@ extension PlannedScene: CustomStringConvertible {
     }
 
     /// "the 100 points of preset linear (seed 0)".
-    static func points(_ data: Dataset) -> String { "the \(data.count) point\(data.count == 1 ? "" : "s") of \(data.source)" }
+    static func points(_ data: Dataset) -> String { "the \(NumberFormat.count(data.count)) point\(data.count == 1 ? "" : "s") of \(data.source)" }
 
     /// The b-only scene's first sentence.
     static func bSweep(_ r: TrainingResult, data: String) -> String {

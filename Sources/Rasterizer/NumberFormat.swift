@@ -7,6 +7,17 @@ import Darwin
 /// Numbers as people write them on a chart: no float noise (`0.3`, not `0.30000000000000004`), no
 /// trailing zeros, and a compact exponent (`2e6`, `1.5e-9`) where plain digits would run long.
 public enum NumberFormat {
+    /// A count as text: grouped by thousands with commas from 10,000 on ("10,000,000 points"), plain below.
+    public static func count(_ n: Int) -> String {
+        guard abs(n) >= 10_000 else { return String(n) }
+        var digits = String(abs(n)), out = ""
+        while digits.count > 3 {
+            out = "," + digits.suffix(3) + out
+            digits.removeLast(3)
+        }
+        return (n < 0 ? "-" : "") + digits + out
+    }
+
     /// `value` with `digits` significant digits, C's `%g` rules, exponent written compactly (`1.234e6`),
     /// and a true minus sign. With `keepZeros` trailing zeros stay (`3.100`: the digits are significant).
     public static func significant(_ value: Double, digits: Int = 4, keepZeros: Bool = false) -> String {

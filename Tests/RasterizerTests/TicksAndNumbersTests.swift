@@ -19,6 +19,12 @@ struct TicksAndNumbersTests {
         #expect(labels.allSatisfy { $0.count <= 12 }, "\(labels)")
     }
 
+    @Test func countsAreGroupedByThousandsFromTenThousand() {
+        let cases: [(Int, String)] = [(0, "0"), (1, "1"), (999, "999"), (9999, "9999"), (10_000, "10,000"), (123_456, "123,456"),
+                                      (1_000_000, "1,000,000"), (10_000_000, "10,000,000"), (-25_000, "-25,000")]
+        for (n, text) in cases { #expect(NumberFormat.count(n) == text) }
+    }
+
     @Test func singleValueAndZeroRangesWiden() {
         #expect(NiceTicks.range(0, 0) == (-1, 1))
         let r = NiceTicks.range(5, 5)

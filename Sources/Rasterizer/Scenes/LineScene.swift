@@ -25,8 +25,8 @@ final class LineScene: ChartScene {
         let density = dense ? DensityGrid(input, chart: chart) : nil
         self.density = density
         let style = chart.style
-        let points = density == nil ? LegendEntry(glyph: .marker(.circle, chart.theme.data, edge: chart.theme.data), text: "data (\(data.count) points)")
-            : LegendEntry(glyph: .marker(.square, Viridis.color(DensityGrid.light / 2), edge: Viridis.color(0)), text: "data (\(data.count) points), by density")
+        let points = density == nil ? LegendEntry(glyph: .marker(.circle, chart.theme.data, edge: chart.theme.data), text: "data (\(NumberFormat.count(data.count)) points)")
+            : LegendEntry(glyph: .marker(.square, Viridis.color(DensityGrid.light / 2), edge: Viridis.color(0)), text: "data (\(NumberFormat.count(data.count)) points), by density")
         legend = [
             points,
             LegendEntry(glyph: .line(chart.theme.neutral, width: style.lineWidth * 0.75, dashed: true), text: "least squares"),
