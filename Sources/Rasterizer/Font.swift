@@ -1,4 +1,5 @@
 import LibGD
+import Synchronization
 
 /// A typeface of the DejaVu family: Sans for every label, Serif and Serif Italic for mathematics (variables
 /// in italic, digits and operators upright, as formulas are printed).
@@ -102,16 +103,33 @@ final class Font {
         }
     }
 
+    /// Glyphs set so far by any `Font` of the process: every thread's frames use the same glyphs, and
+    /// each is set by FreeType once rather than once per thread (setting them was a third of a small
+    /// animation's time). Glyphs that failed to set are not shared: each font records its own failure.
+    private static let shared = Mutex<[GlyphKey: Glyph]>([:])
+
     private func glyph(_ c: Character, size: Double, face: FontFace = .sans) -> Glyph {
         let key = GlyphKey(scalar: c, size: Int((size * 16).rounded()), face: face)
         if let g = glyphs[key] { return g }
+        if let g = Self.shared.withLock({ $0[key] }) {
+            glyphs[key] = g
+            return g
+        }
+        let g = rendered(c, size: size, face: face)
+        glyphs[key] = g
+        if failure == nil { Self.shared.withLock { $0[key] = g } }
+        return g
+    }
+
+    /// The glyph of `c` set by FreeType through libgd, its coverage read back.
+    private func rendered(_ c: Character, size: Double, face: FontFace) -> Glyph {
         let s = String(c)
         // The advance: where a following bar starts, less where it starts alone.
         var g = Glyph(advance: 0, left: 0, top: 0, width: 0, height: 0, coverage: [])
         let pad = Int(size) + 4
         let side = 2 * pad + Int(size * 2)
         do {
-            guard let file = fontFile(face) else { glyphs[key] = g; return g }
+            guard let file = fontFile(face) else { return g }
             g.advance = try file.box(s + "|", size: size).right - file.box("|", size: size).right
             let scratch = try Canvas(width: side, height: side)
             try file.draw(s, on: scratch, x: Double(pad), y: Double(pad + Int(size)), size: size, color: RGB(0x000000))
@@ -129,7 +147,6 @@ final class Font {
         } catch {
             failure = failure ?? error
         }
-        glyphs[key] = g
         return g
     }
 

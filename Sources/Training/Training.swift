@@ -166,7 +166,8 @@ public enum GradientDescent {
         var diverged: Int?
         var step = 0
         var alpha = config.learningRate
-        /// The last snapshot made but not kept (a long per-update run), kept if the next one is the end.
+        /// The last snapshot made but not kept (a long per-update run): kept after all if the next update's
+        /// loss is not finite, so the run ends on its last finite point.
         var skipped: Snapshot?
 
         /// Makes the snapshot of (m, b), keeps it if `keep` (or it is the last), and reports whether the run

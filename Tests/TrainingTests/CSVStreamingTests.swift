@@ -87,8 +87,8 @@ struct CSVThreadsTests {
         return Array(s.utf8)
     }()
 
-    static func read(_ bytes: [UInt8], threads: Int, chunk: Int, points: Bool) throws(CSVData.ParseError) -> Dataset {
-        var reader = CSVReader(file: "big.csv", keepsPoints: points, threads: threads)
+    static func read(_ bytes: [UInt8], threads: Int, chunk: Int, points: Bool, y: CSVData.Column? = nil) throws(CSVData.ParseError) -> Dataset {
+        var reader = CSVReader(file: "big.csv", yColumn: y, keepsPoints: points, threads: threads)
         var i = 0
         while i < bytes.count {
             let n = min(chunk, bytes.count - i)
@@ -149,14 +149,7 @@ struct CSVThreadsTests {
         let reference = try CSVReference.parse(text, file: "big.csv", yColumn: .name("the y\nvalue"))
         #expect(reference.count == 120_000)
         func read(_ threads: Int, _ chunk: Int, points: Bool, _ bytes: [UInt8] = text) throws(CSVData.ParseError) -> Dataset {
-            var reader = CSVReader(file: "big.csv", yColumn: .name("the y\nvalue"), keepsPoints: points, threads: threads)
-            var i = 0
-            while i < bytes.count {
-                let n = min(chunk, bytes.count - i)
-                try bytes[i..<(i + n)].withUnsafeBufferPointer { b throws(CSVData.ParseError) in try reader.read(b) }
-                i += n
-            }
-            return try reader.finish()
+            try Self.read(bytes, threads: threads, chunk: chunk, points: points, y: .name("the y\nvalue"))
         }
         let summary = try read(1, 1 << 20, points: false)
         for (threads, chunk) in [(1, 1 << 20), (2, 4093), (3, 100_003), (4, 65_536)] {
