@@ -37,7 +37,7 @@ public struct Plan: Sendable {
     ///   - data: The points (``Visual/loadData()`` reads the visual's own).
     ///   - kinds: The scenes to lay out (nil: the visual's scene).
     ///   - each: Hears every snapshot of the history's run (``history``) as training makes it: one per epoch,
-    ///     or per update, including those a long per-update run does not keep (``HistoryWriter`` writes
+    ///     or per update, including those a long per-update run does not keep (the command line's `--history` writes
     ///     them to a file as they come).
     ///   - threads: Threads reading the file a second time when a line scene draws the density of data
     ///     whose statistics alone were kept (nil: one per processor; the counts are the same for any).

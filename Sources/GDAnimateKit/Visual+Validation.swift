@@ -2,7 +2,7 @@ extension Visual {
     /// Checks every setting on its own and against the others, before any data is read, and that each
     /// format's `OutputFormat.requirement` is met (the program it runs is installed); throws the first
     /// problem found. Checks that need the data (a batch larger than the points, a frame too small for
-    /// the scene's panels) are made by ``Plan/init(_:data:scenes:)``.
+    /// the scene's panels) are made by ``Plan/init(_:data:scenes:threads:history:)``.
     public func validate() throws(VisualError) {
         guard learningRate.isFinite && learningRate > 0 else { throw VisualError("--lr must be a positive finite number (got \(learningRate))") }
         guard (1...Self.maximumEpochs).contains(epochs) else {

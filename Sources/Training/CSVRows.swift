@@ -54,7 +54,6 @@ struct CSVRows {
     /// in one pass over its bytes; at the first thing that is not, the record goes to the general path,
     /// which gives the same values or the message.
     mutating func next(_ p: UnsafePointer<UInt8>, _ s: Int, limit: Int, final: Bool) throws(CSVData.ParseError) -> Int? {
-        let number = lines + 1
         var i = s, field = 0
         var x = 0.0, y = 0.0
         while true {
