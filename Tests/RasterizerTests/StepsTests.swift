@@ -78,6 +78,21 @@ struct StepsTests {
     }
 
     /// Each beat its own time, the running total rounded to centiseconds so it never drifts.
+    /// The points at given ranks of x, found by selection, are those of the sorted order (ties by index),
+    /// for sizes from 1 to 5,000, few distinct values (many ties), and sorted or reversed data.
+    @Test func rankSelectionAgreesWithSorting() {
+        var rng = SplitMix64(seed: 17)
+        for round in 0..<300 {
+            let n = 1 + rng.below(round < 250 ? 60 : 5000)
+            var xs = (0..<n).map { _ in round % 3 == 0 ? Double(rng.below(4)) : rng.uniform() }
+            if round % 7 == 1 { xs.sort() }
+            if round % 7 == 2 { xs.sort(by: >) }
+            let order = xs.indices.sorted { (xs[$0], $0) < (xs[$1], $1) }
+            let ranks = Array(Set((0..<(1 + rng.below(25))).map { _ in rng.below(n) })).sorted()
+            #expect(RankSelection.indices(of: xs, atRanks: ranks) == ranks.map { order[$0] }, "n = \(n), ranks \(ranks)")
+        }
+    }
+
     @Test func beatsKeepTheirTimes() throws {
         let (data, r) = try Self.run()
         let animation = try Animation(kind: .steps, input: SceneInput(data: data, result: r), width: 640, height: 480, frameLimit: 4)

@@ -63,7 +63,9 @@ final class StepsScene: Scene {
             LegendEntry(glyph: .marker(.square, residual.over(style.theme.plot, alpha: 0.3), edge: residual), text: "its square (yᵢ − ŷᵢ)²"),
         ]
         let chart = data
-        var avoid = zip(input.data.xs, input.data.ys).map { chart.point($0, $1) }
+        // Where the data is: its dots, or past the density threshold the pixels that hold points (a Point per
+        // point of ten million would be 160 MB).
+        var avoid = n > DensityGrid.threshold ? DensityGrid(input.data, chart: chart).occupied : zip(input.data.xs, input.data.ys).map { chart.point($0, $1) }
         for k in shown + (shown.last.map { [$0 + 1] } ?? []) {
             let s = r.snapshots[k]
             avoid += stride(from: 0.0, through: 1.0, by: 0.05).map { t in
@@ -79,8 +81,8 @@ final class StepsScene: Scene {
     static func sample(_ data: Dataset, count: Int) -> [Int] {
         let n = data.count
         guard n > count else { return Array(0..<n) }
-        let order = data.xs.indices.sorted { (data.xs[$0], $0) < (data.xs[$1], $1) }
-        return (0..<count).map { order[Int((Double($0) * Double(n - 1) / Double(count - 1)).rounded())] }
+        let ranks = (0..<count).map { Int((Double($0) * Double(n - 1) / Double(count - 1)).rounded()) }
+        return RankSelection.indices(of: data.xs, atRanks: ranks)
     }
 
     var ownSchedule: (frames: [Int], seconds: [Double])? {
