@@ -223,6 +223,21 @@ report("--data - reads standard input", [] if r.returncode == 0 and os.path.exis
 r = subprocess.run([exe, "--data", "-", "--output", piped, "--quiet"], input="x,y\n1,2\n2,abc\n", capture_output=True, text=True)
 report("--data - with a bad cell", [] if r.returncode != 0 and "standard input:3, column 2" in r.stderr else [f"exit {r.returncode}: {r.stderr.strip()[:200]!r}"])
 
+# A named pipe as --data can be read once only: a line scene keeps its points rather than reading it twice
+# for the density (it hung, waiting for a second writer).
+fifo = os.path.join(tmp, "points.fifo")
+os.mkfifo(fifo)
+writer = subprocess.Popen(["sh", "-c", f"cat > {fifo}"], stdin=subprocess.PIPE)
+writer.stdin.write(good.encode())
+writer.stdin.close()
+try:
+    r = subprocess.run([exe, "--data", fifo, "--output", piped, "--quiet", "--mode", "line", "--name", "fifo"], capture_output=True, text=True, timeout=60)
+    report("a named pipe as --data, line scene", [] if r.returncode == 0 and os.path.exists(os.path.join(piped, "fifo.gif"))
+           else [f"exit {r.returncode}: {r.stderr.strip()[:200]!r}"])
+except subprocess.TimeoutExpired:
+    report("a named pipe as --data, line scene", ["still running after 60 s"])
+writer.wait(timeout=10)
+
 # A run interrupted by a signal leaves no temporary file and the old outputs as they were, and ends
 # promptly by that signal, whenever it comes (a signal handler that allocated once hung a run for good:
 # hence several moments, from set-up to rendering and writing).

@@ -22,8 +22,8 @@ extension Plan {
             counts.append((i, DensityCounts(frame: frame)))
         }
         guard !counts.isEmpty else { return }
-        guard case .file(let path, _, _) = visual.data, path != "-" else {
-            throw VisualError("\(data.source): the density of the points needs them read once more, and only a file can be; give the points themselves")
+        guard case .file(let path, _, _) = visual.data, Visual.isRegularFile(path) else {
+            throw VisualError("\(data.source): the density of the points needs them read once more, and only a regular file can be; give the points themselves")
         }
         let read: Int
         do {

@@ -80,7 +80,7 @@ public struct Plan: Sendable {
         if let main, main.isPerUpdate, main.snapshots.count > 2 {
             let every = main.snapshots[1].step
             if every > 1 {
-                notes.append("--snapshot step: \(main.final.step) updates, of which 1 in \(every) is kept (at most \(GradientDescent.snapshotLimit) snapshots) for the frames; a --history file has every update")
+                notes.append("--snapshot step: \(NumberFormat.count(main.final.step)) updates, of which 1 in \(every) is kept (at most \(GradientDescent.snapshotLimit) snapshots) for the frames; a --history file has every update")
             }
         }
         warnings = notes

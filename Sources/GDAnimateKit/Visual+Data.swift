@@ -1,3 +1,8 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import Rasterizer
 import Training
 
@@ -18,7 +23,7 @@ extension Visual {
         case .file(let path, let x, let y):
             let threads = threads ?? FrameFarm.processors
             let keeps = needsPoints(scenes)
-            let densityOnly = !keeps && path != "-" && !Set<SceneKind>([.line, .dashboard]).isDisjoint(with: scenes)
+            let densityOnly = !keeps && Self.isRegularFile(path) && !Set<SceneKind>([.line, .dashboard]).isDisjoint(with: scenes)
             let data = try read(path, x, y, keepsPoints: keeps, threads: threads)
             if densityOnly && data.count <= DensityCounts.threshold {
                 return try read(path, x, y, keepsPoints: true, threads: threads)
@@ -34,19 +39,26 @@ extension Visual {
     }
 
     /// Whether `scenes` need the points themselves: drawn one by one (steps, scaling, compare, or the line
-    /// scene when they come from standard input, which cannot be read twice), or trained on one by one
-    /// (stochastic optimizers); the rest need only the loss surface's statistics, and a line scene reading a
-    /// file counts its points per pixel on a second pass.
+    /// scene when they come from standard input, a pipe or anything else that cannot be read twice), or
+    /// trained on one by one (stochastic optimizers); the rest need only the loss surface's statistics, and a
+    /// line scene reading a regular file counts its points per pixel on a second pass.
     func needsPoints(_ scenes: [SceneKind]) -> Bool {
         var drawsPoints: Set<SceneKind> = [.steps, .scaling, .compare]
-        if case .file(let path, _, _) = data, path == "-" { drawsPoints.formUnion([.line, .dashboard]) }
+        if case .file(let path, _, _) = data, !Self.isRegularFile(path) { drawsPoints.formUnion([.line, .dashboard]) }
         return !drawsPoints.isDisjoint(with: scenes) || optimizer == .sgd || optimizer == .minibatch
+    }
+
+    /// Whether `path` names a regular file, which can be read twice (not `-`, a pipe, a device, a folder).
+    static func isRegularFile(_ path: String) -> Bool {
+        guard path != "-" else { return false }
+        var info = stat()
+        return stat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFREG
     }
 
     /// The points of ``data`` read once more, handed to `each` a piece at a time, and how many there were
     /// (a second pass over a file whose statistics alone were kept).
     func streamPoints(threads: Int, _ each: @escaping ([Double], [Double]) -> Void) throws -> Int {
-        guard case .file(let path, let x, let y) = data, path != "-" else { return 0 }
+        guard case .file(let path, let x, let y) = data, Self.isRegularFile(path) else { return 0 }
         var reader = CSVReader(file: path, xColumn: x, yColumn: y, threads: threads, each: each)
         try Files.stream(path) { piece in try reader.read(piece) }
         _ = try reader.finish()

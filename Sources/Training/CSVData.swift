@@ -135,7 +135,11 @@ public enum CSVData {
                 let numeric = firstRow.fields.indices.filter { number(firstRow.fields[$0]) != nil }
                 var free = numeric.filter { $0 != chosenX && $0 != chosenY }.makeIterator()
                 guard let cx = chosenX ?? free.next(), let cy = chosenY ?? free.next() else {
-                    throw fail(firstRow.line, nil, nil, "the first data row has \(numeric.count) numeric column\(numeric.count == 1 ? "" : "s"); two are needed (x and y)")
+                    // A file of another separator reads as one field a row: say which it seems to be.
+                    let separators: [(String, String)] = [(";", ";"), ("\t", "tabs"), ("|", "|")]
+                    let other = firstRow.fields.count == 1 ? separators.first { firstRow.fields[0].contains($0.0) } : nil
+                    let hint = other.map { "; the fields seem to be separated by \($0.1 == "tabs" ? "tabs" : "'\($0.1)'"), but gdanimate reads comma-separated values" } ?? ""
+                    throw fail(firstRow.line, nil, nil, "the first data row has \(numeric.count) numeric column\(numeric.count == 1 ? "" : "s"); two are needed (x and y)" + hint)
                 }
                 x = cx
                 y = cy

@@ -178,7 +178,7 @@ public struct CSVReader {
         }
         pendingQuotes.feed(p, s, end)
         pending.append(contentsOf: UnsafeBufferPointer(start: p + s, count: end - s))
-        if pending.count > Self.longestLine { throw fail(pendingLine, nil, nil, Self.overlong) }
+        if pending.count > Self.longestLine { throw fail(pendingLine, nil, nil, CSVData.overlongQuote) }
         if pendingQuotes.isOpen {
             pending.append(0x0A)
             pendingQuotes.feed(0x0A)

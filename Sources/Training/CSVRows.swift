@@ -87,11 +87,12 @@ struct CSVRows {
     mutating func general(_ p: UnsafePointer<UInt8>, _ s: Int, limit: Int, final: Bool) throws(CSVData.ParseError) -> Int? {
         let number = lines + 1
         guard let e = QuoteScanner.recordEnd(p, s, limit: limit) else {
+            // The lines here all end: only an open quote holds the record open.
             if final { throw fail(number, nil, nil, CSVData.unclosedQuote) }
-            if limit - s > CSVReader.longestLine { throw fail(number, nil, nil, CSVReader.overlong) }
+            if limit - s > CSVReader.longestLine { throw fail(number, nil, nil, CSVData.overlongQuote) }
             return nil
         }
-        if e - s > CSVReader.longestLine { throw fail(number, nil, nil, CSVReader.overlong) }
+        if e - s > CSVReader.longestLine { throw fail(number, nil, nil, CSVData.overlongQuote) }
         let textEnd = e > s && p[e - 1] == 0x0D ? e - 1 : e
         switch try CSVData.record(UnsafeBufferPointer(start: p + s, count: textEnd - s), line: number, fail: fail) {
         case .skip: break
@@ -141,4 +142,6 @@ extension CSVData {
 
     /// The message for a quoted field still open where the text ends.
     static let unclosedQuote = "a quoted field opened on this line is not closed before the end of the file"
+    /// The message for a quoted field that holds its record open past ``CSVReader/longestLine``.
+    static let overlongQuote = "a quoted field opened on this line runs on for more than \(CSVReader.longestLine >> 20) MiB; is its closing quote missing?"
 }

@@ -163,6 +163,11 @@ struct CSVThreadsTests {
                 #expect(error.line == lines + 1 && error.column == 2, "\(error)")
             }
         }
+        // A quote left open in the first records, with more than 1 MiB after it: named, and the likely cause said.
+        let plain = Array(String(repeating: "1.5,2.5\n", count: 150_000).utf8)
+        do { _ = try read(1, 65_536, points: false, Array("x,y\n1,\"2\n".utf8) + plain); Issue.record("no error") } catch {
+            #expect(error.line == 2 && error.message.contains("is its closing quote missing?"), "\(error)")
+        }
         // A quote left open runs to the end of the text: named by the line it opened on.
         do { _ = try read(2, 1 << 20, points: false, text + Array("7,8,\"open\n9,10,x\n".utf8)); Issue.record("no error") } catch {
             #expect(error.line == lines + 1 && error.message.contains("not closed before the end of the file"), "\(error)")
