@@ -52,12 +52,15 @@ final class StepsScene: Scene {
         let n = input.data.count
         let box = PixelRect(x0: right.x0 + Int(style.pad * 2), y0: split + Int(style.pad), x1: right.x1 - Int(style.pad * 2), y1: right.y1 - Int(style.pad))
         equations = StepEquations(r, shown: shown.isEmpty ? [] : shown, digits: r.readoutDigits, box: box, style: style, font: font,
-                                  caption: "One update with this epoch's numbers, n = \(n)")
+                                  caption: "One update with this epoch's numbers, n = \(NumberFormat.count(n))")
         sample = Self.sample(input.data, count: Self.sampleSize)
         let residual = style.theme.runs[4]
-        let note = sample.count < n ? " (\(sample.count) of \(n) points)" : ""
+        let note = sample.count < n ? " (\(sample.count) of \(NumberFormat.count(n)) points)" : ""
         legend = [
-            LegendEntry(glyph: .marker(.circle, style.theme.data, edge: style.theme.data), text: "data yᵢ"),
+            // Past the density threshold the data is drawn as points per pixel: its legend says so, as the line scene's.
+            n > DensityGrid.threshold
+                ? LegendEntry(glyph: .marker(.square, Viridis.color(DensityGrid.light / 2), edge: Viridis.color(0)), text: "data yᵢ, by density")
+                : LegendEntry(glyph: .marker(.circle, style.theme.data, edge: style.theme.data), text: "data yᵢ"),
             LegendEntry(glyph: .line(style.theme.fit, width: style.lineWidth, dashed: false), text: "line ŷ = m·x + b"),
             LegendEntry(glyph: .line(residual, width: style.lineWidth, dashed: false), text: "residual yᵢ − ŷᵢ" + note),
             LegendEntry(glyph: .marker(.square, residual.over(style.theme.plot, alpha: 0.3), edge: residual), text: "its square (yᵢ − ŷᵢ)²"),
