@@ -92,6 +92,13 @@ package enum Files {
         return lstat(path, &info) == 0
     }
 
+    /// Whether `path` names a regular file, which can be read twice (not `-`, a pipe, a device, a folder).
+    package static func isRegularFile(_ path: String) -> Bool {
+        guard path != "-" else { return false }
+        var info = stat()
+        return stat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFREG
+    }
+
     /// A temporary sibling of `path`: hidden, and unique to this process.
     package static func temporary(for path: String) -> String {
         // The process and a counter: two renders of one program to the same name never share a file.

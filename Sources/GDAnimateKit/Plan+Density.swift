@@ -22,7 +22,7 @@ extension Plan {
             counts.append((i, DensityCounts(frame: frame)))
         }
         guard !counts.isEmpty else { return }
-        guard case .file(let path, _, _) = visual.data, Visual.isRegularFile(path) else {
+        guard case .file(let path, _, _) = visual.data, Files.isRegularFile(path) else {
             throw VisualError("\(data.source): the density of the points needs them read once more, and only a regular file can be; give the points themselves")
         }
         let read: Int

@@ -52,7 +52,7 @@ struct HistoryForm {
 
     init(_ visual: Visual, run config: TrainingConfig) {
         includeStep = visual.snapshot == .step && visual.optimizer != .batch
-        rate = config.schedule == .constant ? nil : { config.rate(epoch: max(0, $0.epoch - 1)) }
+        rate = config.schedule == .constant ? nil : { config.rate(at: $0) }
     }
 
     init(_ visual: Visual, run: TrainingResult) { self.init(visual, run: run.config) }

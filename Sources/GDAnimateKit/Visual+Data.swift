@@ -1,8 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import Rasterizer
 import Training
 
@@ -23,7 +18,7 @@ extension Visual {
         case .file(let path, let x, let y):
             let threads = threads ?? FrameFarm.processors
             let keeps = needsPoints(scenes)
-            let densityOnly = !keeps && Self.isRegularFile(path) && !Set<SceneKind>([.line, .dashboard]).isDisjoint(with: scenes)
+            let densityOnly = !keeps && Files.isRegularFile(path) && !Set<SceneKind>([.line, .dashboard]).isDisjoint(with: scenes)
             let data = try read(path, x, y, keepsPoints: keeps, threads: threads)
             if densityOnly && data.count <= DensityCounts.threshold {
                 return try read(path, x, y, keepsPoints: true, threads: threads)
@@ -34,6 +29,11 @@ extension Visual {
 
     private func read(_ path: String, _ x: CSVData.Column?, _ y: CSVData.Column?, keepsPoints: Bool, threads: Int) throws -> Dataset {
         var reader = CSVReader(file: path == "-" ? "standard input" : path, xColumn: x, yColumn: y, keepsPoints: keepsPoints, threads: threads)
+        return try Self.stream(path, into: &reader)
+    }
+
+    /// The text of `path` (standard input for `-`) through `reader`, piece by piece as it is read.
+    private static func stream(_ path: String, into reader: inout CSVReader) throws -> Dataset {
         try Files.stream(path) { piece in try reader.read(piece) }
         return try reader.finish()
     }
@@ -44,24 +44,16 @@ extension Visual {
     /// line scene reading a regular file counts its points per pixel on a second pass.
     func needsPoints(_ scenes: [SceneKind]) -> Bool {
         var drawsPoints: Set<SceneKind> = [.steps, .scaling, .compare]
-        if case .file(let path, _, _) = data, !Self.isRegularFile(path) { drawsPoints.formUnion([.line, .dashboard]) }
+        if case .file(let path, _, _) = data, !Files.isRegularFile(path) { drawsPoints.formUnion([.line, .dashboard]) }
         return !drawsPoints.isDisjoint(with: scenes) || optimizer == .sgd || optimizer == .minibatch
-    }
-
-    /// Whether `path` names a regular file, which can be read twice (not `-`, a pipe, a device, a folder).
-    static func isRegularFile(_ path: String) -> Bool {
-        guard path != "-" else { return false }
-        var info = stat()
-        return stat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFREG
     }
 
     /// The points of ``data`` read once more, handed to `each` a piece at a time, and how many there were
     /// (a second pass over a file whose statistics alone were kept).
     func streamPoints(threads: Int, _ each: @escaping ([Double], [Double]) -> Void) throws -> Int {
-        guard case .file(let path, let x, let y) = data, Self.isRegularFile(path) else { return 0 }
+        guard case .file(let path, let x, let y) = data, Files.isRegularFile(path) else { return 0 }
         var reader = CSVReader(file: path, xColumn: x, yColumn: y, threads: threads, each: each)
-        try Files.stream(path) { piece in try reader.read(piece) }
-        _ = try reader.finish()
+        _ = try Self.stream(path, into: &reader)
         return reader.pointsRead
     }
 }

@@ -9,6 +9,17 @@ struct QuoteScanner {
     /// Inside a quoted field: a line end here does not end the record.
     var isOpen: Bool { state == .quoted }
 
+    /// A scanner at the start of a record that is not a comment line.
+    init() {}
+
+    /// A scanner at the start of the record at `p[s]` (text before `limit`): a comment line (its first
+    /// non-blank byte `#`) never opens a quote.
+    init(recordAt p: UnsafePointer<UInt8>, _ s: Int, limit: Int) {
+        var i = s
+        while i < limit && (p[i] == 0x20 || p[i] == 0x09) { i += 1 }
+        if i < limit && p[i] == UInt8(ascii: "#") { state = .unquoted }
+    }
+
     @inline(__always)
     mutating func feed(_ c: UInt8) {
         switch state {
@@ -32,11 +43,8 @@ struct QuoteScanner {
     /// The index of the line feed that ends the record starting at `p[s]`, or nil when `limit` comes first
     /// (the record goes on past the text at hand). A blank or comment line is a record of its own line.
     static func recordEnd(_ p: UnsafePointer<UInt8>, _ s: Int, limit: Int) -> Int? {
+        var scanner = QuoteScanner(recordAt: p, s, limit: limit)
         var i = s
-        while i < limit && (p[i] == 0x20 || p[i] == 0x09) { i += 1 }
-        var scanner = QuoteScanner()
-        if i < limit && p[i] == UInt8(ascii: "#") { scanner.state = .unquoted }
-        i = s
         while i < limit {
             let c = p[i]
             if c == 0x0A && !scanner.isOpen { return i }

@@ -33,7 +33,7 @@ extension CSVReader {
             }
         }
         let pieces = guesses
-        let template = CSVRows(layout: layout, file: file, keepsPoints: keepsPoints, inArrays: each != nil)
+        let template = CSVRows(layout: layout, file: file, keeping: keeping)
         let results = ResultBox(count: pieces.count)
         batch.withUnsafeBufferPointer { b in
             let base = UncheckedPointer(b.baseAddress!)

@@ -146,11 +146,17 @@ public struct CSVReader {
         if !sawBytes { throw fail(nil, nil, nil, "the file is empty; it needs a column of x and a column of y values") }
         if layout == nil { try decide(atEnd: true) }
         try flush(final: true)
-        if each != nil { return Dataset(xs: [], ys: [], source: file) }
-        guard keepsPoints else { return Dataset(summary: summary, source: file) }
-        let (xs, ys) = points.arrays()
-        return Dataset(xs: xs, ys: ys, source: file)
+        switch keeping {
+        case .arrays: return Dataset(xs: [], ys: [], source: file)
+        case .statistics: return Dataset(summary: summary, source: file)
+        case .blocks:
+            let (xs, ys) = points.arrays()
+            return Dataset(xs: xs, ys: ys, source: file)
+        }
     }
+
+    /// What the pieces do with the points: hand them to `each`, keep them, or keep their statistics.
+    var keeping: CSVRows.Keeping { each != nil ? .arrays : keepsPoints ? .blocks : .statistics }
 
     /// One line, `p[start..<end]`, without its line feed: a record, or a line of one that a quoted field holds
     /// open over several.
@@ -159,19 +165,15 @@ public struct CSVReader {
         var s = start
         if lineNumber == 1 && end - s >= 3 && p[s] == 0xEF && p[s + 1] == 0xBB && p[s + 2] == 0xBF { s += 3 }
         if pending.isEmpty {
-            var i = s
-            while i < end && (p[i] == 0x20 || p[i] == 0x09) { i += 1 }
-            if i < end && p[i] != UInt8(ascii: "#") {
-                // The record's quotes may be open at the end of its first line (a comment or blank line's never are).
-                var quotes = QuoteScanner()
-                quotes.feed(p, s, end)
-                if quotes.isOpen {
-                    pending = Array(UnsafeBufferPointer(start: p + s, count: end - s)) + [0x0A]
-                    pendingLine = lineNumber
-                    quotes.feed(0x0A)
-                    pendingQuotes = quotes
-                    return
-                }
+            // The record's quotes may be open at the end of its first line.
+            var quotes = QuoteScanner(recordAt: p, s, limit: end)
+            quotes.feed(p, s, end)
+            if quotes.isOpen {
+                pending = Array(UnsafeBufferPointer(start: p + s, count: end - s)) + [0x0A]
+                pendingLine = lineNumber
+                quotes.feed(0x0A)
+                pendingQuotes = quotes
+                return
             }
             try record(p, s, end, line: lineNumber)
             return
@@ -215,22 +217,23 @@ public struct CSVReader {
         let chosen = try CSVData.Layout(header: isHeader ? first : nil, firstRow: early[isHeader ? 1 : 0], xColumn: xColumn, yColumn: yColumn, fail: fail)
         layout = chosen
         // The first data row is a piece of its own, the same however the rest is cut.
-        var rows = CSVRows(layout: chosen, file: file, keepsPoints: keepsPoints, inArrays: each != nil)
+        var rows = CSVRows(layout: chosen, file: file, keeping: keeping)
         for record in early.dropFirst(isHeader ? 1 : 0) { try rows.row(record.fields, line: record.line) }
         join(rows)
         early = []
     }
 
     mutating func join(_ rows: CSVRows) {
-        if let each {
+        switch keeping {
+        case .arrays:
             pointsRead += rows.xs.count
-            each(rows.xs, rows.ys)
-        } else if keepsPoints {
+            each?(rows.xs, rows.ys)
+        case .blocks:
             if let read = rows.points {
                 pointsRead += read.count
                 points.adopt(read)
             }
-        } else {
+        case .statistics:
             pointsRead += rows.summary.count
             summary = summary.merged(with: rows.summary)
         }

@@ -5,9 +5,16 @@
 struct CSVRows {
     let layout: CSVData.Layout
     let file: String
-    let keepsPoints: Bool
-    /// Kept points go to arrays (a piece handed on as it is read: `CSVReader`'s `each`), else to blocks.
-    let inArrays: Bool
+    /// What becomes of the points read.
+    enum Keeping {
+        /// Only their statistics (`summary`).
+        case statistics
+        /// In mapped blocks (`points`), adopted whole by the reader.
+        case blocks
+        /// In arrays (`xs`, `ys`), handed on as the piece is joined (`CSVReader`'s `each`).
+        case arrays
+    }
+    let keeping: Keeping
     var xs: [Double] = []
     var ys: [Double] = []
     /// This piece's kept points (made by the first, so no copy of a template shares them).
@@ -24,12 +31,12 @@ struct CSVRows {
 
     @inline(__always)
     mutating func store(_ x: Double, _ y: Double) {
-        if !keepsPoints {
-            summary.add(x, y)
-        } else if inArrays {
+        switch keeping {
+        case .statistics: summary.add(x, y)
+        case .arrays:
             xs.append(x)
             ys.append(y)
-        } else {
+        case .blocks:
             if points == nil { points = PointBlocks() }
             points!.append(x, y)
         }

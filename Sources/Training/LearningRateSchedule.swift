@@ -85,9 +85,12 @@ public enum LearningRateSchedule: Sendable, Hashable, CustomStringConvertible {
 extension TrainingConfig {
     /// α_k: the rate of every update of 0-based epoch `k` of this run, under its schedule.
     public func rate(epoch k: Int) -> Double { schedule.rate(learningRate, epoch: k, of: epochs) }
+
+    /// The learning rate of the updates that led to `snapshot` (for the start: the first epoch's rate).
+    public func rate(at snapshot: Snapshot) -> Double { rate(epoch: max(0, snapshot.epoch - 1)) }
 }
 
 extension TrainingResult {
     /// The learning rate of the updates that led to `snapshot` (for the start: the first epoch's rate).
-    public func rate(at snapshot: Snapshot) -> Double { config.rate(epoch: max(0, snapshot.epoch - 1)) }
+    public func rate(at snapshot: Snapshot) -> Double { config.rate(at: snapshot) }
 }

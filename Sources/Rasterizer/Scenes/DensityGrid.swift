@@ -20,6 +20,8 @@ struct DensityGrid {
     static let threshold = DensityCounts.threshold
     /// The ramp runs from this viridis position (one point) down to the darkest (the most).
     static let light = 0.88
+    /// The legend's mark for data drawn by density: a square of the ramp's middle, edged with its darkest.
+    static let legendGlyph = LegendEntry.Glyph.marker(.square, Viridis.color(light / 2), edge: Viridis.color(0))
 
     /// The points of `data` counted at the pixels of `chart`'s plot.
     init(_ data: Dataset, chart: Chart) {

@@ -26,7 +26,7 @@ final class LineScene: ChartScene {
         self.density = density
         let style = chart.style
         let points = density == nil ? LegendEntry(glyph: .marker(.circle, chart.theme.data, edge: chart.theme.data), text: "data (\(NumberFormat.count(data.count)) points)")
-            : LegendEntry(glyph: .marker(.square, Viridis.color(DensityGrid.light / 2), edge: Viridis.color(0)), text: "data (\(NumberFormat.count(data.count)) points), by density")
+            : LegendEntry(glyph: DensityGrid.legendGlyph, text: "data (\(NumberFormat.count(data.count)) points), by density")
         legend = [
             points,
             LegendEntry(glyph: .line(chart.theme.neutral, width: style.lineWidth * 0.75, dashed: true), text: "least squares"),

@@ -59,7 +59,7 @@ final class StepsScene: Scene {
         legend = [
             // Past the density threshold the data is drawn as points per pixel: its legend says so, as the line scene's.
             n > DensityGrid.threshold
-                ? LegendEntry(glyph: .marker(.square, Viridis.color(DensityGrid.light / 2), edge: Viridis.color(0)), text: "data yᵢ, by density")
+                ? LegendEntry(glyph: DensityGrid.legendGlyph, text: "data yᵢ, by density")
                 : LegendEntry(glyph: .marker(.circle, style.theme.data, edge: style.theme.data), text: "data yᵢ"),
             LegendEntry(glyph: .line(style.theme.fit, width: style.lineWidth, dashed: false), text: "line ŷ = m·x + b"),
             LegendEntry(glyph: .line(residual, width: style.lineWidth, dashed: false), text: "residual yᵢ − ŷᵢ" + note),
