@@ -16,8 +16,11 @@ extension GDImage {
         public var descent: Int
     }
 
-    /// Sets libgd's font cache up so several threads may set text; call once before any text.
-    public static func prepareFontCache() { _ = gdFontCacheSetup() }
+    /// libgd sets its font cache up on the first text without a lock (`gdFontCacheSetup` tests and sets a
+    /// global): two threads setting their first text at once could each make a cache and a FreeType library,
+    /// and one pair is lost (LeakSanitizer found it when two tests drew their first text together). Every
+    /// text call here reads this first; Swift runs a static's initializer once, behind a lock.
+    private static let fontCache: Int32 = gdFontCacheSetup()
 
     /// The file fontconfig picks for `pattern` (e.g. "DejaVu Sans:style=Book"), or nil.
     ///
@@ -27,6 +30,7 @@ extension GDImage {
     /// nearest match instead of failing, seen as a flaky test.) `gdFTUseFontConfig(0)` sets the default
     /// again and says whether libgd has fontconfig at all.
     public static func fontconfigPath(_ pattern: String) -> String? {
+        _ = fontCache
         guard gdFTUseFontConfig(0) != 0 else { return nil }
         var extra = gdFTStringExtra()
         extra.flags = gdFTEX_RETURNFONTPATHNAME | gdFTEX_FONTCONFIG
@@ -38,6 +42,7 @@ extension GDImage {
 
     /// Measures `text` set in the font file at `fontPath`, `size` pixels, without drawing it.
     public static func measure(_ text: String, fontPath: String, size: Double) throws(GDError) -> TextBox {
+        _ = fontCache
         var brect = [Int32](repeating: 0, count: 8)
         var extra = textOptions()
         if let err = gdImageStringFTEx(nil, &brect, 0, fontPath, size, 0, 0, 0, text, &extra) {
@@ -49,6 +54,7 @@ extension GDImage {
     /// Draws `text` with its baseline's left end at (x, y), turned by `angle` radians counter-clockwise,
     /// in `color` (0xRRGGBB), anti-aliased over what is there.
     public func draw(_ text: String, fontPath: String, size: Double, angle: Double = 0, x: Int, y: Int, color: UInt32) throws(GDError) {
+        _ = Self.fontCache
         var brect = [Int32](repeating: 0, count: 8)
         var extra = Self.textOptions()
         if let err = gdImageStringFTEx(image, &brect, Int32(bitPattern: color), fontPath, size, angle, Int32(x), Int32(y), text, &extra) {

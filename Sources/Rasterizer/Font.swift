@@ -25,12 +25,8 @@ final class FontFile: Sendable {
     /// The face every label is set in (DejaVu Sans); resolved once per process.
     static var shared: Result<FontFile, RenderError> { faces[0] }
 
-    /// Each face's file, resolved once per process; libgd's font cache is set up first so several threads
-    /// may draw text.
-    static let faces: [Result<FontFile, RenderError>] = {
-        GDImage.prepareFontCache()
-        return FontFace.allCases.map(resolve)
-    }()
+    /// Each face's file, resolved once per process.
+    static let faces: [Result<FontFile, RenderError>] = FontFace.allCases.map(resolve)
 
     private static func resolve(_ face: FontFace) -> Result<FontFile, RenderError> {
         let (pattern, name) = face.lookup
