@@ -15,12 +15,12 @@ import Glibc
 /// best fit is the best b at its fixed m, and the least loss the loss there.
 struct RunStory {
     let run: TrainingResult
-    /// The digits of m and b the readouts show (``TrainingResult/readoutDigits``), worked out once.
-    let digits: (m: Int, b: Int)
+    /// The digits of m and b the readouts show (``TrainingResult/readoutPrecision``), worked out once.
+    let digits: (m: ReadoutPrecision, b: ReadoutPrecision)
 
     init(_ run: TrainingResult) {
         self.run = run
-        digits = run.readoutDigits
+        digits = run.readoutPrecision
     }
 
     /// The share of the way down to J* from which the loss is down.
@@ -99,10 +99,10 @@ struct RunStory {
     /// Whether the end and ``best`` agree to the four significant digits a description shows.
     var onBest: Bool { nm(end.m) == nm(best.m) && nb(end.b) == nb(best.b) }
 
-    /// m and b with the digits the readouts give them: four, more when the run moves them by little
-    /// beside their size (b near 10⁶).
-    func nm(_ v: Double) -> String { NumberFormat.significant(v, digits: digits.m) }
-    func nb(_ v: Double) -> String { NumberFormat.significant(v, digits: digits.b) }
+    /// m and b with the digits the readouts give them (``ReadoutPrecision``): four, more when the run
+    /// moves them by little beside their size or they lie far from 0 beside the data's spread (b near 10⁶).
+    func nm(_ v: Double) -> String { digits.m.text(v, keepZeros: false) }
+    func nb(_ v: Double) -> String { digits.b.text(v, keepZeros: false) }
 
     /// "m = 0, b = 0" (primed for standardized x), or "b = 0" for a b-only run.
     func place(_ s: Snapshot, prime: String = "") -> String {

@@ -31,16 +31,16 @@ public enum SceneText {
     static func number(_ v: Double, digits: Int = 4) -> String { NumberFormat.significant(v, digits: digits, keepZeros: true) }
 
     /// `  m = …  b = …  MSE = …` of snapshot k, with the digits that change over the run: `digits`, the
-    /// run's ``TrainingResult/readoutDigits`` (a scene works them out once, not for every frame).
-    static func fit(_ r: TrainingResult, _ k: Int, digits d: (m: Int, b: Int), prime: String = "") -> [TitleSegment] {
+    /// run's ``TrainingResult/readoutPrecision`` (a scene works them out once, not for every frame).
+    static func fit(_ r: TrainingResult, _ k: Int, digits d: (m: ReadoutPrecision, b: ReadoutPrecision), prime: String = "") -> [TitleSegment] {
         let s = r.snapshots[k]
-        return [TitleSegment("  m\(prime) = "), TitleSegment(number(s.m, digits: d.m)), TitleSegment("  b\(prime) = "),
-                TitleSegment(number(s.b, digits: d.b)), "  MSE = ", TitleSegment(number(s.loss))]
+        return [TitleSegment("  m\(prime) = "), TitleSegment(d.m.text(s.m)), TitleSegment("  b\(prime) = "),
+                TitleSegment(d.b.text(s.b)), "  MSE = ", TitleSegment(number(s.loss))]
     }
 
     /// `Epoch k / N   m = …  b = …  MSE = …` (and `α = …` under a schedule): the readout of the line,
     /// loss and contour scenes.
-    static func progressAndFit(_ r: TrainingResult, _ k: Int, digits: (m: Int, b: Int)) -> [TitleSegment] {
+    static func progressAndFit(_ r: TrainingResult, _ k: Int, digits: (m: ReadoutPrecision, b: ReadoutPrecision)) -> [TitleSegment] {
         progress(r, k) + fit(r, k, digits: digits) + rate(r, k)
     }
 

@@ -30,16 +30,17 @@ struct StepEquations {
 
     /// The formulas of the update that leaves snapshot `k`: as text, the update rows split after the
     /// rule when `split`.
-    static func formulas(_ r: TrainingResult, k: Int, digits: (m: Int, b: Int), split: Bool) -> [[String]] {
+    static func formulas(_ r: TrainingResult, k: Int, digits: (m: ReadoutPrecision, b: ReadoutPrecision), split: Bool) -> [[String]] {
         let s = r.snapshots[k], next = r.snapshots[k + 1]
         let g = noiseless(r.surface.gradient(m: s.m, b: s.b), start: r.surface.gradient(m: r.snapshots[0].m, b: r.snapshots[0].b))
         let alpha = r.rate(at: next)
-        func num(_ v: Double, _ d: Int = 4) -> String { #"\mathrm{"# + SceneText.number(v, digits: d) + "}" }
+        func num(_ v: Double) -> String { #"\mathrm{"# + SceneText.number(v) + "}" }
+        func num(_ v: Double, _ p: ReadoutPrecision) -> String { #"\mathrm{"# + p.text(v) + "}" }
         func factor(_ v: Double) -> String { v < 0 ? "(\(num(v)))" : num(v) }
         let line = "\(num(s.m, digits.m))\\, x_i " + (s.b < 0 ? "- \(num(-s.b, digits.b))" : "+ \(num(s.b, digits.b))")
         let sum = #"\sum_{i=1}^{n}"#
         let dm = #"\frac{\partial J}{\partial m}"#, db = #"\frac{\partial J}{\partial b}"#
-        func update(_ p: String, _ d: String, _ now: Double, _ grad: Double, _ new: Double, _ dd: Int) -> [String] {
+        func update(_ p: String, _ d: String, _ now: Double, _ grad: Double, _ new: Double, _ dd: ReadoutPrecision) -> [String] {
             let rule = "\(p) \\leftarrow \(p) - \\alpha \(d)"
             let numbers = "= \(num(now, dd)) - \\mathrm{\(NumberFormat.significant(alpha))} \\times \(factor(grad)) = \(num(new, dd))"
             return split ? [rule, numbers] : [rule + " " + numbers]
@@ -63,7 +64,7 @@ struct StepEquations {
 
     /// The rows of the updates leaving `shown` snapshots, in `box`, at the largest size that fits every
     /// epoch's numbers (the update rows split in two lines when that is larger).
-    init(_ r: TrainingResult, shown: [Int], digits: (m: Int, b: Int), box: PixelRect, style: Style, font: Font, caption: String) {
+    init(_ r: TrainingResult, shown: [Int], digits: (m: ReadoutPrecision, b: ReadoutPrecision), box: PixelRect, style: Style, font: Font, caption: String) {
         self.box = box
         self.caption = caption
         let pad = style.pad

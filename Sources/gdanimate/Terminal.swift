@@ -11,8 +11,15 @@ enum Terminal {
         for w in written { print("\(w.path)  \(w.frames) frame\(w.frames == 1 ? "" : "s")  \(w.bytes) bytes") }
         func line(_ label: String, _ r: TrainingResult) {
             let f = r.final, ls = r.leastSquares
-            let n = NumberFormat.plain
-            print("\(label) after epoch \(f.epoch): m = \(n(f.m))  b = \(n(f.b))  MSE = \(n(f.loss))   least squares: m* = \(n(ls.m))  b* = \(n(ls.b))  J* = \(n(ls.loss))")
+            // Six significant digits; where the frames' readouts show more of m or b (b ≈ 10⁶ from data that
+            // spreads over ±3), two decimals more than they do: 1000000.06528 beside b* = 1000000.07081,
+            // not 1e6 beside 1e6.
+            let p = r.readoutPrecision
+            func n(_ v: Double, _ p: ReadoutPrecision? = nil) -> String {
+                guard let p, p.digits > 4 else { return NumberFormat.plain(v) }
+                return String(ReadoutPrecision(digits: p.digits + 2, size: p.size).text(v, keepZeros: false).map { $0 == "−" ? "-" : $0 })
+            }
+            print("\(label) after epoch \(f.epoch): m = \(n(f.m, p.m))  b = \(n(f.b, p.b))  MSE = \(n(f.loss))   least squares: m* = \(n(ls.m, p.m))  b* = \(n(ls.b, p.b))  J* = \(n(ls.loss))")
         }
         if let main = plan.main { line("fit", main) }
         if let bOnly = plan.bOnly { line("b-only fit (m fixed)", bOnly) }

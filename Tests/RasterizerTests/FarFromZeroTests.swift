@@ -56,9 +56,35 @@ struct FarFromZeroTests {
 
     @Test func readoutsShowTheDigitsThatChange() throws {
         let r = try Self.input(for: .contour).result
-        let labels = Set(r.snapshots.map { SceneText.fit(r, r.snapshots.firstIndex(of: $0)!, digits: r.readoutDigits)[3].text })
+        let labels = Set(r.snapshots.map { SceneText.fit(r, r.snapshots.firstIndex(of: $0)!, digits: r.readoutPrecision)[3].text })
         #expect(labels.count > r.snapshots.count / 2, "b's readout repeats: \(labels.prefix(3))")
         let plain = try GoldenImageTests.defaultRun(bOnly: false).result
-        #expect(plain.readoutDigits == (m: 4, b: 4))
+        #expect(plain.readoutPrecision.m.digits == 4 && plain.readoutPrecision.b.digits == 4)
+    }
+
+    /// The same data fitted from the default start b = 0: b travels 10⁶ and then settles in its decimals.
+    /// The readouts still resolve a thousandth of y's spread (b's changes are seen to the end, every value
+    /// with the same decimals), and the line scene frames the data, not the first fits 10⁶ below it.
+    @Test func aRunFromZeroToDataFarAwayShowsWhereItSettles() throws {
+        let base = Preset.linear.generate(seed: 0)
+        let data = Dataset(xs: base.xs, ys: base.ys.map { $0 + 1e6 }, source: "linear + 1e6")
+        var config = TrainingConfig()
+        config.learningRate = 0.3
+        config.epochs = 200
+        let r = try GradientDescent.run(data, config)
+        let p = r.readoutPrecision
+        let late = r.snapshots.suffix(50).map { p.b.text($0.b) }
+        #expect(Set(late).count > 10, "b reads the same late in the run: \(late.suffix(3))")
+        // Every b has the same decimals; an early 0 reads 0.000…, not 0.000000000.
+        let decimals = Set(r.snapshots.map { p.b.text($0.b).split(separator: ".").last!.count })
+        #expect(decimals.count == 1 && p.b.text(0) == "0." + String(repeating: "0", count: decimals.first!))
+        // The end agrees with the least-squares b to the shown digits' last place or so.
+        let shown = try #require(Double(p.b.text(r.final.b)))
+        #expect(abs(shown - r.final.b) <= 1 / (1...decimals.first!).reduce(1.0) { p, _ in p * 10 })
+        let y = LineScene.ranges(SceneInput(data: data, result: r)).y
+        #expect(y.lo > 1e6 - 5 && y.hi < 1e6 + 20, "y axis \(y)")
+        // Data near 0 keeps the first fits on screen (they lie within a few data spreads).
+        let near = try GradientDescent.run(base, config)
+        #expect(LineScene.ranges(SceneInput(data: base, result: near)).y.lo <= 0)
     }
 }

@@ -35,7 +35,7 @@ struct StepsTests {
     func formulasShowTheEpochsNumbers(_ preset: Preset) throws {
         let lr = preset == .linear ? 0.1 : preset == .wide ? 0.01 : 0.5
         let (data, r) = try Self.run(preset, lr: lr)
-        let digits = r.readoutDigits
+        let digits = r.readoutPrecision
         let n = Double(data.count)
         for k in StepsSchedule.epochs(snapshots: r.snapshots.count, limit: nil) {
             let s = r.snapshots[k]
@@ -61,7 +61,7 @@ struct StepsTests {
             let next = r.snapshots[k + 1]
             #expect(abs(s.m - lr * gm - next.m) <= 1e-9 * max(1, abs(next.m)))
             #expect(abs(s.b - lr * gb - next.b) <= 1e-9 * max(1, abs(next.b)))
-            #expect(rows[4][0].hasSuffix("= " + #"\mathrm{"# + SceneText.number(next.m, digits: digits.m) + "}"))
+            #expect(rows[4][0].hasSuffix("= " + #"\mathrm{"# + digits.m.text(next.m) + "}"))
             for row in rows { for line in row { _ = try MathFormula.parse(line) } }
         }
     }

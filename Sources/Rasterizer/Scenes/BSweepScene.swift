@@ -6,7 +6,7 @@ final class BSweepScene: ChartScene {
     let chart: Chart
     let input: SceneInput
     /// The readout's digits of b, worked out once.
-    private lazy var digits = input.result.readoutDigits
+    private lazy var digits = input.result.readoutPrecision
     let m: Double
     let legend: [LegendEntry]
     let corner: Chart.Corner
@@ -89,6 +89,6 @@ final class BSweepScene: ChartScene {
         let s = input.result.snapshots[k]
         let slope = input.result.surface.gradient(m: m, b: s.b).db
         return SceneText.progress(input.result, k)
-            + ["  b = ", TitleSegment(SceneText.number(s.b, digits: digits.b)), "  ∂J/∂b = ", TitleSegment(SceneText.number(slope, digits: 3))]
+            + ["  b = ", TitleSegment(digits.b.text(s.b)), "  ∂J/∂b = ", TitleSegment(SceneText.number(slope, digits: 3))]
     }
 }

@@ -15,7 +15,7 @@ final class ContourScene: ChartScene {
     let chart: Chart
     let input: SceneInput
     /// The readout's digits of m and b, worked out once.
-    private lazy var digits = input.result.readoutDigits
+    private lazy var digits = input.result.readoutPrecision
     let surface: LossSurface
     let paths: [Series]
     let legend: [LegendEntry]

@@ -5,7 +5,7 @@ final class LineScene: ChartScene {
     let chart: Chart
     let input: SceneInput
     /// The readout's digits of m and b, worked out once.
-    private lazy var digits = input.result.readoutDigits
+    private lazy var digits = input.result.readoutPrecision
     let legend: [LegendEntry]
     let corner: Chart.Corner
     /// Points per pixel, when there are too many points for dots.
@@ -49,17 +49,20 @@ final class LineScene: ChartScene {
         input.data.count > DensityGrid.threshold ? DensityCounts.Frame(chart) : nil
     }
 
-    /// The axes' ranges: x the data's; y the data and the lines of every non-exploding snapshot across the
-    /// x range, so the first fits (often far below the data) are seen.
+    /// The axes' ranges: x the data's; y the data, the least-squares line and the lines of every
+    /// non-exploding snapshot across the x range, so the first fits (often below the data) are seen, unless
+    /// they would squash the data into less than a quarter of the height (y ≈ 10⁶ fitted from b = 0): then
+    /// y frames the data and the early fits cross the plot or pass outside it.
     static func ranges(_ input: SceneInput) -> (x: (lo: Double, hi: Double), y: (lo: Double, hi: Double)) {
         let data = input.data
         // The extremes from the statistics when only they were kept.
         let xr = NiceTicks.range(data.summary?.minX ?? data.xs.min()!, data.summary?.maxX ?? data.xs.max()!)
-        var ys = [data.summary?.minY ?? data.ys.min()!, data.summary?.maxY ?? data.ys.max()!]
-        for s in input.result.rangeSnapshots { ys += [s.m * xr.lo + s.b, s.m * xr.hi + s.b] }
         let ls = input.result.leastSquares
-        ys += [ls.m * xr.lo + ls.b, ls.m * xr.hi + ls.b]
-        let yr = NiceTicks.range(ys.min()!, ys.max()!)
+        let core = [data.summary?.minY ?? data.ys.min()!, data.summary?.maxY ?? data.ys.max()!, ls.m * xr.lo + ls.b, ls.m * xr.hi + ls.b]
+        var ys = core
+        for s in input.result.rangeSnapshots { ys += [s.m * xr.lo + s.b, s.m * xr.hi + s.b] }
+        let framed = ys.max()! - ys.min()! > 4 * (core.max()! - core.min()!) ? core : ys
+        let yr = NiceTicks.range(framed.min()!, framed.max()!)
         return ((xr.lo, xr.hi), (yr.lo, yr.hi))
     }
 

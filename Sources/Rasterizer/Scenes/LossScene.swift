@@ -9,7 +9,7 @@ final class LossScene: ChartScene {
     let chart: Chart
     let input: SceneInput
     /// The readout's digits of m and b, worked out once.
-    private lazy var digits = input.result.readoutDigits
+    private lazy var digits = input.result.readoutPrecision
     let curves: [Series]
     let legend: [LegendEntry]
     let corner: Chart.Corner

@@ -117,7 +117,7 @@ public enum Scenes {
                                           heading: "b alone, m held at \(NumberFormat.significant(bOnly.snapshots[0].m))"))
             }
             return CompositeScene(heading: SceneText.run(r), page: page, style: style, font: font, panels: panels,
-                                  readout: on ? { [digits = r.readoutDigits] k in SceneText.progressAndFit(r, min(k, r.snapshots.count - 1), digits: digits) } : nil)
+                                  readout: on ? { [digits = r.readoutPrecision] k in SceneText.progressAndFit(r, min(k, r.snapshots.count - 1), digits: digits) } : nil)
 
         case .lrSweep:
             let runs = runs(of: input)
@@ -151,7 +151,7 @@ public enum Scenes {
                 // round bowl are the lesson, and stretched axes would hide them.
                 let scene = ContourScene(one, panel: cells[i], font: font, heading: run.label,
                                          options: .init(equalAspect: true, primed: i > 0))
-                let digits = run.result.readoutDigits
+                let digits = run.result.readoutPrecision
                 scene.statusText = { k in SceneText.fit(run.result, k, digits: digits, prime: i > 0 ? "′" : "") }
                 return scene
             }

@@ -51,7 +51,7 @@ final class StepsScene: Scene {
                              font: font, heading: "J(m, b) and the step −α∇J", options: .init(legend: false))
         let n = input.data.count
         let box = PixelRect(x0: right.x0 + Int(style.pad * 2), y0: split + Int(style.pad), x1: right.x1 - Int(style.pad * 2), y1: right.y1 - Int(style.pad))
-        equations = StepEquations(r, shown: shown.isEmpty ? [] : shown, digits: r.readoutDigits, box: box, style: style, font: font,
+        equations = StepEquations(r, shown: shown.isEmpty ? [] : shown, digits: r.readoutPrecision, box: box, style: style, font: font,
                                   caption: "One update with this epoch's numbers, n = \(NumberFormat.count(n))")
         sample = Self.sample(input.data, count: Self.sampleSize)
         let residual = style.theme.runs[4]

@@ -10,7 +10,7 @@ import Training
 final class SurfaceScene: ChartScene {
     let chart: Chart
     let input: SceneInput
-    private lazy var digits = input.result.readoutDigits
+    private lazy var digits = input.result.readoutPrecision
     let geometry: SurfaceGeometry
     /// Where the box is drawn: the panel between its heading and its readout.
     let region: PixelRect
