@@ -8,7 +8,11 @@ extension Files {
     /// The file at `path` (standard input for `-`) in pieces of 1 MiB, each handed to `body` as it is read: any
     /// size, in constant memory. A file that ends before the size it had when opened (it shrank while being
     /// read) or a read that fails is an error naming the file; `body`'s errors pass through.
-    package static func stream(_ path: String, _ body: (UnsafeBufferPointer<UInt8>) throws -> Void) throws {
+    ///
+    /// With `spooling`, a stream that cannot be read twice (standard input, a pipe) is copied as it goes
+    /// (``Spool``) so ``canReadAgain(_:)`` holds for it; a stream with a copy is read again from the copy.
+    package static func stream(_ path: String, spooling: Bool = false, _ body: (UnsafeBufferPointer<UInt8>) throws -> Void) throws {
+        if let kept = spool(of: path) { return try kept.replay(body) }
         let name = path == "-" ? "standard input" : path
         let fd: Int32
         if path == "-" {
@@ -25,6 +29,7 @@ extension Files {
         var info = stat()
         let regular = fstat(fd, &info) == 0 && (info.st_mode & S_IFMT) == S_IFREG
         let expected = regular ? Int(info.st_size) : nil
+        let copy = spooling && !regular ? try Spool(for: name) : nil
         var buffer = [UInt8](repeating: 0, count: 1 << 20)
         var total = 0
         while true {
@@ -35,8 +40,13 @@ extension Files {
             }
             if got == 0 { break }
             total += got
-            try buffer.withUnsafeBufferPointer { try body(UnsafeBufferPointer(rebasing: $0[0..<got])) }
+            try buffer.withUnsafeBufferPointer { piece in
+                let piece = UnsafeBufferPointer(rebasing: piece[0..<got])
+                try copy?.append(piece)
+                try body(piece)
+            }
         }
+        if let copy { keep(copy, of: path) }
         if let expected, total < expected {
             throw FileError(message: "\(name): the file shrank while it was read (\(total) of its \(expected) bytes); was it being written? Read it again once it is complete")
         }

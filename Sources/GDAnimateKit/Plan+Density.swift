@@ -6,8 +6,9 @@ extension Plan {
     /// a large file), the points per pixel of its plot: the file is read a second time and every point
     /// counted, exactly, with one frame's worth of memory. Nothing to do when the points are here.
     ///
-    /// - Throws: ``VisualError`` when the points cannot be read again (data given as statistics alone, or
-    ///   standard input), the second reading fails, or the file changed between the two readings.
+    /// - Throws: ``VisualError`` when the points cannot be read again (data given as statistics alone, or a
+    ///   stream not copied as it was read), the second reading fails, or the file changed between the two
+    ///   readings.
     static func countDensities(_ scenes: inout [PlannedScene], visual: Visual, data: Dataset, threads: Int?) throws(VisualError) {
         guard !data.hasPoints else { return }
         var counts: [(scene: Int, counts: DensityCounts)] = []
@@ -22,9 +23,10 @@ extension Plan {
             counts.append((i, DensityCounts(frame: frame)))
         }
         guard !counts.isEmpty else { return }
-        guard case .file(let path, _, _) = visual.data, Files.isRegularFile(path) else {
-            throw VisualError("\(data.source): the density of the points needs them read once more, and only a regular file can be; give the points themselves")
+        guard case .file(let path, _, _) = visual.data, Files.canReadAgain(path) else {
+            throw VisualError("\(data.source): the density of the points needs them read once more, and only a regular file or a stream copied as it was read (Visual.loadData(for:) with this scene) can be; give the points themselves")
         }
+        defer { Files.dropSpool(path) }
         let read: Int
         do {
             read = try visual.streamPoints(threads: threads ?? FrameFarm.processors) { xs, ys in
@@ -36,7 +38,7 @@ extension Plan {
             throw VisualError("\(error)")
         }
         guard read == data.count else {
-            throw VisualError("\(path): the file changed while it was read: \(data.count) points the first time, \(read) the second; nothing was written")
+            throw VisualError("\(Visual.name(path)): the file changed while it was read: \(data.count) points the first time, \(read) the second; nothing was written")
         }
         for (i, c) in counts { scenes[i].input.density = c }
     }

@@ -10,7 +10,9 @@ extension Visual {
     /// one by one and the optimizer uses the whole batch, only their statistics are kept (constant memory:
     /// ten million rows take what a hundred do); a line scene of more than `DensityCounts.threshold` points
     /// draws their density, which ``Plan`` counts by reading the file a second time, so such a file keeps
-    /// only statistics too (a smaller one is read again for its points).
+    /// only statistics too (a smaller one is read again for its points). Standard input or a pipe, which
+    /// cannot be read twice, is copied to a nameless temporary file as it streams in, for that second
+    /// reading; the copy goes once ``Plan`` has counted.
     public func loadData(for scenes: [SceneKind], threads: Int? = nil) throws -> Dataset {
         switch data {
         case .preset(let preset): return preset.generate(seed: seed)
@@ -18,41 +20,43 @@ extension Visual {
         case .file(let path, let x, let y):
             let threads = threads ?? FrameFarm.processors
             let keeps = needsPoints(scenes)
-            let densityOnly = !keeps && Files.isRegularFile(path) && !Set<SceneKind>([.line, .dashboard]).isDisjoint(with: scenes)
-            let data = try read(path, x, y, keepsPoints: keeps, threads: threads)
+            let densityOnly = !keeps && !Set<SceneKind>([.line, .dashboard]).isDisjoint(with: scenes)
+            let data = try read(path, x, y, keepsPoints: keeps, spooling: densityOnly, threads: threads)
             if densityOnly && data.count <= DensityCounts.threshold {
+                defer { Files.dropSpool(path) }
                 return try read(path, x, y, keepsPoints: true, threads: threads)
             }
             return data
         }
     }
 
-    private func read(_ path: String, _ x: CSVData.Column?, _ y: CSVData.Column?, keepsPoints: Bool, threads: Int) throws -> Dataset {
-        var reader = CSVReader(file: path == "-" ? "standard input" : path, xColumn: x, yColumn: y, keepsPoints: keepsPoints, threads: threads)
-        return try Self.stream(path, into: &reader)
+    private func read(_ path: String, _ x: CSVData.Column?, _ y: CSVData.Column?, keepsPoints: Bool, spooling: Bool = false, threads: Int) throws -> Dataset {
+        var reader = CSVReader(file: Self.name(path), xColumn: x, yColumn: y, keepsPoints: keepsPoints, threads: threads)
+        return try Self.stream(path, spooling: spooling, into: &reader)
     }
 
-    /// The text of `path` (standard input for `-`) through `reader`, piece by piece as it is read.
-    private static func stream(_ path: String, into reader: inout CSVReader) throws -> Dataset {
-        try Files.stream(path) { piece in try reader.read(piece) }
+    static func name(_ path: String) -> String { path == "-" ? "standard input" : path }
+
+    /// The text of `path` (standard input for `-`) through `reader`, piece by piece as it is read; with
+    /// `spooling`, kept for a second reading when it is not a regular file.
+    private static func stream(_ path: String, spooling: Bool = false, into reader: inout CSVReader) throws -> Dataset {
+        try Files.stream(path, spooling: spooling) { piece in try reader.read(piece) }
         return try reader.finish()
     }
 
-    /// Whether `scenes` need the points themselves: drawn one by one (steps, scaling, compare, or the line
-    /// scene when they come from standard input, a pipe or anything else that cannot be read twice), or
-    /// trained on one by one (stochastic optimizers); the rest need only the loss surface's statistics, and a
-    /// line scene reading a regular file counts its points per pixel on a second pass.
+    /// Whether `scenes` need the points themselves: drawn one by one (steps, scaling, compare), or trained
+    /// on one by one (stochastic optimizers); the rest need only the loss surface's statistics, and a line
+    /// scene counts its points per pixel on a second reading.
     func needsPoints(_ scenes: [SceneKind]) -> Bool {
-        var drawsPoints: Set<SceneKind> = [.steps, .scaling, .compare]
-        if case .file(let path, _, _) = data, !Files.isRegularFile(path) { drawsPoints.formUnion([.line, .dashboard]) }
+        let drawsPoints: Set<SceneKind> = [.steps, .scaling, .compare]
         return !drawsPoints.isDisjoint(with: scenes) || optimizer == .sgd || optimizer == .minibatch
     }
 
     /// The points of ``data`` read once more, handed to `each` a piece at a time, and how many there were
-    /// (a second pass over a file whose statistics alone were kept).
+    /// (a second pass over a file, or the copy of a stream, whose statistics alone were kept).
     func streamPoints(threads: Int, _ each: @escaping ([Double], [Double]) -> Void) throws -> Int {
-        guard case .file(let path, let x, let y) = data, Files.isRegularFile(path) else { return 0 }
-        var reader = CSVReader(file: path, xColumn: x, yColumn: y, threads: threads, each: each)
+        guard case .file(let path, let x, let y) = data, Files.canReadAgain(path) else { return 0 }
+        var reader = CSVReader(file: Self.name(path), xColumn: x, yColumn: y, threads: threads, each: each)
         _ = try Self.stream(path, into: &reader)
         return reader.pointsRead
     }

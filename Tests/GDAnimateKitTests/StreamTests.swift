@@ -86,4 +86,44 @@ struct StreamTests {
         try Data("x,y\n1,2\n2,4.5\n3,5.5\n".utf8).write(to: URL(fileURLWithPath: path))
         #expect(try v.loadData(for: [.line]).hasPoints)
     }
+
+    /// A pipe cannot be read twice: it is copied as it streams in, so a line scene of a large stream keeps
+    /// only the statistics as a file's does and counts its density from the copy, the same pixels as the
+    /// file's; the copy goes once counted. A small stream is read again from its copy for its dots.
+    @Test func aStreamIsCopiedForItsSecondReading() throws {
+        var text = "x,y\n"
+        for i in 0..<9_000 { text += "\(Double(i % 997) / 50 - 3),\(Double(i % 991) / 40 + Double(i % 13) / 5 - 7)\n" }
+        let file = try Self.temporary("piped.csv", Array(text.utf8))
+        defer { unlink(file) }
+        func piped(_ text: String) throws -> String {
+            let fifo = NSTemporaryDirectory() + "gdanimate-stream-\(getpid())-fifo-\(UInt32.random(in: 0...UInt32.max))"
+            guard mkfifo(fifo, 0o600) == 0 else { throw FileError(fifo, "mkfifo") }
+            let bytes = Array(text.utf8)
+            Thread.detachNewThread {
+                let fd = open(fifo, O_WRONLY)
+                _ = bytes.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
+                close(fd)
+            }
+            return fifo
+        }
+        let fifo = try piped(text)
+        defer { unlink(fifo) }
+        var v = Visual(scene: .line, data: .file(path: fifo))
+        v.epochs = 10
+        let statistics = try v.loadData(for: [.line], threads: 2)
+        #expect(!statistics.hasPoints && statistics.count == 9_000 && Files.canReadAgain(fifo))
+        let counted = try Plan(v, data: statistics, threads: 2).scenes[0]
+        #expect(!Files.canReadAgain(fifo), "the copy is dropped once counted")
+        var fromFile = v
+        fromFile.data = .file(path: file)
+        let whole = try Plan(fromFile, data: try fromFile.loadData(for: [.line])).scenes[0]
+        let a = try Animation(kind: .line, input: counted.input, width: counted.width, height: counted.height)
+        let b = try Animation(kind: .line, input: whole.input, width: whole.width, height: whole.height)
+        #expect(try a.render(a.frameCount - 1).pixels == b.render(b.frameCount - 1).pixels)
+        let small = try piped("x,y\n1,2\n2,4.5\n3,5.5\n")
+        defer { unlink(small) }
+        v.data = .file(path: small)
+        let dots = try v.loadData(for: [.line])
+        #expect(dots.hasPoints && dots.count == 3 && !Files.canReadAgain(small))
+    }
 }
