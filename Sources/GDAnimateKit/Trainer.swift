@@ -50,7 +50,8 @@ struct Trainer {
         if let epoch = result.divergedAtEpoch, warn {
             let who = bOnly ? "b-only run" : visual.scene != .compare ? "run"
                 : visual.comparedSchedules == nil ? "\(optimizer.rawValue) run" : "\(config.schedule.name)-schedule run"
-            var message = "the \(who) diverged at epoch \(epoch): each step overshot the minimum by more than the last, so the loss grew instead of shrinking. Training stopped there; the animation shows the \(result.snapshots.count) finite snapshot\(result.snapshots.count == 1 ? "" : "s")."
+            let update = result.divergedAtUpdate.map { " (update \(NumberFormat.count($0)))" } ?? ""
+            var message = "the \(who) diverged at epoch \(epoch)\(update): each step overshot the minimum by more than the last, so the loss grew instead of shrinking. Training stopped there; the animation shows the \(result.snapshots.count) finite snapshot\(result.snapshots.count == 1 ? "" : "s")."
             if let limit = result.stabilityLimit {
                 message += " Batch gradient descent on this data is stable only for a learning rate below 2/λmax = \(NumberFormat.plain(limit)) (λmax is the largest eigenvalue of the loss's Hessian); --lr is \(lr)\(scheduled(result, epoch))."
             } else {

@@ -121,6 +121,9 @@ public struct TrainingResult: Sendable {
     public var leastSquares: LeastSquares
     /// The epoch whose loss was non-finite or exceeded `divergenceFactor` × the initial loss, if any.
     public var divergedAtEpoch: Int?
+    /// The update whose loss diverged, when the run looked at every update's loss (a per-update run,
+    /// ``isPerUpdate``); a per-epoch run looks at the loss once an epoch, so knows only the epoch.
+    public var divergedAtUpdate: Int?
     /// α < this keeps batch descent stable (nil for the stochastic optimizers, whose limit depends on the batch).
     public var stabilityLimit: Double?
     /// The number of epochs asked for.
@@ -163,7 +166,7 @@ public enum GradientDescent {
         var snapshots = [Snapshot(epoch: 0, step: 0, m: m, b: b, loss: initialLoss)]
         snapshots.reserveCapacity(min(config.epochs, snapshotLimit) + 1)
         each?(snapshots[0])
-        var diverged: Int?
+        var diverged: Int?, divergedStep: Int?
         var step = 0
         var alpha = config.learningRate
         /// The last snapshot made but not kept (a long per-update run): kept after all if the next update's
@@ -186,6 +189,7 @@ public enum GradientDescent {
             }
             if stops {
                 diverged = epoch
+                divergedStep = step
                 return false
             }
             return true
@@ -276,6 +280,7 @@ public enum GradientDescent {
         default: limit = nil
         }
         return TrainingResult(snapshots: snapshots, leastSquares: surface.leastSquares, divergedAtEpoch: diverged,
+                              divergedAtUpdate: config.interval == .step && config.optimizer.isStochastic ? divergedStep : nil,
                               stabilityLimit: limit, epochsRequested: config.epochs, surface: surface, config: config)
     }
 }

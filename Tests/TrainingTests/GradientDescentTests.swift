@@ -74,6 +74,28 @@ struct GradientDescentTests {
         #expect(r.stabilityLimit == 1)
     }
 
+    /// A per-update SGD run looks at every update's loss, so it names the update it diverged at: the first
+    /// whose loss, recomputed here from the kept parameters, passes the ceiling; a per-epoch run names
+    /// only the epoch.
+    @Test func aPerUpdateRunNamesTheUpdateItDivergedAt() throws {
+        var config = TrainingConfig()
+        config.optimizer = .sgd
+        config.learningRate = 3
+        config.epochs = 50
+        config.interval = .step
+        let r = try GradientDescent.run(data, config)
+        let update = try #require(r.divergedAtUpdate)
+        let ceiling = r.snapshots[0].loss * GradientDescent.divergenceFactor
+        let surface = try LossSurface(data)
+        let before = r.snapshots.dropLast().map { surface.loss(m: $0.m, b: $0.b) }
+        #expect(before.allSatisfy { $0 <= ceiling } && r.snapshots.dropLast().last!.step == update - 1)
+        #expect(r.final.step == update && surface.loss(m: r.final.m, b: r.final.b) > ceiling)
+        #expect(r.divergedAtEpoch == (update - 1) / data.count + 1)
+        config.interval = .epoch
+        let perEpoch = try GradientDescent.run(data, config)
+        #expect(perEpoch.divergedAtEpoch != nil && perEpoch.divergedAtUpdate == nil)
+    }
+
     @Test func perStepSnapshotsRecordEveryUpdate() throws {
         var config = TrainingConfig()
         config.optimizer = .minibatch(size: 30)  // 100 points: batches of 30, 30, 30, 10
