@@ -223,8 +223,19 @@ report("--data - reads standard input", [] if r.returncode == 0 and os.path.exis
 r = subprocess.run([exe, "--data", "-", "--output", piped, "--quiet"], input="x,y\n1,2\n2,abc\n", capture_output=True, text=True)
 report("--data - with a bad cell", [] if r.returncode != 0 and "standard input:3, column 2" in r.stderr else [f"exit {r.returncode}: {r.stderr.strip()[:200]!r}"])
 
-# A named pipe as --data can be read once only: a line scene keeps its points rather than reading it twice
-# for the density (it hung, waiting for a second writer).
+# --history naming the --data file (however spelled) is refused before anything is written: the data file
+# stays as it was (it was replaced by the history).
+same = write("same.csv", good)
+r = subprocess.run([exe, "--data", same, "--history", os.path.join(tmp, ".", "same.csv"), "--output", piped, "--quiet"], capture_output=True, text=True)
+report("--history is the --data file", failure_problems(r, ["--history", "is the --data file"]) + ([] if open(same).read() == good else ["the data file changed"]))
+
+# --x-column alone: y stays the header's y (it took the first numeric column left, the id).
+named = write("named.csv", "id,x,weight,y\n" + "".join(f"{i},{i / 10},{70 + i},{3 * i / 10 + 4}\n" for i in range(20)))
+r = subprocess.run([exe, "--data", named, "--x-column", "x", "--output", piped, "--format", "none"], capture_output=True, text=True)
+report("--x-column alone keeps y the header's y", [] if r.returncode == 0 and "m* = 3  b* = 4" in r.stdout else [f"exit {r.returncode}: {r.stdout.strip()[-200:]!r}"])
+
+# A named pipe as --data can be read once only: a line scene copies it as it streams in and counts the
+# density from the copy (it hung once, waiting for a second writer).
 fifo = os.path.join(tmp, "points.fifo")
 os.mkfifo(fifo)
 writer = subprocess.Popen(["sh", "-c", f"cat > {fifo}"], stdin=subprocess.PIPE)

@@ -99,6 +99,12 @@ package enum Files {
         return stat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFREG
     }
 
+    /// Whether `a` and `b` name one existing file, however spelled (`data.csv`, `./data.csv`, a link to it).
+    package static func sameFile(_ a: String, _ b: String) -> Bool {
+        var x = stat(), y = stat()
+        return stat(a, &x) == 0 && stat(b, &y) == 0 && x.st_dev == y.st_dev && x.st_ino == y.st_ino
+    }
+
     /// A temporary sibling of `path`: hidden, and unique to this process.
     package static func temporary(for path: String) -> String {
         // The process and a counter: two renders of one program to the same name never share a file.

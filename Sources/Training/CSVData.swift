@@ -110,28 +110,29 @@ public enum CSVData {
                     }
                     return i - 1
                 case .name(let name):
+                    // "0" or "-2" is read as a name (a header may hold one); if it is none, it was meant as a number.
+                    let numbered = Int(name) != nil ? " (column numbers start at 1)" : ""
                     guard let header else {
-                        throw fail(nil, nil, nil, "\(option) '\(name)' names a column, but the file has no header row; give a 1-based column number instead")
+                        throw fail(nil, nil, nil, "\(option) '\(name)' names a column, but the file has no header row; give a 1-based column number instead\(numbered)")
                     }
                     guard let i = header.firstIndex(where: { $0.trimmingSpaces == name }) else {
                         let names = header.map { "'\($0.trimmingSpaces)'" }.joined(separator: ", ")
-                        throw fail(headerLine, nil, nil, "\(option) '\(name)' is not a column of the header; the columns are \(names)")
+                        throw fail(headerLine, nil, nil, "\(option) '\(name)' is not a column of the header\(numbered); the columns are \(names)")
                     }
                     return i
                 }
             }
-            if let xColumn, let yColumn {
-                x = try resolve(xColumn, option: "--x-column")
-                y = try resolve(yColumn, option: "--y-column")
-            } else if let header, xColumn == nil, yColumn == nil,
-                      let hx = header.firstIndex(where: { $0.trimmingSpaces.lowercased() == "x" }),
-                      let hy = header.firstIndex(where: { $0.trimmingSpaces.lowercased() == "y" }) {
-                x = hx
-                y = hy
+            let chosenX = try xColumn.map { c throws(ParseError) in try resolve(c, option: "--x-column") }
+            let chosenY = try yColumn.map { c throws(ParseError) in try resolve(c, option: "--y-column") }
+            // The header's x and y (any case) for a column not given, unless it is the one given for the other.
+            func named(_ name: String, unless taken: Int?) -> Int? {
+                header?.firstIndex(where: { $0.trimmingSpaces.lowercased() == name }).flatMap { $0 == taken ? nil : $0 }
+            }
+            if let cx = chosenX ?? named("x", unless: chosenY), let cy = chosenY ?? named("y", unless: chosenX) {
+                x = cx
+                y = cy
             } else {
-                // The first two columns whose first data row holds numbers, skipping a named one.
-                let chosenX = try xColumn.map { c throws(ParseError) in try resolve(c, option: "--x-column") }
-                let chosenY = try yColumn.map { c throws(ParseError) in try resolve(c, option: "--y-column") }
+                // The first two columns whose first data row holds numbers, skipping one given.
                 let numeric = firstRow.fields.indices.filter { number(firstRow.fields[$0]) != nil }
                 var free = numeric.filter { $0 != chosenX && $0 != chosenY }.makeIterator()
                 guard let cx = chosenX ?? free.next(), let cy = chosenY ?? free.next() else {

@@ -145,6 +145,9 @@ struct VisualOptions: ParsableArguments {
         if let history, !(history.hasSuffix(".csv") || history.hasSuffix(".json")) {
             throw ValidationError("--history must end in .csv or .json (got '\(history)')")
         }
+        if let history, let data, Files.sameFile(history, data) {
+            throw ValidationError("--history \(history) is the --data file: the history would replace the data; give it another path")
+        }
         var v = Visual(scene: mode.scenes[0])
         if let data {
             v.data = .file(path: data, x: xColumn.map(CSVData.Column.init), y: yColumn.map(CSVData.Column.init))

@@ -33,6 +33,25 @@ struct CSVDataTests {
         #expect(quotedNames.xs == [1, 3])
     }
 
+    /// Naming one column leaves the other to its default: the header's x or y, else the first numeric
+    /// column not taken (it took the first two numeric columns, so `--x-column x` fitted y = id).
+    @Test func oneColumnGivenLeavesTheOtherToItsDefault() throws {
+        let text = "id,name,x,weight,y,note\n1,a,0.5,70,2.5,n\n2,b,1.5,80,6.5,m\n"
+        let xOnly = try parse(text, x: "x")
+        #expect(xOnly.xs == [0.5, 1.5] && xOnly.ys == [2.5, 6.5])
+        let yOnly = try parse(text, y: "y")
+        #expect(yOnly.xs == [0.5, 1.5] && yOnly.ys == [2.5, 6.5])
+        let weight = try parse(text, x: "weight")
+        #expect(weight.xs == [70, 80] && weight.ys == [2.5, 6.5])
+        // The header's y chosen as x: y falls to the first numeric column left.
+        let swapped = try parse(text, x: "y")
+        #expect(swapped.xs == [2.5, 6.5] && swapped.ys == [1, 2])
+        let noNames = try parse("id,height,weight\n1,150,50\n2,160,61\n", x: "weight")
+        #expect(noNames.xs == [50, 61] && noNames.ys == [1, 2])
+        // 0 is no column number.
+        #expect(error(text, x: "0")?.description.contains("--x-column '0' is not a column of the header (column numbers start at 1)") == true)
+    }
+
     @Test func errorsNameFileLineColumnAndText() throws {
         let bad = try #require(error("x,y\n1,2\n3,abc\n"))
         #expect(bad.description == "pts.csv:3, column 2: this is not a decimal number (found \"abc\")")
