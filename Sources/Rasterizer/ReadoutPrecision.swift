@@ -20,11 +20,24 @@ public struct ReadoutPrecision: Sendable, Equatable {
         self.size = size
     }
 
-    /// `v` as the readouts show it; `keepZeros: false` drops trailing zeros (prose, the terminal).
-    public func text(_ v: Double, keepZeros: Bool = true) -> String {
+    /// The decimals every value near `size` gets, or nil where `v` is written with significant digits.
+    private func fixedDecimals(_ v: Double) -> Int? {
         let magnitude = size > 0 && size.isFinite ? Int(log10(size).rounded(.down)) : 0
         let decimals = digits - 1 - magnitude
-        guard digits > 4, size >= 1, size < 1e15, decimals >= 0, v.isFinite, abs(v) < pow(10, Double(magnitude + 1)) else {
+        guard digits > 4, size >= 1, size < 1e15, decimals >= 0, v.isFinite, abs(v) < pow(10, Double(magnitude + 1)) else { return nil }
+        return decimals
+    }
+
+    /// The place of the last digit `text(v)` shows: 0.001 for `2.954`, 1 for `4193`.
+    public func resolution(_ v: Double) -> Double {
+        if let decimals = fixedDecimals(v) { return pow(10, -Double(decimals)) }
+        let magnitude = v != 0 && v.isFinite ? Int(log10(abs(v)).rounded(.down)) : 0
+        return pow(10, Double(magnitude - digits + 1))
+    }
+
+    /// `v` as the readouts show it; `keepZeros: false` drops trailing zeros (prose, the terminal).
+    public func text(_ v: Double, keepZeros: Bool = true) -> String {
+        guard let decimals = fixedDecimals(v) else {
             return NumberFormat.significant(v, digits: digits, keepZeros: keepZeros)
         }
         var text = NumberFormat.printf("%.*f", Int32(decimals), v)
@@ -48,8 +61,7 @@ extension TrainingResult {
     ///   readouts of ordinary data stay as they always were).
     public var readoutPrecision: (m: ReadoutPrecision, b: ReadoutPrecision) {
         let tame = rangeSnapshots
-        // Var y = J* + m*·Cov(x, y) for the least-squares fit (the residual's variance plus the explained).
-        let sdY = max(0, leastSquares.loss + leastSquares.m * surface.covarianceXY).squareRoot()
+        let sdY = surface.varianceY.squareRoot()
         let sdX = surface.varianceX.squareRoot()
         func precision(_ values: [Double], scale: Double) -> ReadoutPrecision {
             let spread = values.max()! - values.min()!, size = values.map(abs).max()!
@@ -61,6 +73,7 @@ extension TrainingResult {
             }
             return ReadoutPrecision(digits: min(12, digits), size: size)
         }
-        return (precision(tame.map(\.m), scale: sdY / sdX), precision(tame.map(\.b), scale: sdY))
+        // The least-squares fit is shown beside the run (the terminal prints it): its digits count too.
+        return (precision(tame.map(\.m) + [leastSquares.m], scale: sdY / sdX), precision(tame.map(\.b) + [leastSquares.b], scale: sdY))
     }
 }

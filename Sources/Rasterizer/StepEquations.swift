@@ -1,3 +1,8 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import Training
 
 /// The mathematics of one update of batch gradient descent with the numbers of one epoch substituted, set
@@ -32,34 +37,50 @@ struct StepEquations {
     /// rule when `split`.
     static func formulas(_ r: TrainingResult, k: Int, digits: (m: ReadoutPrecision, b: ReadoutPrecision), split: Bool) -> [[String]] {
         let s = r.snapshots[k], next = r.snapshots[k + 1]
-        let g = noiseless(r.surface.gradient(m: s.m, b: s.b), start: r.surface.gradient(m: r.snapshots[0].m, b: r.snapshots[0].b))
+        let g = noiseless(r.surface.gradient(m: s.m, b: s.b), start: r.surface.gradient(m: r.snapshots[0].m, b: r.snapshots[0].b),
+                          scale: gradientScale(r.surface))
         let alpha = r.rate(at: next)
-        func num(_ v: Double) -> String { #"\mathrm{"# + SceneText.number(v) + "}" }
+        func num(_ v: Double, digits: Int = 4) -> String { #"\mathrm{"# + SceneText.number(v, digits: digits) + "}" }
         func num(_ v: Double, _ p: ReadoutPrecision) -> String { #"\mathrm{"# + p.text(v) + "}" }
-        func factor(_ v: Double) -> String { v < 0 ? "(\(num(v)))" : num(v) }
+        /// A gradient's digits: four, or more where its update row needs them to add up, α·g to the last
+        /// decimal the parameter shows (`9014.166 − 0.02 × 4193.45 = 8930.297`, not `× 4193`).
+        func gradientDigits(_ g: Double, _ p: ReadoutPrecision, _ now: Double, _ new: Double) -> Int {
+            guard g != 0, g.isFinite, alpha > 0 else { return 4 }
+            let step = min(p.resolution(now), p.resolution(new)) / alpha
+            return min(12, max(4, Int(log10(abs(g)).rounded(.down)) - Int((log10(step) + 1e-9).rounded(.down)) + 1))
+        }
+        let gDigits = (m: gradientDigits(g.dm, digits.m, s.m, next.m), b: gradientDigits(g.db, digits.b, s.b, next.b))
+        func factor(_ v: Double, _ d: Int) -> String { v < 0 ? "(\(num(v, digits: d)))" : num(v, digits: d) }
         let line = "\(num(s.m, digits.m))\\, x_i " + (s.b < 0 ? "- \(num(-s.b, digits.b))" : "+ \(num(s.b, digits.b))")
         let sum = #"\sum_{i=1}^{n}"#
         let dm = #"\frac{\partial J}{\partial m}"#, db = #"\frac{\partial J}{\partial b}"#
-        func update(_ p: String, _ d: String, _ now: Double, _ grad: Double, _ new: Double, _ dd: ReadoutPrecision) -> [String] {
+        func update(_ p: String, _ d: String, _ now: Double, _ grad: Double, _ gd: Int, _ new: Double, _ dd: ReadoutPrecision) -> [String] {
             let rule = "\(p) \\leftarrow \(p) - \\alpha \(d)"
-            let numbers = "= \(num(now, dd)) - \\mathrm{\(NumberFormat.significant(alpha))} \\times \(factor(grad)) = \(num(new, dd))"
+            let numbers = "= \(num(now, dd)) - \\mathrm{\(NumberFormat.significant(alpha))} \\times \(factor(grad, gd)) = \(num(new, dd))"
             return split ? [rule, numbers] : [rule + " " + numbers]
         }
         return [
             [#"\hat{y}_i = m x_i + b = "# + line],
             ["J = \\frac{1}{n} \(sum) (y_i - \\hat{y}_i)^2 = \(num(s.loss))"],
-            ["\(dm) = -\\frac{2}{n} \(sum) x_i (y_i - \\hat{y}_i) = \(num(g.dm))"],
-            ["\(db) = -\\frac{2}{n} \(sum) (y_i - \\hat{y}_i) = \(num(g.db))"],
-            update("m", dm, s.m, g.dm, next.m, digits.m),
-            update("b", db, s.b, g.db, next.b, digits.b),
+            ["\(dm) = -\\frac{2}{n} \(sum) x_i (y_i - \\hat{y}_i) = \(num(g.dm, digits: gDigits.m))"],
+            ["\(db) = -\\frac{2}{n} \(sum) (y_i - \\hat{y}_i) = \(num(g.db, digits: gDigits.b))"],
+            update("m", dm, s.m, g.dm, gDigits.m, next.m, digits.m),
+            update("b", db, s.b, g.db, gDigits.b, next.b, digits.b),
         ]
     }
 
     /// The gradient with parts below rounding noise (a billionth of the gradient at the start, where
-    /// a converged run's sums cancel to their last bits) shown as the zero they are.
-    static func noiseless(_ g: (dm: Double, db: Double), start: (dm: Double, db: Double)) -> (dm: Double, db: Double) {
-        let floor = 1e-9 * max(abs(start.dm), abs(start.db))
+    /// a converged run's sums cancel to their last bits) shown as the zero they are. A start far from the
+    /// data (b = 0 for y ≈ 10⁶) counts as at most a thousand times `scale`, the gradient of a fit one data
+    /// spread off: its billionth would hide true late gradients (10⁻³) far above the noise (10⁻⁹).
+    static func noiseless(_ g: (dm: Double, db: Double), start: (dm: Double, db: Double), scale: Double = .infinity) -> (dm: Double, db: Double) {
+        let floor = 1e-9 * min(max(abs(start.dm), abs(start.db)), 1e3 * scale)
         return (abs(g.dm) <= floor ? 0 : g.dm, abs(g.db) <= floor ? 0 : g.db)
+    }
+
+    /// The gradient of a fit one spread of y off the data: 2·σ_y, times |x̄| + σ_x for ∂J/∂m when larger.
+    static func gradientScale(_ s: LossSurface) -> Double {
+        2 * s.varianceY.squareRoot() * max(1, abs(s.meanX) + s.varianceX.squareRoot())
     }
 
     /// The rows of the updates leaving `shown` snapshots, in `box`, at the largest size that fits every

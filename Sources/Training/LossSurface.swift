@@ -151,6 +151,9 @@ public struct LossSurface: Sendable, Equatable {
         return (-2 * ((covarianceXY - m * varianceX) + meanX * c), -2 * c)
     }
 
+    /// The variance of y: the least-squares residual's (J*) plus what the line explains (m*·Cov(x, y)).
+    public var varianceY: Double { max(0, leastSquares.loss + leastSquares.m * covarianceXY) }
+
     /// mean xᵢ², the (1,1) entry of the Hessian divided by 2.
     public var meanXSquared: Double { varianceX + meanX * meanX }
 

@@ -83,6 +83,17 @@ struct FarFromZeroTests {
         #expect(abs(shown - r.final.b) <= 1 / (1...decimals.first!).reduce(1.0) { p, _ in p * 10 })
         let y = LineScene.ranges(SceneInput(data: data, result: r)).y
         #expect(y.lo > 1e6 - 5 && y.hi < 1e6 + 20, "y axis \(y)")
+        // The steps scene's update rows add up as shown (the gradient had four digits: 9014.166 − 0.02 × 4193
+        // = 8930.297), and a late gradient far above rounding noise is not shown as 0 (the start's was 10⁶).
+        for k in [1, 5, 20, 60, 150, 199] {
+            let rows = StepEquations.formulas(r, k: k, digits: p, split: false)
+            for (row, precision) in [(rows[4][0], p.m), (rows[5][0], p.b)] {
+                let n = try StepsTests.numbers(row).map { try #require(Double($0)) }
+                #expect(abs(n[0] - n[1] * n[2] - n[3]) <= 1.51 * precision.resolution(n[3]), "epoch \(k): \(row)")
+            }
+            let g = r.surface.gradient(m: r.snapshots[k].m, b: r.snapshots[k].b).db
+            if abs(g) > 1e-6 { #expect(try #require(Double(StepsTests.numbers(rows[3][0]).last!)) != 0, "epoch \(k): \(rows[3][0])") }
+        }
         // Data near 0 keeps the first fits on screen (they lie within a few data spreads).
         let near = try GradientDescent.run(base, config)
         #expect(LineScene.ranges(SceneInput(data: base, result: near)).y.lo <= 0)

@@ -55,16 +55,37 @@ struct StepsTests {
             let rows = StepEquations.formulas(r, k: k, digits: digits, split: false)
             func shown(_ v: Double) -> String { #"\mathrm{"# + SceneText.number(v) + "}" }
             #expect(rows[1][0].hasSuffix("= " + shown(j)), "epoch \(k): \(rows[1][0])")
-            #expect(rows[2][0].hasSuffix("= " + shown(gm)), "epoch \(k): \(rows[2][0])")
-            #expect(rows[3][0].hasSuffix("= " + shown(gb)), "epoch \(k): \(rows[3][0])")
+            // The gradients to the digits shown (four, more where the update row needs them).
+            for (row, g) in [(rows[2][0], gm), (rows[3][0], gb)] {
+                let text = try #require(Self.numbers(row).last)
+                let digits = text.prefix { $0 != "e" }.filter(\.isNumber).drop(while: { $0 == "0" }).count
+                let value = try #require(Double(text))
+                #expect(abs(value - g) <= max(1e-300, abs(g)) * 6 * Self.ten(-max(4, digits)), "epoch \(k): \(row) vs \(g)")
+            }
             // The update the rows state is the one the run made.
             let next = r.snapshots[k + 1]
             #expect(abs(s.m - lr * gm - next.m) <= 1e-9 * max(1, abs(next.m)))
             #expect(abs(s.b - lr * gb - next.b) <= 1e-9 * max(1, abs(next.b)))
             #expect(rows[4][0].hasSuffix("= " + #"\mathrm{"# + digits.m.text(next.m) + "}"))
+            // Each update row adds up as shown: now − α × g = new, to the rounding of the three numbers
+            // (half a unit of new's last place each for now and new, as much for α·g).
+            for (row, p) in [(rows[4][0], digits.m), (rows[5][0], digits.b)] {
+                let n = try Self.numbers(row).map { try #require(Double($0)) }
+                try #require(n.count == 4, "\(row)")
+                #expect(abs(n[0] - n[1] * n[2] - n[3]) <= 1.51 * p.resolution(n[3]), "epoch \(k): \(row)")
+            }
             for row in rows { for line in row { _ = try MathFormula.parse(line) } }
         }
     }
+
+    /// The numbers of a formula's text, as written in its `\mathrm{…}` (a parenthesised negative as −).
+    static func numbers(_ row: String) -> [String] {
+        row.components(separatedBy: #"\mathrm{"#).dropFirst().map { part in
+            String(part.prefix { $0 != "}" }).replacingOccurrences(of: "−", with: "-")
+        }
+    }
+
+    static func ten(_ k: Int) -> Double { k >= 0 ? (0..<k).reduce(1.0) { p, _ in p * 10 } : 1 / ten(-k) }
 
     @Test func samplesSpreadOverXReproducibly() {
         let data = Preset.wide.generate(seed: 0)

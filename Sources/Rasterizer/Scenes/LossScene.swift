@@ -67,7 +67,10 @@ final class LossScene: ChartScene {
         let top = useLog && !excess ? highest : curves.flatMap { TrainingResult.tame($0.snapshots).map(\.loss) }.max()!
         let yAxis: Axis
         if useLog {
-            let lo = max(positiveLow, top * 1e-12)
+            // Twelve decades below the top at most (a noise-free fit's loss falls to 1e-30), but J* always
+            // shows when it is positive: a start 18 decades above it (far data, a far start) keeps its end.
+            let floor = !excess && jStar > 0 ? min(top * 1e-12, jStar) : top * 1e-12
+            let lo = max(positiveLow, floor)
             let span = top / lo
             yAxis = Axis(lo / pow(span, 0.05), top * pow(span, 0.05), scale: .log, title: excess ? "MSE − J* (log scale)" : "MSE (log scale)")
         } else {
