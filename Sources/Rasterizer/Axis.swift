@@ -26,11 +26,13 @@ struct Axis: Equatable {
     /// The value the tick labels are relative to, when the range is tiny beside its distance from zero:
     /// y from 999 997 to 1 000 007 gets ticks −2 … 6 and the title "y − 1e6", so the labels show the
     /// digits that change (matplotlib's `ScalarFormatter` offset, with its threshold of 4 shared digits).
+    /// From 10⁵ on, where labels are no longer plain digits, 2 shared digits are enough: 999 200 … 1 000 800
+    /// reads −800 … 800 (as exponents it read `9.998e5`, `1e6`, `1.0004e6`).
     /// The offset is the middle of the range rounded to a power of ten above its width.
     var offset: Double? {
         guard scale == .linear, hi > lo, lo.isFinite, hi.isFinite, lo > 0 || hi < 0 else { return nil }
         let range = hi - lo, magnitude = max(abs(lo), abs(hi))
-        guard magnitude / range >= 1e4 else { return nil }
+        guard magnitude / range >= (magnitude >= 1e5 ? 1e2 : 1e4) else { return nil }
         let p = pow(10, (log10(range)).rounded(.up) + 1)
         let offset = ((lo + hi) / 2 / p).rounded() * p
         return offset == 0 ? nil : offset

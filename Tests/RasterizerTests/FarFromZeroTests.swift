@@ -52,6 +52,11 @@ struct FarFromZeroTests {
         // Ordinary ranges, and ranges that straddle zero, keep plain ticks.
         #expect(Axis(0, 10, title: "x").offset == nil && Axis(-3, 1e5, title: "x").offset == nil)
         #expect(Axis(900_000, 1_100_000, title: "x").offset == nil)
+        // Past 10⁵ two shared digits are enough (the labels were 9.998e5 … 1.0008e6); below, plain digits stay.
+        let wide = Axis(999_100, 1_000_900, title: "y")
+        let labels = wide.ticks(length: 300, spacing: 55).map(\.label)
+        #expect(wide.offset == 1e6 && labels.contains("0") && labels.contains("−500") && labels.allSatisfy { !$0.contains("e") }, "\(labels)")
+        #expect(Axis(100, 101, title: "y").offset == nil)
     }
 
     @Test func readoutsShowTheDigitsThatChange() throws {
