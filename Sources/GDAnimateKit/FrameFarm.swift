@@ -52,20 +52,27 @@ final class FrameFarm {
 
     private let workers: [Worker]
     let frameCount: Int
-    static let batchPerWorker = 24
+    /// Frames a worker renders per batch: 24, fewer for large frames, so that a batch's frames and their
+    /// prepared forms stay within ``batchBytes`` a worker (an MP4's raw frames of 4096×4096 are 50 MB each:
+    /// 24 of them on each thread took gigabytes).
+    let batchPerWorker: Int
+    static let batchBytes = 128 << 20
 
     /// `makeAnimation` is called once per worker; each sink makes one worker per thread.
     init(threads: Int, frameCount: Int, sinks: [any FrameSink], makeAnimation: () throws -> Animation) throws {
         let n = max(1, min(threads, frameCount))
         workers = try (0..<n).map { _ in Worker(animation: try makeAnimation(), sinks: try sinks.map { try $0.makeWorker() }) }
         self.frameCount = frameCount
+        // A frame's pixels (4 bytes each) and at most as much again per sink.
+        let frameBytes = workers[0].animation.width * workers[0].animation.height * 4 * (1 + sinks.count)
+        batchPerWorker = max(1, min(24, Self.batchBytes / max(1, frameBytes)))
     }
 
     /// Runs every frame, calling `deliver` with each frame's prepared forms (one per sink), in order,
     /// a batch at a time.
     func run(_ deliver: (_ index: Int, _ prepared: [PreparedFrame]) throws -> Void) throws {
         var start = 0
-        let step = Self.batchPerWorker
+        let step = batchPerWorker
         while start < frameCount {
             let ranges = workers.indices.map { i -> Range<Int> in
                 min(frameCount, start + i * step)..<min(frameCount, start + (i + 1) * step)
