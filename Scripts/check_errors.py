@@ -277,6 +277,27 @@ for sig in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP):
             problems.append(f"at {delay} s: the output folder changed")
     report(f"interrupted by {signal.Signals(sig).name} (6 moments)", problems)
 
+# A signal during an MP4 stops and reaps its ffmpeg too: none is left running or unreaped (a finished ffmpeg
+# waited, defunct, for a parent to collect it where the first process does not reap orphans).
+def ffmpegs():
+    r = subprocess.run(["ps", "-eo", "pid=,comm="], capture_output=True, text=True)
+    return {line.split()[0] for line in r.stdout.splitlines() if line.split()[-1] == "ffmpeg"}
+if shutil.which("ffmpeg") and shutil.which("ps"):
+    prime()
+    earlier = ffmpegs()
+    p = subprocess.Popen([exe, "--output", out, "--quiet", "--mode", "contour", "--format", "mp4", "--width", "1600", "--height", "1200", "--epochs", "3000"],
+                         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.time() + 20
+    while not (ffmpegs() - earlier) and time.time() < deadline and p.poll() is None:
+        time.sleep(0.05)
+    started = bool(ffmpegs() - earlier)
+    p.send_signal(signal.SIGTERM)
+    code = p.wait(timeout=20)
+    time.sleep(0.3)
+    left = ffmpegs() - earlier
+    report("SIGTERM during an MP4 leaves no ffmpeg behind", ([] if started else ["ffmpeg never started"]) + ([] if code == -signal.SIGTERM else [f"exit {code}"])
+           + ([f"ffmpeg processes left: {sorted(left)}"] if left else []))
+
 # A signal the caller ignores (nohup and SIGHUP) stays ignored: the run completes.
 prime()
 p = subprocess.Popen([exe, "--output", out, "--quiet", "--mode", "all", "--format", "both", "--epochs", "3000"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,

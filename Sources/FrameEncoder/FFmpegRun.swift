@@ -1,3 +1,4 @@
+import Synchronization
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -13,8 +14,22 @@ import Glibc
 ///   path, a signal that ends this process included. Messages go to a file, not a pipe, so a talkative
 ///   ffmpeg can never block on a pipe no one reads while this process blocks writing frames.
 /// - ffmpeg inherits the signal mask (the command line blocks SIGINT, SIGTERM and SIGHUP for its own
-///   clean-up), so it ends when its input closes, which happens when this process ends for any reason.
+///   clean-up), so it ends when its input closes, which happens when this process ends for any reason;
+///   the clean-up also stops and reaps it (``stopAll()``), so no finished ffmpeg waits for a parent to
+///   collect it (where the first process does not reap orphans, as in some containers, they stayed).
 final class FFmpegRun {
+    /// The ffmpeg processes running now, for ``stopAll()``.
+    private static let live = Mutex<Set<pid_t>>([])
+
+    /// Kills and reaps every ffmpeg this process started and has not waited for: a signal is ending the run.
+    static func stopAll() {
+        for pid in live.withLock({ $0 }) {
+            kill(pid, SIGKILL)
+            var status: Int32 = 0
+            while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+        }
+    }
+
     /// The environment variable that names the program to run instead of the first `ffmpeg` on PATH.
     static let override = "GDANIMATE_FFMPEG"
 
@@ -76,6 +91,7 @@ final class FFmpegRun {
             throw .ffmpeg("cannot start \(program): \(String(cString: strerror(spawned)))")
         }
         pid = child
+        Self.live.withLock { _ = $0.insert(child) }
     }
 
     deinit {
@@ -123,6 +139,7 @@ final class FFmpegRun {
         var status: Int32 = 0
         while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
         running = false
+        Self.live.withLock { _ = $0.remove(pid) }
         return status
     }
 

@@ -44,6 +44,9 @@ public final class MP4Sink: FrameSink {
     /// The last frame as RGB, for repeats and the end hold.
     private var last: [UInt8]?
 
+    /// Kills and reaps the ffmpeg programs still running: for a process a signal is ending, before it dies.
+    public static func stopEncoders() { FFmpegRun.stopAll() }
+
     /// An MP4 sink that writes its file to `output` when it finishes (the ffmpeg program writes the video
     /// to a private temporary file first: the `+faststart` index goes before the frames, which needs a
     /// file it can go back in).

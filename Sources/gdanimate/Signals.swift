@@ -19,6 +19,7 @@ enum Signals {
             var sig: Int32 = 0
             guard sigwait(&waitedSignals, &sig) == 0 else { return nil }
             Files.discardOnSignal()
+            MP4Sink.stopEncoders()
             // Now die of the signal, as if no one had caught it (exit status 128 + signal for the shell).
             signal(sig, SIG_DFL)
             var one = sigset_t()
