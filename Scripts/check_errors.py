@@ -223,6 +223,14 @@ report("--data - reads standard input", [] if r.returncode == 0 and os.path.exis
 r = subprocess.run([exe, "--data", "-", "--output", piped, "--quiet"], input="x,y\n1,2\n2,abc\n", capture_output=True, text=True)
 report("--data - with a bad cell", [] if r.returncode != 0 and "standard input:3, column 2" in r.stderr else [f"exit {r.returncode}: {r.stderr.strip()[:200]!r}"])
 
+# Exit status: 64 for an option's value (found when parsed, or only once planned, as a frame too small for
+# the mode's panels), 1 for bad data.
+codes = {what: subprocess.run([exe, "--output", piped, "--quiet", *args], capture_output=True, text=True).returncode
+         for what, args in [("--width 10", ["--width", "10"]), ("--width 100", ["--width", "100"]),
+                            ("--mode dashboard --width 300", ["--mode", "dashboard", "--width", "300", "--height", "200"]),
+                            ("a bad cell", ["--data", write("cell.csv", "x,y\n1,2\n3,abc\n")])]}
+report("exit status 64 for option values, 1 for data", [f"{w}: exit {c}" for w, c in codes.items() if c != (1 if w == "a bad cell" else 64)])
+
 # --history naming the --data file (however spelled) is refused before anything is written: the data file
 # stays as it was (it was replaced by the history).
 same = write("same.csv", good)

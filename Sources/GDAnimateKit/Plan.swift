@@ -104,6 +104,11 @@ public struct Plan: Sendable {
         if visual.surfacePanel && !kinds.contains(.dashboard) {
             notes.append("--surface-panel puts the 3-D surface in the dashboard, which \(mode) does not show")
         }
+        let optimizers = kinds.contains(.compare) ? visual.compared + [visual.optimizer] : [visual.optimizer]
+        if visual.batchSize != Visual().batchSize && !optimizers.contains(.minibatch) {
+            let used = optimizers.reduce(into: [String]()) { if !$0.contains($1.rawValue) { $0.append($1.rawValue) } }
+            notes.append("--batch-size sets the batches of --optimizer minibatch, which \(mode) does not use (it runs \(SceneText.list(used)))")
+        }
         if visual.markBest && Set<SceneKind>([.loss, .compare, .dashboard]).isDisjoint(with: kinds) {
             notes.append("--mark-best stars the lowest loss on a loss curve, which \(mode) does not show")
         }

@@ -77,7 +77,7 @@ public struct PlannedScene: Sendable {
         let least = Scenes.minimumSize(kind, panels: panels)
         if width < least.width || height < least.height {
             let what = panels == 1 ? "--mode \(kind.rawValue)" : "--mode \(kind.rawValue) draws \(panels) panels and"
-            throw VisualError("\(what) needs a frame of at least \(least.width)×\(least.height) pixels (got \(width)×\(height)); give a larger --width/--height")
+            throw VisualError("\(what) needs a frame of at least \(least.width)×\(least.height) pixels (got \(width)×\(height)); give a larger --width/--height", isOptionValue: true)
         }
         self.kind = kind
         self.input = input

@@ -87,5 +87,16 @@ struct IdleOptionTests {
         var steps = Visual(scene: .steps)
         steps.arrows = true
         #expect(try Plan(steps, data: data).warnings.contains { $0.hasPrefix("--arrows: --mode steps draws the step") })
+        // --batch-size with no mini-batch run is said; with one (or a comparison holding one), not.
+        var batches = Visual(scene: .contour)
+        batches.batchSize = 5
+        #expect(try Plan(batches, data: data).warnings == ["--batch-size sets the batches of --optimizer minibatch, which --mode contour does not use (it runs batch)"])
+        batches.optimizer = .minibatch
+        #expect(try Plan(batches, data: data).warnings.isEmpty)
+        batches.optimizer = .batch
+        batches.scene = .compare
+        #expect(try Plan(batches, data: data).warnings.isEmpty)
+        batches.compared = [.sgd, .momentum]
+        #expect(try Plan(batches, data: data).warnings.contains { $0.contains("(it runs sgd, momentum and batch)") })
     }
 }
