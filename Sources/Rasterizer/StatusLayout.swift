@@ -15,6 +15,8 @@ struct TitleSegment: ExpressibleByStringLiteral {
 /// its widest version over all frames and is drawn in it (counters right-aligned, the rest
 /// left-aligned), and the whole is centred over the plot once. Numbers therefore stay put from frame to
 /// frame (digits of DejaVu Sans share one width), which reads calmly and leaves only the changed digits to encode.
+/// A readout too long for the band even at the smallest size (a small frame, numbers of ten digits) keeps
+/// the items that fit, from the left, ending before a label (`  MSE = `): cut, not clipped at both edges.
 struct StatusLayout {
     let band: ReadoutBand
     let size: Double
@@ -37,7 +39,14 @@ struct StatusLayout {
         let size = Font.fittingSize(s.titleSize, guess: max(7, s.titleSize * room / natural), floor: 6) {
             widths(at: $0).reduce(0, +) <= room
         } ?? 6
-        let measured = widths(at: size)
+        var measured = widths(at: size)
+        if measured.reduce(0, +) > room {
+            // Cut before a label: a segment that starts with a space in every title that has it.
+            let cuts = (1..<max(1, count)).filter { i in titles.allSatisfy { i >= $0.count || $0[i].text.isEmpty || $0[i].text.hasPrefix(" ") } }
+            if let cut = cuts.last(where: { measured[..<$0].reduce(0, +) <= room }) ?? cuts.first {
+                measured = Array(measured[..<cut])
+            }
+        }
         self.size = size
         let used = measured.reduce(0, +)
         let centre = min(max(band.centre, Double(band.area.x0) + s.pad + used / 2), Double(band.area.x1) - s.pad - used / 2)

@@ -104,3 +104,23 @@ struct FarFromZeroTests {
         #expect(LineScene.ranges(SceneInput(data: base, result: near)).y.lo <= 0)
     }
 }
+
+/// A readout too long for its band at the smallest size keeps what fits from the left, cut before a label,
+/// inside the band (it was centred and clipped at both edges: "00 / 300  m = 8930.297 …" at 200×150).
+struct ReadoutCutTests {
+    @Test func aReadoutTooLongIsCutBeforeALabel() throws {
+        let font = try Font.make()
+        let style = Style(width: 200, height: 150, theme: .light)
+        let band = ReadoutBand(area: PixelRect(x0: 0, y0: 130, x1: 200, y1: 150), centre: 100, style: style, font: font)
+        let titles: [[TitleSegment]] = (0...300).map { k in
+            ["Epoch ", TitleSegment("\(k)", counter: true), " / 300 ", "  m = ", TitleSegment("\(8930 + k).297"),
+             "  b = ", TitleSegment("\(940856 + k).862"), "  MSE = ", "8.324e8"]
+        }
+        let layout = StatusLayout(titles, band: band)
+        #expect(layout.starts.count < 9 && titles[0][layout.starts.count].text.hasPrefix(" "), "cut at \(layout.starts.count)")
+        #expect(layout.starts.first! >= 0 && layout.starts.last! + layout.widths.last! <= 200)
+        #expect(layout.starts.count >= 5, "the epoch and m at least")
+        // One that fits keeps every segment.
+        #expect(StatusLayout([["Epoch ", "3", "  m = ", "1.5"]], band: band).starts.count == 4)
+    }
+}
