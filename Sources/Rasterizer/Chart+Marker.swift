@@ -17,3 +17,20 @@ extension Chart {
         }
     }
 }
+
+extension Chart {
+    /// When the line y = m·x + b passes wholly below or above the plot (an early fit of data far from
+    /// 0, framed without it), a small triangle at that edge, pointing out, where the line comes nearest:
+    /// the fit is there, off the chart, rather than nowhere.
+    func drawOffPlotMark(m: Double, b: Double, _ color: RGB, on c: Canvas) {
+        let ends = [(x.lo, m * x.lo + b), (x.hi, m * x.hi + b)]
+        let below = ends.allSatisfy { $0.1 < y.lo }, above = ends.allSatisfy { $0.1 > y.hi }
+        guard below || above, ends.allSatisfy({ $0.1.isFinite }) else { return }
+        let nearest = below ? ends.max { $0.1 < $1.1 }! : ends.min { $0.1 < $1.1 }!
+        let r = style.markerRadius * 1.4
+        let px = min(max(Double(x.map(nearest.0)), Double(plot.x0) + r * 1.5), Double(plot.x1) - r * 1.5)
+        let edge = below ? Double(plot.y1) - r * 0.6 : Double(plot.y0) + r * 0.6
+        let out = below ? 1.0 : -1.0
+        c.fillPolygon([Point(px - r, edge - out * r * 1.4), Point(px + r, edge - out * r * 1.4), Point(px, edge)], color, clip: plot)
+    }
+}

@@ -99,6 +99,16 @@ struct FarFromZeroTests {
             let g = r.surface.gradient(m: r.snapshots[k].m, b: r.snapshots[k].b).db
             if abs(g) > 1e-6 { #expect(try #require(Double(StepsTests.numbers(rows[3][0]).last!)) != 0, "epoch \(k): \(rows[3][0])") }
         }
+        // The first fit (b = 0) passes below the framed data: a mark in the fit's colour at the plot's
+        // bottom edge says where it went; the last fit crosses the plot and needs none.
+        let input = SceneInput(data: data, result: r)
+        let scene = LineScene(input, panel: .full(width: 640, height: 480), font: try Font.make())
+        let animation = try Animation(kind: .line, input: input, width: 640, height: 480)
+        func fitPixelsAtTheBottom(_ k: Int) throws -> Int {
+            let frame = try animation.render(k), plot = scene.chart.plot, fit = scene.chart.theme.fit.value
+            return (plot.y1 - 14..<plot.y1).reduce(0) { n, y in n + (plot.x0..<plot.x1).filter { frame.pixels[y * 640 + $0] & 0xFFFFFF == fit }.count }
+        }
+        #expect(try fitPixelsAtTheBottom(0) > 10 && fitPixelsAtTheBottom(r.snapshots.count - 1) == 0)
         // Data near 0 keeps the first fits on screen (they lie within a few data spreads).
         let near = try GradientDescent.run(base, config)
         #expect(LineScene.ranges(SceneInput(data: base, result: near)).y.lo <= 0)

@@ -118,6 +118,7 @@ final class LineScene: ChartScene {
     func drawOverlay(_ k: Int, on c: Canvas) {
         let s = input.result.snapshots[k]
         drawLine(m: s.m, b: s.b, width: chart.style.lineWidth, chart.theme.fit, on: c)
+        chart.drawOffPlotMark(m: s.m, b: s.b, chart.theme.fit, on: c)
     }
 
     var heading: String { customHeading ?? "\(SceneText.run(input.result)): the fitted line" }
