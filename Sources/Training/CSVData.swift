@@ -139,7 +139,10 @@ public enum CSVData {
                     // A file of another separator reads as one field a row: say which it seems to be.
                     let separators: [(String, String)] = [(";", ";"), ("\t", "tabs"), ("|", "|")]
                     let other = firstRow.fields.count == 1 ? separators.first { firstRow.fields[0].contains($0.0) } : nil
-                    let hint = other.map { "; the fields seem to be separated by \($0.1 == "tabs" ? "tabs" : "'\($0.1)'"), but gdanimate reads comma-separated values" } ?? ""
+                    var hint = other.map { "; the fields seem to be separated by \($0.1 == "tabs" ? "tabs" : "'\($0.1)'"), but gdanimate reads comma-separated values" } ?? ""
+                    if firstRow.fields.contains(where: { $0.contains("\r") }) {
+                        hint = "; the lines seem to end in a carriage return alone (classic Mac OS text), but gdanimate reads lines ending in a line feed (LF or CRLF)"
+                    }
                     throw fail(firstRow.line, nil, nil, "the first data row has \(numeric.count) numeric column\(numeric.count == 1 ? "" : "s"); two are needed (x and y)" + hint)
                 }
                 x = cx
@@ -150,6 +153,13 @@ public enum CSVData {
         }
     }
 
+    /// Whether `text` reads as a number with a decimal comma (`1,5`, `-0,25`): digits, one comma, digits.
+    static func decimalComma(_ text: String) -> Bool {
+        let t = text.trimmingSpaces
+        let parts = (t.hasPrefix("-") || t.hasPrefix("+") ? String(t.dropFirst()) : t).split(separator: ",", omittingEmptySubsequences: false)
+        return parts.count == 2 && parts.allSatisfy { !$0.isEmpty && $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }
+    }
+
     /// The number in the cell `text` of a data row, or the error that says why it is not one.
     static func value(_ text: String, line: Int, column: Int, fail: (Int?, Int?, String?, String) -> ParseError) throws(ParseError) -> Double {
         if let value = number(text) { return value }
@@ -158,6 +168,8 @@ public enum CSVData {
         else if let special = Double(text.trimmingSpaces), !special.isFinite || text.lowercased().contains("nan") || text.lowercased().contains("inf") {
             why = special.isNaN || text.lowercased().contains("nan") ? "NaN is not a value a line can be fitted to"
                 : "the value is infinite or too large for a 64-bit float (its limit is about 1.8e308)"
+        } else if Self.decimalComma(text) {
+            why = "this is not a decimal number: a decimal comma? gdanimate reads decimal points (1.5, not 1,5)"
         } else { why = "this is not a decimal number" }
         throw fail(line, column, text, why)
     }

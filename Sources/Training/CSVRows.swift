@@ -115,7 +115,10 @@ struct CSVRows {
     /// A data row by the general path: the same columns as the header or first row, two numbers.
     mutating func row(_ fields: [String], line: Int) throws(CSVData.ParseError) {
         guard fields.count == layout.width else {
-            throw fail(line, nil, nil, "the row has \(fields.count) field\(fields.count == 1 ? "" : "s") but \(layout.hasHeader ? "the header" : "the first row") has \(layout.width); every row needs the same columns")
+            // A header of one field holding ';' and rows of commas: ';'-separated values with decimal commas.
+            let semicolons = layout.width == 1 && fields.contains { $0.contains(";") }
+                ? "; the file seems to be separated by ';' with decimal commas, but gdanimate reads comma-separated values with decimal points" : ""
+            throw fail(line, nil, nil, "the row has \(fields.count) field\(fields.count == 1 ? "" : "s") but \(layout.hasHeader ? "the header" : "the first row") has \(layout.width); every row needs the same columns" + semicolons)
         }
         let x = try CSVData.value(fields[layout.x], line: line, column: layout.x + 1, fail: fail)
         store(x, try CSVData.value(fields[layout.y], line: line, column: layout.y + 1, fail: fail))
