@@ -134,3 +134,27 @@ struct ReadoutCutTests {
         #expect(StatusLayout([["Epoch ", "3", "  m = ", "1.5"]], band: band).starts.count == 4)
     }
 }
+
+/// A learning-rate sweep's diverging panel says at which epoch its run stopped once the page passes it.
+struct SweepDivergenceTests {
+    @Test func aDivergingPanelSaysWhenItStopped() throws {
+        let data = Preset.linear.generate(seed: 0)
+        let limit = try LossSurface(data).stabilityLimit
+        func run(_ share: Double) throws -> TrainingResult {
+            var config = TrainingConfig()
+            config.learningRate = share * limit
+            config.epochs = 400
+            return try GradientDescent.run(data, config)
+        }
+        let runs = try [0.5, 1.3].map { LabelledRun(label: "α = \($0) × 2/λmax", data: data, result: try run($0)) }
+        let stop = try #require(runs[1].result.divergedAtEpoch)
+        var input = SceneInput(data: data, result: runs[0].result)
+        input.runs = runs
+        let probe = TextProbe()
+        let animation = try Animation(kind: .lrSweep, input: input, width: 960, height: 540, frameLimit: nil, textProbe: probe)
+        _ = try animation.render(0)
+        #expect(!probe.samples.contains { $0.text.contains("diverged") })
+        _ = try animation.render(animation.frameCount - 1)
+        #expect(probe.samples.contains { $0.text == "  (diverged at epoch \(stop))" })
+    }
+}

@@ -131,7 +131,12 @@ public enum Scenes {
                 // Shared axes, and the legend once: small multiples differ only in what changes.
                 let scene = ContourScene(one, panel: cells[i], font: font, rangeFrom: shared,
                                          heading: "\(run.label): \(SceneText.behaviour(run.result))", options: .init(legend: i == 0))
-                scene.statusText = { k in ["MSE = ", TitleSegment(SceneText.number(run.result.snapshots[k].loss))] }
+                // A run that diverged says when, once its last snapshot is reached (the page counts on).
+                let end = run.result.snapshots.count - 1
+                let diverged = run.result.divergedAtEpoch.map { "  (diverged at \(SceneText.unit(run.result)) \(run.result.isPerUpdate ? run.result.final.step : $0))" }
+                scene.statusText = { k in
+                    ["MSE = ", TitleSegment(SceneText.number(run.result.snapshots[k].loss)), TitleSegment(k >= end ? diverged ?? "" : "")]
+                }
                 return scene
             }
             var heading = "\(SceneText.optimizer(r.config)) at \(runs.count) learning rate\(runs.count == 1 ? "" : "s")"
