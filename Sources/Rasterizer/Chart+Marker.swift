@@ -34,3 +34,20 @@ extension Chart {
         c.fillPolygon([Point(px - r, edge - out * r * 1.4), Point(px + r, edge - out * r * 1.4), Point(px, edge)], color, clip: plot)
     }
 }
+
+extension Chart {
+    /// How many pixels wide the part of the line y = m·x + b inside the plot is (0 when it misses it).
+    func pixelsAcross(m: Double, b: Double) -> Double {
+        guard m.isFinite, b.isFinite else { return 0 }
+        var lo = x.lo, hi = x.hi
+        if m != 0 {
+            let a = (y.lo - b) / m, z = (y.hi - b) / m
+            lo = max(lo, min(a, z))
+            hi = min(hi, max(a, z))
+        } else if b < y.lo || b > y.hi {
+            return 0
+        }
+        guard hi > lo else { return 0 }
+        return abs(x.map(hi) - x.map(lo))
+    }
+}

@@ -109,6 +109,10 @@ struct FarFromZeroTests {
             return (plot.y1 - 14..<plot.y1).reduce(0) { n, y in n + (plot.x0..<plot.x1).filter { frame.pixels[y * 640 + $0] & 0xFFFFFF == fit }.count }
         }
         #expect(try fitPixelsAtTheBottom(0) > 10 && fitPixelsAtTheBottom(r.snapshots.count - 1) == 0)
+        // The trail leaves out fits steep enough to cross the plot within 3 pixels (they pile up at x̄).
+        let chart = scene.chart
+        #expect(chart.pixelsAcross(m: 0, b: 1e6 + 3) > 400 && chart.pixelsAcross(m: 0, b: 0) == 0)
+        #expect(chart.pixelsAcross(m: 1e8, b: 1e6 - 1e8) < 3 && chart.pixelsAcross(m: 3, b: 1e6 + 4) > 400)
         // Data near 0 keeps the first fits on screen (they lie within a few data spreads).
         let near = try GradientDescent.run(base, config)
         #expect(LineScene.ranges(SceneInput(data: base, result: near)).y.lo <= 0)

@@ -112,6 +112,10 @@ final class LineScene: ChartScene {
     func drawTrail(_ k: Int, on c: Canvas) {
         guard Self.isMilestone(k) else { return }
         let s = input.result.snapshots[k]
+        // A fit so steep that it crosses the plot within 3 pixels stays off the trail: on data far from 0
+        // the steep fits of the middle of a run all pass through the data's centre, and a dozen faint ones
+        // on one column read as a solid line beside the current fit. The current fit is still drawn.
+        guard chart.pixelsAcross(m: s.m, b: s.b) >= 3 else { return }
         drawLine(m: s.m, b: s.b, width: chart.style.lineWidth * 0.6, chart.theme.fit, alpha: Self.milestoneAlpha, on: c)
     }
 
