@@ -133,3 +133,19 @@ struct OptionParsingTests {
         for format in OutputFormat.registered { #expect(flat.contains("\(format.name) (\(format.summary))")) }
     }
 }
+
+/// Long stochastic training is said before it starts: the point visits of every SGD and mini-batch run.
+struct LongTrainingNoteTests {
+    @Test func stochasticRunsOverManyPointsAreSaidBeforehand() {
+        var v = Visual(scene: .compare)
+        // batch, sgd, minibatch compared (and the batch main run): two stochastic runs.
+        let note = SingleRun.longTraining(v, scenes: [.compare], points: 10_000_000)
+        #expect(note == "sgd and minibatch visit each of the 10,000,000 points in every one of 100 epochs: 2,000,000,000 point visits in 2 runs before anything is drawn; this takes a while")
+        #expect(SingleRun.longTraining(v, scenes: [.compare], points: 2_000_000) == nil, "4e8 visits")
+        v.scene = .contour
+        #expect(SingleRun.longTraining(v, scenes: [.contour], points: 10_000_000) == nil, "batch descent trains on statistics")
+        v.optimizer = .sgd
+        v.epochs = 60
+        #expect(SingleRun.longTraining(v, scenes: [.contour], points: 10_000_000)?.hasPrefix("sgd visits each of the 10,000,000 points in every one of 60 epochs: 600,000,000") == true)
+    }
+}
