@@ -21,12 +21,16 @@ final class FFmpegRun {
     /// The ffmpeg processes running now, for ``stopAll()``.
     private static let live = Mutex<Set<pid_t>>([])
 
-    /// Kills and reaps every ffmpeg this process started and has not waited for: a signal is ending the run.
+    /// Kills and reaps every ffmpeg this process started and has not reaped: a signal is ending the run.
+    /// Under the lock, so a pid is never signalled after ``wait()`` reaped it (and the system reused it).
     static func stopAll() {
-        for pid in live.withLock({ $0 }) {
-            kill(pid, SIGKILL)
-            var status: Int32 = 0
-            while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+        live.withLock { pids in
+            for pid in pids {
+                kill(pid, SIGKILL)
+                var status: Int32 = 0
+                while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+            }
+            pids.removeAll()
         }
     }
 
@@ -136,11 +140,17 @@ final class FFmpegRun {
 
     /// Waits for the child to end; its raw wait status.
     private func wait() -> Int32 {
-        var status: Int32 = 0
-        while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+        // Wait for the end without reaping (the pid stays ffmpeg's), then reap under the lock that
+        // stopAll() holds: whichever comes first reaps, and a status reaped by stopAll reads as killed.
+        var info = siginfo_t()
+        while waitid(P_PID, id_t(pid), &info, WEXITED | WNOWAIT) < 0 && errno == EINTR {}
         running = false
-        Self.live.withLock { _ = $0.remove(pid) }
-        return status
+        return Self.live.withLock { pids -> Int32 in
+            guard pids.remove(pid) != nil else { return SIGKILL }
+            var status: Int32 = 0
+            while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+            return status
+        }
     }
 
     /// A new file in the temporary folder, already removed from it: open only through the descriptor

@@ -21,7 +21,7 @@ extension Files {
             var template = Array("\(folder)/gdanimate-spool-XXXXXX".utf8CString)
             let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
             guard fd >= 0 else { throw FileError(folder, "cannot make a temporary copy of \(name) to read it twice") }
-            unlink(String(cString: template))
+            template.withUnsafeBufferPointer { _ = unlink($0.baseAddress!) }
             self.fd = fd
             self.name = name
         }

@@ -26,7 +26,6 @@ extension Plan {
         guard case .file(let path, _, _) = visual.data, Files.canReadAgain(path) else {
             throw VisualError("\(data.source): the density of the points needs them read once more, and only a regular file or a stream copied as it was read (Visual.loadData(for:) with this scene) can be; give the points themselves")
         }
-        defer { Files.dropSpool(path) }
         let read: Int
         do {
             read = try visual.streamPoints(threads: threads ?? FrameFarm.processors) { xs, ys in

@@ -45,6 +45,8 @@ public struct Plan: Sendable {
     ///   the data cannot be fitted (no spread in x, values that overflow), or that second reading fails.
     public init(_ visual: Visual, data: Dataset, scenes kinds: [SceneKind]? = nil, threads: Int? = nil,
                 history each: ((Snapshot) -> Void)? = nil) throws(VisualError) {
+        // The copy of a stream read for this plan's density goes with the plan, whatever happens here.
+        defer { if case .file(let path, _, _) = visual.data { Files.dropSpool(path) } }
         try visual.validate()
         guard data.isPaired else { throw VisualError("\(data.source): \(LossSurface.SetupError.unpaired(x: data.xs.count, y: data.ys.count))") }
         self.visual = visual
@@ -104,7 +106,7 @@ public struct Plan: Sendable {
         if visual.surfacePanel && !kinds.contains(.dashboard) {
             notes.append("--surface-panel puts the 3-D surface in the dashboard, which \(mode) does not show")
         }
-        let optimizers = kinds.contains(.compare) ? visual.compared + [visual.optimizer] : [visual.optimizer]
+        let optimizers = kinds.contains(.compare) && visual.comparedSchedules == nil ? visual.compared + [visual.optimizer] : [visual.optimizer]
         if visual.batchSize != Visual().batchSize && !optimizers.contains(.minibatch) {
             let used = optimizers.reduce(into: [String]()) { if !$0.contains($1.rawValue) { $0.append($1.rawValue) } }
             notes.append("--batch-size sets the batches of --optimizer minibatch, which \(mode) does not use (it runs \(SceneText.list(used)))")

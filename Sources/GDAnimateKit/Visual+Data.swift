@@ -12,7 +12,8 @@ extension Visual {
     /// draws their density, which ``Plan`` counts by reading the file a second time, so such a file keeps
     /// only statistics too (a smaller one is read again for its points). Standard input or a pipe, which
     /// cannot be read twice, is copied to a nameless temporary file as it streams in, for that second
-    /// reading; the copy goes once ``Plan`` has counted.
+    /// reading; the copy goes once a ``Plan`` is made from the data (counted or not; a second plan of the
+    /// same stream cannot count its density).
     public func loadData(for scenes: [SceneKind], threads: Int? = nil) throws -> Dataset {
         switch data {
         case .preset(let preset): return preset.generate(seed: seed)
@@ -21,7 +22,11 @@ extension Visual {
             let threads = threads ?? FrameFarm.processors
             let keeps = needsPoints(scenes)
             let densityOnly = !keeps && !Set<SceneKind>([.line, .dashboard]).isDisjoint(with: scenes)
-            let data = try read(path, x, y, keepsPoints: keeps, spooling: densityOnly, threads: threads)
+            let data: Dataset
+            do { data = try read(path, x, y, keepsPoints: keeps, spooling: densityOnly, threads: threads) } catch {
+                Files.dropSpool(path)
+                throw error
+            }
             if densityOnly && data.count <= DensityCounts.threshold {
                 defer { Files.dropSpool(path) }
                 return try read(path, x, y, keepsPoints: true, threads: threads)

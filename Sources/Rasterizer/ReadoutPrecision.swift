@@ -45,7 +45,9 @@ public struct ReadoutPrecision: Sendable, Equatable {
             while text.hasSuffix("0") { text.removeLast() }
             if text.hasSuffix(".") { text.removeLast() }
         }
-        return NumberFormat.minus(text == "-0" ? "0" : text)
+        // A negative value that rounds to zero reads as zero ("0.000", not "−0.000").
+        if text.hasPrefix("-") && !text.contains(where: { $0 >= "1" && $0 <= "9" }) { text.removeFirst() }
+        return NumberFormat.minus(text)
     }
 }
 

@@ -16,7 +16,8 @@ struct TitleSegment: ExpressibleByStringLiteral {
 /// left-aligned), and the whole is centred over the plot once. Numbers therefore stay put from frame to
 /// frame (digits of DejaVu Sans share one width), which reads calmly and leaves only the changed digits to encode.
 /// A readout too long for the band even at the smallest size (a small frame, numbers of ten digits) keeps
-/// the items that fit, from the left, ending before a label (`  MSE = `): cut, not clipped at both edges.
+/// the items that fit, from the left, ending before a label (`  MSE = `, two spaces first): cut, not
+/// clipped at both edges.
 struct StatusLayout {
     let band: ReadoutBand
     let size: Double
@@ -41,15 +42,18 @@ struct StatusLayout {
         } ?? 6
         var measured = widths(at: size)
         if measured.reduce(0, +) > room {
-            // Cut before a label: a segment that starts with a space in every title that has it.
-            let cuts = (1..<max(1, count)).filter { i in titles.allSatisfy { i >= $0.count || $0[i].text.isEmpty || $0[i].text.hasPrefix(" ") } }
+            // Cut before a label: a segment that starts with two spaces (`  m = `, `  MSE = `, as SceneText
+            // writes them) in every title that has it; never inside `Epoch 3 / 100`.
+            let cuts = (1..<max(1, count)).filter { i in titles.allSatisfy { i >= $0.count || $0[i].text.isEmpty || $0[i].text.hasPrefix("  ") } }
             if let cut = cuts.last(where: { measured[..<$0].reduce(0, +) <= room }) ?? cuts.first {
                 measured = Array(measured[..<cut])
             }
         }
         self.size = size
         let used = measured.reduce(0, +)
-        let centre = min(max(band.centre, Double(band.area.x0) + s.pad + used / 2), Double(band.area.x1) - s.pad - used / 2)
+        // Centred under the plot, kept inside the band; what still does not fit starts at its left edge.
+        let centre = used > room ? Double(band.area.x0) + s.pad + used / 2
+            : min(max(band.centre, Double(band.area.x0) + s.pad + used / 2), Double(band.area.x1) - s.pad - used / 2)
         var x = centre - used / 2
         var starts: [Double] = []
         for w in measured { starts.append(x); x += w }

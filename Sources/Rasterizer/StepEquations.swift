@@ -38,7 +38,7 @@ struct StepEquations {
     static func formulas(_ r: TrainingResult, k: Int, digits: (m: ReadoutPrecision, b: ReadoutPrecision), split: Bool) -> [[String]] {
         let s = r.snapshots[k], next = r.snapshots[k + 1]
         let g = noiseless(r.surface.gradient(m: s.m, b: s.b), start: r.surface.gradient(m: r.snapshots[0].m, b: r.snapshots[0].b),
-                          scale: gradientScale(r.surface))
+                          scale: gradientScale(r.surface), rounding: roundingNoise(r.surface, m: s.m, b: s.b))
         let alpha = r.rate(at: next)
         func num(_ v: Double, digits: Int = 4) -> String { #"\mathrm{"# + SceneText.number(v, digits: digits) + "}" }
         func num(_ v: Double, _ p: ReadoutPrecision) -> String { #"\mathrm{"# + p.text(v) + "}" }
@@ -72,10 +72,19 @@ struct StepEquations {
     /// The gradient with parts below rounding noise (a billionth of the gradient at the start, where
     /// a converged run's sums cancel to their last bits) shown as the zero they are. A start far from the
     /// data (b = 0 for y ≈ 10⁶) counts as at most a thousand times `scale`, the gradient of a fit one data
-    /// spread off: its billionth would hide true late gradients (10⁻³) far above the noise (10⁻⁹).
-    static func noiseless(_ g: (dm: Double, db: Double), start: (dm: Double, db: Double), scale: Double = .infinity) -> (dm: Double, db: Double) {
-        let floor = 1e-9 * min(max(abs(start.dm), abs(start.db)), 1e3 * scale)
+    /// spread off: its billionth would hide true late gradients (10⁻³) far above the noise (10⁻⁹). Never
+    /// below `rounding`, what the gradient's own sums can be off by (y ≈ 10¹² ± 1: 10⁻⁴).
+    static func noiseless(_ g: (dm: Double, db: Double), start: (dm: Double, db: Double), scale: Double = .infinity,
+                          rounding: Double = 0) -> (dm: Double, db: Double) {
+        let floor = max(1e-9 * min(max(abs(start.dm), abs(start.db)), 1e3 * scale), rounding)
         return (abs(g.dm) <= floor ? 0 : g.dm, abs(g.db) <= floor ? 0 : g.db)
+    }
+
+    /// What rounding can leave in the gradient at (m, b): 32 ulps of the terms its sums cancel
+    /// (ȳ − m·x̄ − b for ∂J/∂b, and that times x̄ beside Cov(x, y) − m·Var x for ∂J/∂m).
+    static func roundingNoise(_ s: LossSurface, m: Double, b: Double) -> Double {
+        let c = abs(s.meanY) + abs(m * s.meanX) + abs(b)
+        return 32 * Double.ulpOfOne * (c * max(1, abs(s.meanX)) + abs(s.covarianceXY) + abs(m) * s.varianceX)
     }
 
     /// The gradient of a fit one spread of y off the data: 2·σ_y, times |x̄| + σ_x for ∂J/∂m when larger.

@@ -83,7 +83,7 @@ struct FarFromZeroTests {
         // Every b has the same decimals; an early 0 reads 0.000…, not 0.000000000.
         let decimals = Set(r.snapshots.map { p.b.text($0.b).split(separator: ".").last!.count })
         #expect(decimals.count == 1 && p.b.text(0) == "0." + String(repeating: "0", count: decimals.first!))
-        // The end agrees with the least-squares b to the shown digits' last place or so.
+        // The shown end is the run's b to the last decimal shown.
         let shown = try #require(Double(p.b.text(r.final.b)))
         #expect(abs(shown - r.final.b) <= 1 / (1...decimals.first!).reduce(1.0) { p, _ in p * 10 })
         let y = LineScene.ranges(SceneInput(data: data, result: r)).y
@@ -131,9 +131,15 @@ struct ReadoutCutTests {
              "  b = ", TitleSegment("\(940856 + k).862"), "  MSE = ", "8.324e8"]
         }
         let layout = StatusLayout(titles, band: band)
-        #expect(layout.starts.count < 9 && titles[0][layout.starts.count].text.hasPrefix(" "), "cut at \(layout.starts.count)")
+        #expect(layout.starts.count < 9 && titles[0][layout.starts.count].text.hasPrefix("  "), "cut at \(layout.starts.count)")
         #expect(layout.starts.first! >= 0 && layout.starts.last! + layout.widths.last! <= 200)
         #expect(layout.starts.count >= 5, "the epoch and m at least")
+        // Never inside "Epoch 300 / 300": a band too narrow for even that starts at its left edge.
+        let narrow = StatusLayout(titles, band: ReadoutBand(area: PixelRect(x0: 0, y0: 130, x1: 60, y1: 150), centre: 30, style: style, font: font))
+        #expect(narrow.starts.count == 3 && narrow.starts[0] >= 0, "\(narrow.starts)")
+        // A value that rounds to zero reads as zero, never "−0.000".
+        let p = ReadoutPrecision(digits: 10, size: 1e6)
+        #expect(p.text(-0.0001) == "0.000" && p.text(-0.0) == "0.000" && p.text(-0.0006) == "−0.001" && p.text(-0.0001, keepZeros: false) == "0")
         // One that fits keeps every segment.
         #expect(StatusLayout([["Epoch ", "3", "  m = ", "1.5"]], band: band).starts.count == 4)
     }

@@ -51,8 +51,9 @@ final class LineScene: ChartScene {
 
     /// The axes' ranges: x the data's; y the data, the least-squares line and the lines of every
     /// non-exploding snapshot across the x range, so the first fits (often below the data) are seen, unless
-    /// they would squash the data into less than a quarter of the height (y ≈ 10⁶ fitted from b = 0): then
-    /// y frames the data and the early fits cross the plot or pass outside it.
+    /// they would squash the data into less than a twentieth of the height (y ≈ 10⁶ fitted from b = 0): then
+    /// y frames the data and the early fits cross the plot or pass outside it (a start a few data heights
+    /// away, as a lesson may choose, keeps its first fits in view).
     static func ranges(_ input: SceneInput) -> (x: (lo: Double, hi: Double), y: (lo: Double, hi: Double)) {
         let data = input.data
         // The extremes from the statistics when only they were kept.
@@ -61,7 +62,8 @@ final class LineScene: ChartScene {
         let core = [data.summary?.minY ?? data.ys.min()!, data.summary?.maxY ?? data.ys.max()!, ls.m * xr.lo + ls.b, ls.m * xr.hi + ls.b]
         var ys = core
         for s in input.result.rangeSnapshots { ys += [s.m * xr.lo + s.b, s.m * xr.hi + s.b] }
-        let framed = ys.max()! - ys.min()! > 4 * (core.max()! - core.min()!) ? core : ys
+        let coreSpan = core.max()! - core.min()!
+        let framed = coreSpan > 0 && ys.max()! - ys.min()! > 20 * coreSpan ? core : ys
         let yr = NiceTicks.range(framed.min()!, framed.max()!)
         return ((xr.lo, xr.hi), (yr.lo, yr.hi))
     }

@@ -68,8 +68,10 @@ final class LossScene: ChartScene {
         let yAxis: Axis
         if useLog {
             // Twelve decades below the top at most (a noise-free fit's loss falls to 1e-30), but J* always
-            // shows when it is positive: a start 18 decades above it (far data, a far start) keeps its end.
-            let floor = !excess && jStar > 0 ? min(top * 1e-12, jStar) : top * 1e-12
+            // shows when it is above rounding level (a trillionth of y's variance): a start 18 decades above
+            // it (far data, a far start) keeps its end.
+            let jStarIsReal = jStar > 1e-12 * r.surface.varianceY
+            let floor = !excess && jStarIsReal ? min(top * 1e-12, jStar) : top * 1e-12
             let lo = max(positiveLow, floor)
             let span = top / lo
             yAxis = Axis(lo / pow(span, 0.05), top * pow(span, 0.05), scale: .log, title: excess ? "MSE − J* (log scale)" : "MSE (log scale)")
