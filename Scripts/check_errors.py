@@ -111,6 +111,7 @@ cases = [
     ("beta2 negative", ["--beta2=-0.5"], "fail", ["--beta2"]),
     ("--name with --mode all", ["--mode", "all", "--name", "x"], "fail", ["--name", "--mode all"]),
     ("--name with a slash", ["--name", "a/b"], "fail", ["--name", "'/'"]),
+    ("--name empty", ["--name", ""], "fail", ["--name is empty"]),
     ("compare batch size above data", ["--data", write("twenty.csv", good), "--mode", "compare", "--batch-size", "50"], "fail", ["--batch-size 50", "20 points"]),
     ("manifest with a per-visual option", ["--manifest", write("m-ok.json", '{"title": "t", "visuals": [{"name": "a", "title": "A", "teaches": "T", "options": {}}]}'), "--fps", "10"], "fail", ["--fps", "per-visual", "manifest"]),
     ("manifest not JSON", ["--manifest", write("bad.json", "{")], "fail", ["bad.json", "not valid JSON"]),

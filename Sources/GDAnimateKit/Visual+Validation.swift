@@ -49,7 +49,8 @@ extension Visual {
             guard (1...6).contains(rates.count) else { throw VisualError("--lrs takes 1 to 6 rates (got \(rates.count))") }
         }
         if let name {
-            guard !name.isEmpty, !name.contains("/"), name != ".", name != ".." else {
+            guard !name.isEmpty else { throw VisualError("--name is empty; give the files a name, or leave --name out for the mode's") }
+            guard !name.contains("/"), name != ".", name != ".." else {
                 throw VisualError("--name must be a plain file name without '/' (got '\(name)')")
             }
         }
