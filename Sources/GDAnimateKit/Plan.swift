@@ -89,6 +89,7 @@ public struct Plan: Sendable {
     }
 
     /// Options that change nothing in what these scenes and formats draw, said rather than ignored.
+    /// (Its runs are ``Visual/runs(for:)``, as the command line's note before long training counts them.)
     static func idleOptions(_ visual: Visual, kinds: [SceneKind]) -> [String] {
         var notes: [String] = []
         let contours: Set<SceneKind> = [.contour, .compare, .dashboard, .lrSweep, .scaling]
@@ -106,10 +107,9 @@ public struct Plan: Sendable {
         if visual.surfacePanel && !kinds.contains(.dashboard) {
             notes.append("--surface-panel puts the 3-D surface in the dashboard, which \(mode) does not show")
         }
-        let optimizers = kinds.contains(.compare) && visual.comparedSchedules == nil ? visual.compared + [visual.optimizer] : [visual.optimizer]
-        if visual.batchSize != Visual().batchSize && !optimizers.contains(.minibatch) {
-            let used = optimizers.reduce(into: [String]()) { if !$0.contains($1.rawValue) { $0.append($1.rawValue) } }
-            notes.append("--batch-size sets the batches of --optimizer minibatch, which \(mode) does not use (it runs \(SceneText.list(used)))")
+        let runs = visual.runs(for: kinds)
+        if visual.batchSize != Visual().batchSize && !runs.contains(.minibatch) {
+            notes.append("--batch-size sets the batches of --optimizer minibatch, which \(mode) does not use (it runs \(SceneText.list(Visual.names(runs))))")
         }
         if visual.markBest && Set<SceneKind>([.loss, .compare, .dashboard]).isDisjoint(with: kinds) {
             notes.append("--mark-best stars the lowest loss on a loss curve, which \(mode) does not show")

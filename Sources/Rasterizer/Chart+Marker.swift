@@ -19,6 +19,12 @@ extension Chart {
 }
 
 extension Chart {
+    /// The line y = m·x + b across the x range, clipped to the plot; dashed 3:2 in its width.
+    func drawLine(m: Double, b: Double, width: Double, _ color: RGB, alpha: Double = 1, dashed: Bool = false, on c: Canvas) {
+        let a = point(x.lo, m * x.lo + b), z = point(x.hi, m * x.hi + b)
+        c.strokePolyline([a, z], width: width, color, alpha: alpha, dash: dashed ? (width * 3, width * 2) : nil, clip: plot)
+    }
+
     /// When the line y = m·x + b passes wholly below or above the plot (an early fit of data far from
     /// 0, framed without it), a small triangle at that edge, pointing out, where the line comes nearest:
     /// the fit is there, off the chart, rather than nowhere.

@@ -45,13 +45,10 @@ struct SingleRun {
     /// with nothing on the screen: --mode compare over 10⁷ points took 100 s); full-batch runs train on
     /// the data's statistics, whatever its size.
     static func longTraining(_ visual: Visual, scenes: [SceneKind], points: Int) -> String? {
-        var runs = [visual.optimizer]
-        if scenes.contains(.compare) { runs += visual.comparedSchedules == nil ? visual.compared : visual.comparedSchedules!.map { _ in visual.optimizer } }
-        if scenes.contains(.lrSweep) { runs += Array(repeating: visual.optimizer, count: visual.sweepRates?.count ?? 4) }
-        let stochastic = runs.filter { $0 == .sgd || $0 == .minibatch }
+        let stochastic = visual.runs(for: scenes).filter { $0 == .sgd || $0 == .minibatch }
         let visits = Double(stochastic.count) * Double(visual.epochs) * Double(points)
         guard visits > 5e8 else { return nil }
-        let names = stochastic.reduce(into: [String]()) { if !$0.contains($1.rawValue) { $0.append($1.rawValue) } }
+        let names = Visual.names(stochastic)
         return "\(names.joined(separator: " and ")) visit\(names.count == 1 ? "s" : "") each of the \(NumberFormat.count(points)) points in every one of \(visual.epochs) epochs: \(NumberFormat.count(Int(visits))) point visits in \(stochastic.count) run\(stochastic.count == 1 ? "" : "s") before anything is drawn; this takes a while"
     }
 }

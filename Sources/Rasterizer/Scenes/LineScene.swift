@@ -70,12 +70,6 @@ final class LineScene: ChartScene {
 
     var legendRect: PixelRect { chart.legendFrame(legend, corner: corner) }
 
-    private func drawLine(m: Double, b: Double, width: Double, _ color: RGB, alpha: Double = 1, dashed: Bool = false, on c: Canvas) {
-        let x = chart.x
-        let a = chart.point(x.lo, m * x.lo + b), z = chart.point(x.hi, m * x.hi + b)
-        c.strokePolyline([a, z], width: width, color, alpha: alpha, dash: dashed ? (width * 3, width * 2) : nil, clip: chart.plot)
-    }
-
     func drawStatic(on c: Canvas) {
         let ls = input.result.leastSquares
         if let density {
@@ -83,7 +77,7 @@ final class LineScene: ChartScene {
             density.drawColorBar(on: c, chart: chart)
         }
         // Under the dots, over a density (whose pixels are opaque).
-        drawLine(m: ls.m, b: ls.b, width: chart.style.lineWidth * 0.75, chart.theme.neutral, dashed: true, on: c)
+        chart.drawLine(m: ls.m, b: ls.b, width: chart.style.lineWidth * 0.75, chart.theme.neutral, dashed: true, on: c)
         if density == nil { Self.drawPoints(input.data, on: chart, c) }
         chart.drawLegend(legend, corner: corner, on: c)
     }
@@ -118,12 +112,12 @@ final class LineScene: ChartScene {
         // the steep fits of the middle of a run all pass through the data's centre, and a dozen faint ones
         // on one column read as a solid line beside the current fit. The current fit is still drawn.
         guard chart.pixelsAcross(m: s.m, b: s.b) >= 3 else { return }
-        drawLine(m: s.m, b: s.b, width: chart.style.lineWidth * 0.6, chart.theme.fit, alpha: Self.milestoneAlpha, on: c)
+        chart.drawLine(m: s.m, b: s.b, width: chart.style.lineWidth * 0.6, chart.theme.fit, alpha: Self.milestoneAlpha, on: c)
     }
 
     func drawOverlay(_ k: Int, on c: Canvas) {
         let s = input.result.snapshots[k]
-        drawLine(m: s.m, b: s.b, width: chart.style.lineWidth, chart.theme.fit, on: c)
+        chart.drawLine(m: s.m, b: s.b, width: chart.style.lineWidth, chart.theme.fit, on: c)
         chart.drawOffPlotMark(m: s.m, b: s.b, chart.theme.fit, on: c)
     }
 

@@ -126,9 +126,7 @@ final class StepsScene: Scene {
         let theme = style.theme, clip = data.plot
         let residual = theme.runs[4]
         func line(_ s: Snapshot, dashed: Bool = false, alpha: Double = 1) {
-            let a = data.point(data.x.lo, s.m * data.x.lo + s.b), z = data.point(data.x.hi, s.m * data.x.hi + s.b)
-            let w = style.lineWidth
-            c.strokePolyline([a, z], width: w, theme.fit, alpha: alpha, dash: dashed ? (w * 3, w * 2) : nil, clip: clip)
+            data.drawLine(m: s.m, b: s.b, width: style.lineWidth, theme.fit, alpha: alpha, dashed: dashed, on: c)
             if !dashed { data.drawOffPlotMark(m: s.m, b: s.b, theme.fit, on: c) }
         }
         let points = sample.map { (x: input.data.xs[$0], y: input.data.ys[$0]) }
