@@ -20,10 +20,12 @@ let package = Package(
         // asked, because gdlib's flags carry -DAVIF_DLL, which SwiftPM rejects with a warning.
         .systemLibrary(name: "CGD", providers: [.apt(["libgd-dev"])]),
         .systemLibrary(name: "CWebP", providers: [.apt(["libwebp-dev"])]),
+        // zlib packs a player page's script; the browser unpacks it natively (DecompressionStream).
+        .systemLibrary(name: "CZlib", providers: [.apt(["zlib1g-dev"])]),
         .target(name: "LibGD", dependencies: ["CGD"]),
         .target(name: "Training"),
         .target(name: "Rasterizer", dependencies: ["Training", "LibGD"]),
-        .target(name: "FrameEncoder", dependencies: ["Rasterizer", "LibGD", "CWebP"]),
+        .target(name: "FrameEncoder", dependencies: ["Rasterizer", "LibGD", "CWebP", "CZlib"]),
         .target(name: "GDAnimateKit", dependencies: ["Training", "Rasterizer", "FrameEncoder"]),
         .executableTarget(
             name: "gdanimate",

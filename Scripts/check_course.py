@@ -14,6 +14,7 @@ src="NAME.gif" …></picture>; an entry without has a bare <img>.
 """
 import html
 import json
+import re
 import os
 import sys
 from html.parser import HTMLParser
@@ -85,6 +86,18 @@ for v in course["visuals"]:
             assert source == {"srcset": name + ".webp", "type": "image/webp"}, f"the WebP is not offered first: {source}"
         else:
             assert source is None and not os.path.exists(os.path.join(folder, name + ".webp")), "a <picture> or WebP the entry did not ask for"
+        if "html" in o.get("format", "gif").split(","):
+            # The player: its frame times are the GIF's, its canvas is named by the same description,
+            # and the gallery opens it from the picture.
+            player = open(os.path.join(folder, name + ".html"), encoding="utf-8").read()
+            data = json.loads(re.search(r'<script type="application/json" class="gd-data">(.*?)</script>', player, re.S).group(1))
+            assert sum(data["delays"]) == total, f"the player lasts {sum(data['delays'])} ms, the GIF {total} ms"
+            assert len(data["frames"]) == expected, f"the player has {len(data['frames'])} frames for {expected}"
+            assert html.escape(description, quote=False) in player.replace("&quot;", "\""), "the player lacks the description"
+            assert not re.search(r'(src|href)="(https?:)?//', player), "the player names a remote file"
+            assert f'href="{html.escape(name)}.html"' in page, "index.html does not open its player"
+        else:
+            assert not os.path.exists(os.path.join(folder, name + ".html")), "a player the entry did not ask for"
         assert html.escape(v["title"], quote=True) in page, "index.html lacks its title"
         assert f"--name {name}" in page, "index.html lacks its command"
         print(f"ok    {name}: {len(delays)} GIF frames for {expected}, {total / 1000:.2f} s, {gif.size[0]}x{gif.size[1]}")

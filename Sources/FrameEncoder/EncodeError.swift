@@ -20,6 +20,9 @@ public enum EncodeError: Error, CustomStringConvertible, Equatable {
     /// A sink was given what it cannot take: the wrong kind of destination, or a prepared frame of
     /// another sink's kind; the text says which.
     case misuse(String)
+    /// The output would be larger than its format can carry or a reader can open; the text says how
+    /// large, the limit, and what makes it smaller.
+    case tooLarge(String)
 
     /// The failure in words for the user.
     public var description: String {
@@ -32,6 +35,7 @@ public enum EncodeError: Error, CustomStringConvertible, Equatable {
         case .webp(let why): return "libwebp: \(why)"
         case .ffmpeg(let why): return "ffmpeg: \(why)"
         case .misuse(let what): return what
+        case .tooLarge(let why): return why
         }
     }
 }

@@ -72,6 +72,13 @@ public struct AnimationInfo: Sendable, Equatable {
     /// Colours a palette must keep exact where they appear (the theme's series and marks).
     public var keyColors: [RGB] = []
 
+    /// The look of the frames, for a page that frames them (``HTMLSink`` takes its colours); nil: light.
+    public var theme: Theme?
+
+    /// Each frame's numbers and the chapters of the run, for a sink that shows them beside the frames
+    /// (``HTMLSink``); nil: none.
+    public var notes: PlayerNotes?
+
     /// An animation of `frameCount` frames of `width × height` pixels, timed by `timing`, its files
     /// carrying `metadata` (by format name).
     public init(width: Int, height: Int, frameCount: Int, timing: AnimationTiming, metadata: [String: FileMetadata] = [:]) {

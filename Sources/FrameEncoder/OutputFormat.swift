@@ -54,7 +54,7 @@ public struct OutputFormat: Hashable, Sendable, CustomStringConvertible {
     public func hash(into h: inout Hasher) { h.combine(name) }
 
     /// Every format, in the order help texts list them.
-    public static let registered: [OutputFormat] = [.gif, .webp, .mp4, .png]
+    public static let registered: [OutputFormat] = [.gif, .webp, .mp4, .png, .html]
 
     /// The registered format called `name`, if any.
     public static func named(_ name: String) -> OutputFormat? { registered.first { $0.name == name } }

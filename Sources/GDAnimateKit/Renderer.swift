@@ -76,6 +76,8 @@ public struct Renderer: Sendable {
         let count = animation.frameCount
         var info = AnimationInfo(width: scene.width, height: scene.height, frameCount: count, timing: timing, metadata: metadata)
         info.keyColors = scene.input.theme.keyColors
+        info.theme = scene.input.theme
+        info.notes = scene.playerNotes(frames: animation.frames)
         // Rendered once, for whichever sinks ask (a GIF and a WebP both sample the palette).
         var samples: [Frame]?
         for sink in sinks {

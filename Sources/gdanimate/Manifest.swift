@@ -123,7 +123,8 @@ struct Manifest: Decodable {
             do {
                 let (plan, written) = try SingleRun(options, settings: settings).perform()
                 entries.append(Gallery.Entry(command: ["gdanimate"] + args + ["--name", v.name], alt: plan.scenes[0].description,
-                                             hasWebP: written.contains { $0.path.hasSuffix("/\(v.name).webp") }))
+                                             hasWebP: written.contains { $0.path.hasSuffix("/\(v.name).webp") },
+                                             hasPlayer: written.contains { $0.path.hasSuffix("/\(v.name).html") }))
             } catch {
                 // Whatever stops a visual (its data file, a setting the data refuses) names the entry.
                 throw ManifestError("\(path): visual '\(v.name)': \(error)")

@@ -98,7 +98,7 @@ struct OptionParsingTests {
         #expect(try Self.visual(["--format", "png"]).formats == [.png])
         #expect(try Self.visual(["--format", "webp,gif"]).formats == [.webp, .gif])
         #expect(try Self.visual(["--format", "gif,mp4"]).formats == [.gif, .mp4])
-        #expect(Self.error(["--format", "avi"])?.contains("'avi' is not a format; use gif, webp, mp4, png, both or none") == true)
+        #expect(Self.error(["--format", "avi"])?.contains("'avi' is not a format; use gif, webp, mp4, png, html, both or none") == true)
         #expect(Self.error(["--format", "gif,gif"])?.contains("twice") == true)
     }
 

@@ -1,0 +1,101 @@
+import FrameEncoder
+import Rasterizer
+import Training
+
+extension PlannedScene {
+    /// The runs the scene shows, each with the name a player gives its row: the one run of a single-run
+    /// scene (unnamed), a comparison's or sweep's runs by their legend labels, the dashboard's run and its
+    /// b-only run.
+    var shownRuns: [(label: String, result: TrainingResult)] {
+        switch kind {
+        case .compare, .lrSweep, .scaling: return input.runs.map { ($0.label, $0.result) }
+        case .dashboard:
+            guard let bOnly = input.bOnly else { return [("", input.result)] }
+            return [("m and b", input.result), ("b only (m held)", bOnly)]
+        default: return [("", input.result)]
+        }
+    }
+
+    /// The snapshot index each frame shows, given the animation's frames (``Animation/frames``): the frame's
+    /// own index, except in the steps scene, whose frames are the four beats of each shown epoch.
+    func shownSnapshots(frames: [Int]) -> [Int] {
+        guard kind == .steps else { return frames }
+        let epochs = StepsSchedule.epochs(snapshots: input.result.snapshots.count, limit: frameLimit)
+        return frames.map { epochs[min($0 / StepsSchedule.Beat.allCases.count, epochs.count - 1)] }
+    }
+
+    /// The columns of a player's table: the epoch and update of the snapshot, its parameters and loss, the
+    /// gradient there and the rate of the updates that led to it.
+    static let playerColumns: [PlayerNotes.Column] = [
+        .init(name: "epoch", label: "epoch", isCount: true), .init(name: "update", label: "update", isCount: true),
+        .init(name: "m", label: "m"), .init(name: "b", label: "b"), .init(name: "loss", label: "J"),
+        .init(name: "dJ_dm", label: "∂J/∂m"), .init(name: "dJ_db", label: "∂J/∂b"), .init(name: "lr", label: "α"),
+    ]
+
+    /// Each frame's numbers, per run, and the chapters of the run, for a player page; `frames` are the
+    /// animation's (``Animation/frames``).
+    public func playerNotes(frames: [Int]) -> PlayerNotes {
+        let shown = shownSnapshots(frames: frames)
+        let runs = shownRuns.map { run -> PlayerNotes.Run in
+            var values: [Double] = []
+            values.reserveCapacity(shown.count * Self.playerColumns.count)
+            let snapshots = run.result.snapshots
+            for k in shown {
+                let s = snapshots[min(k, snapshots.count - 1)]
+                let g = run.result.surface.gradient(m: s.m, b: s.b)
+                values += [Double(s.epoch), Double(s.step), s.m, s.b, s.loss, g.dm, g.db, run.result.config.rate(at: s)]
+            }
+            return PlayerNotes.Run(label: run.label, values: values)
+        }
+        return PlayerNotes(title: "\(name): \(kind.summary)", columns: Self.playerColumns, runs: runs, chapters: chapters(shown: shown),
+                           source: "Each row is the snapshot the frame shows: m, b and the loss J from the run itself, "
+                               + "∇J = (∂J/∂m, ∂J/∂b) the full-data gradient of the mean squared error there, "
+                               + "α the learning rate of the updates that led to it.")
+    }
+
+    /// Places worth a click: the start; per run, the first frame within 1 % of J* (or, when J* is 0,
+    /// the first 99 % of the way down), a loss that climbs above its start, a divergence; each drop of
+    /// a step schedule; in the steps scene, the four beats of every shown epoch.
+    func chapters(shown: [Int]) -> [PlayerNotes.Chapter] {
+        var list = [PlayerNotes.Chapter(frame: 0, title: "Start")]
+        if kind == .steps {
+            let beats = StepsSchedule.Beat.allCases
+            list = shown.indices.map { f in
+                PlayerNotes.Chapter(frame: f, title: "Update \(shown[f] + 1): \(beats[f % beats.count].title)")
+            }
+            return list
+        }
+        let runs = shownRuns
+        for run in runs {
+            let name = run.label.isEmpty || runs.count == 1 ? "" : "\(run.label): "
+            let snapshots = run.result.snapshots
+            let story = RunStory(run.result)
+            func at(_ f: Int) -> Snapshot { snapshots[min(shown[f], snapshots.count - 1)] }
+            func unit(_ s: Snapshot) -> String { "\(story.unit) \(story.time(s))" }
+            let best = story.best.loss
+            let close: (Snapshot) -> Bool = best > 0 ? { $0.loss <= best * 1.01 } : { (story.share($0) ?? 1) >= RunStory.downShare }
+            if !story.diverges, let f = shown.indices.first(where: { close(at($0)) }), f > 0 {
+                list.append(.init(frame: f, title: "\(name)within \(best > 0 ? "1 % of J*" : "99 % of the way down to J*") at \(unit(at(f)))"))
+            }
+            if let f = shown.indices.first(where: { at($0).loss > snapshots[0].loss }) {
+                list.append(.init(frame: f, title: "\(name)the loss climbs above its start at \(unit(at(f)))"))
+            }
+            if let epoch = run.result.divergedAtEpoch, let f = shown.indices.last {
+                list.append(.init(frame: f, title: "\(name)diverged at epoch \(epoch): the run stops"))
+            }
+            if case .step(let every, _) = run.result.config.schedule, runs.count == 1 || run.label == runs[0].label {
+                var previous = run.result.config.rate(at: snapshots[0])
+                for f in shown.indices {
+                    let rate = run.result.config.rate(at: at(f))
+                    if rate < previous {
+                        list.append(.init(frame: f, title: "\(name)α drops to \(RunStory.n(rate)) (every \(every) epochs)"))
+                    }
+                    previous = rate
+                }
+            }
+        }
+        // One chapter per frame, in frame order (the first said of a frame stays).
+        var seen = Set<Int>()
+        return list.sorted { $0.frame < $1.frame }.filter { seen.insert($0.frame).inserted }
+    }
+}
