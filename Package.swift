@@ -39,7 +39,7 @@ let package = Package(
         .testTarget(name: "TrainingTests", dependencies: ["Training"], exclude: ["Fixtures"]),
         .testTarget(name: "LibGDTests", dependencies: ["LibGD"]),
         .testTarget(name: "RasterizerTests", dependencies: ["Rasterizer", "Training", "LibGD"], exclude: ["Golden"]),
-        .testTarget(name: "FrameEncoderTests", dependencies: ["FrameEncoder", "Rasterizer", "LibGD"]),
+        .testTarget(name: "FrameEncoderTests", dependencies: ["FrameEncoder", "Rasterizer", "LibGD", "CZlib"]),
         .testTarget(name: "GDAnimateKitTests", dependencies: ["GDAnimateKit", "LibGD"]),
         .testTarget(name: "gdanimateTests", dependencies: ["gdanimate", "LibGD"], exclude: ["Snapshots"]),
     ]
