@@ -101,6 +101,24 @@ print("\nWebP (lossless, 80-colour palette): " + "  ".join(
     for m in modes))
 print(f"WebP over the four: {webp_all:.2f}x our GIFs; --mode all --format webp {ow:.2f} s vs the peer's webp run {pw:.2f} s: {pw / ow:.0f}x")
 
+# The player page (issue 24): bytes beside our WebP of the same run and the peer's HTMLWriter page (every
+# frame a base64 PNG, as to_jshtml makes it); writing --format html against --format webp, alternating.
+hdir, phdir = os.path.join(tmp, "html"), os.path.join(tmp, "peer-html")
+th_w, th_h = [], []
+for _ in range(reps):
+    th_w.append(run(ours_cmd("all", hdir + "-webp", "--format", "webp")))
+    th_h.append(run(ours_cmd("all", hdir + "-html", "--format", "html")))
+subprocess.run(ours_cmd("all", hdir, "--format", "webp,html"), check=True)
+for m in modes:
+    subprocess.run([py, peer, m, phdir, "101", "html"], check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+html_webp = {m: os.path.getsize(os.path.join(hdir, m + ".html")) / os.path.getsize(os.path.join(hdir, m + ".webp")) for m in modes}
+html_peer = {m: os.path.getsize(os.path.join(hdir, m + ".html")) / os.path.getsize(os.path.join(phdir, m + ".html")) for m in modes}
+html_time = statistics.median(th_h) / statistics.median(th_w)
+print("\nPlayer page (--format html): " + "  ".join(
+    f"{m} {os.path.getsize(os.path.join(hdir, m + '.html')) / 1024:.0f} KB = {html_webp[m]:.2f}x our WebP, "
+    f"{100 * html_peer[m]:.2f} % of matplotlib's {os.path.getsize(os.path.join(phdir, m + '.html')) / 1e6:.1f} MB" for m in modes))
+print(f"--mode all --format html {statistics.median(th_h):.2f} s vs --format webp {statistics.median(th_w):.2f} s: {html_time:.2f}x")
+
 # MP4 (issue 13): ours (x264 through ffmpeg, one encoder thread) beside our GIF of the same run; the time
 # per mode with --format mp4 against --format gif (the difference is the MP4's encoding, as the frames
 # are drawn either way); the peer's MP4 (matplotlib's FFMpegWriter, libx264) and its 'all ... mp4' run.
@@ -242,6 +260,10 @@ print("targets (issue 13, WebP):")
 print(f"  WebP <= 0.75x our GIF per mode:                 worst {max(webp_ratios.values()):.2f}x ({max(webp_ratios, key=webp_ratios.get)})  {verdict(max(webp_ratios.values()) <= 0.75)}")
 print(f"  WebP <= 0.65x our GIFs over the four:           {webp_all:.2f}x  {verdict(webp_all <= 0.65)}")
 print(f"  --mode all webp >= 30x the peer's webp run:     {pw / ow:.0f}x  {verdict(pw / ow >= 30)}")
+print("targets (issue 24, player):")
+print(f"  page <= 1.75x our WebP per mode:                worst {max(html_webp.values()):.2f}x ({max(html_webp, key=html_webp.get)})  {verdict(max(html_webp.values()) <= 1.75)}")
+print(f"  page <= 1 % of matplotlib's page per mode:      worst {100 * max(html_peer.values()):.2f} %  {verdict(max(html_peer.values()) <= 0.01)}")
+print(f"  writing it <= 1.5x the WebP's time:             {html_time:.2f}x  {verdict(html_time <= 1.5)}")
 print("targets (issue 13, MP4):")
 print(f"  MP4s identical run to run:                      {verdict(mp4_same)}")
 print("targets (issue 16, big data):")
