@@ -16,7 +16,7 @@ extension PlannedScene {
         }
     }
 
-    /// The snapshot index each frame shows, given the animation's frames (``Animation/frames``): the frame's
+    /// The snapshot index each frame shows, given the animation's frames (`Animation.frames`): the frame's
     /// own index, except in the steps scene, whose frames are the four beats of each shown epoch.
     func shownSnapshots(frames: [Int]) -> [Int] {
         guard kind == .steps else { return frames }
@@ -33,7 +33,7 @@ extension PlannedScene {
     ]
 
     /// Each frame's numbers, per run, and the chapters of the run, for a player page; `frames` are the
-    /// animation's (``Animation/frames``).
+    /// animation's (`Animation.frames`).
     public func playerNotes(frames: [Int]) -> PlayerNotes {
         let shown = shownSnapshots(frames: frames)
         let runs = shownRuns.map { run -> PlayerNotes.Run in
