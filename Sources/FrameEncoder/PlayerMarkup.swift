@@ -14,7 +14,7 @@ enum PlayerMarkup {
     }
 
     /// The opening `<div class="gd-player">` and everything in it up to the data; the page closes the div.
-    static func body(title: String, description: String?, command: String?, width: Int, height: Int) -> String {
+    static func body(title: String, description: String?, command: String?, width: Int, height: Int, style: String) -> String {
         let e = PlayerPage.escape
         // The description is the canvas's accessible name, written once: the canvas names the paragraph
         // (closed <details> still name by reference). Its id is a hash of the text, so two players on
@@ -22,7 +22,7 @@ enum PlayerMarkup {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
         for b in (description ?? title).utf8 { hash = (hash ^ UInt64(b)) &* 0x100_0000_01b3 }
         let id = "gd-d-" + String(hash, radix: 36)
-        var html = "<div class=\"gd-player\" data-playing=\"false\">\n"
+        var html = "<div class=\"gd-player\" data-playing=\"false\" style=\"\(e(style))\">\n"
         html += "<h1>\(e(title))</h1>\n"
         let name = description == nil ? "aria-label=\"\(e(title))\"" : "aria-labelledby=\"\(id)\""
         html += "<canvas width=\"\(width)\" height=\"\(height)\" role=\"img\" \(name)></canvas>\n"
@@ -42,7 +42,7 @@ enum PlayerMarkup {
         html += "<label>Repeat <select name=\"repeat\"><option value=\"loop\">loop</option><option value=\"once\">once</option>"
         html += "<option value=\"reflect\">reflect</option></select></label></div>\n"
         html += "<p class=\"gd-chapter\" aria-hidden=\"true\"></p>\n"
-        html += "<div class=\"gd-readout\"><table><thead></thead><tbody></tbody></table></div>\n"
+        html += "<div class=\"gd-readout\" tabindex=\"0\" role=\"region\" aria-label=\"This frame's numbers\"><table><thead></thead><tbody></tbody></table></div>\n"
         html += "<p class=\"gd-live gd-sr\" aria-live=\"polite\"></p>\n"
         html += "<details class=\"gd-numbers\"><summary>Numbers</summary>"
         html += "<p><button type=\"button\" data-act=\"csv\">Download CSV</button> <span class=\"gd-source\"></span></p>"

@@ -105,7 +105,7 @@ struct PlayerPage {
 
         """
         page += PlayerMarkup.body(title: title, description: meta?.description, command: meta?.command,
-                                  width: info.width, height: info.height)
+                                  width: info.width, height: info.height, style: PlayerStyle.variables(theme))
         page += "<script type=\"application/json\" class=\"gd-data\">" + (try data()) + "</script>\n"
         page += "<script type=\"application/octet-stream\" class=\"gd-code\">" + Base64.encode(try Deflate.compress(Array(PlayerScript.minified.utf8))) + "</script>\n"
         page += "<script>" + PlayerScript.bootstrap + "</script>\n</div>\n</body>\n</html>\n"

@@ -31,8 +31,9 @@ extension PlayerScriptParts {
     var c = chapterAt(k);
     chapterText.textContent = c ? c.title : "";
     chapterButtons.forEach(function (b, i) { b.setAttribute("aria-current", String(c !== null && chapters[i] === c)); });
+    if (!q(".gd-chapters").contains(document.activeElement)) rove(c);
     marked.forEach(function (tr) { tr.removeAttribute("aria-current"); });
-    marked = tableRows ? tableRows.filter(function (tr) { return tr.dataset.frame === String(k); }) : [];
+    marked = tableRows && tableRows[k] ? tableRows[k] : [];
     marked.forEach(function (tr) { tr.setAttribute("aria-current", "true"); });
     if (!playing) say(k);
     }
@@ -52,10 +53,14 @@ extension PlayerScriptParts {
     b.style.left = (n > 1 ? 100 * c.frame / (n - 1) : 0) + "%";
     b.setAttribute("aria-label", "Chapter: " + c.title + " (frame " + (c.frame + 1) + ")");
     b.title = c.title;
+    b.tabIndex = -1;
     b.addEventListener("click", function () { pause(); show(c.frame); });
     q(".gd-chapters").appendChild(b);
     return b;
     });
+    // The chapters are one Tab stop: the current one; ← and → move between them there.
+    function rove(c) { chapterButtons.forEach(function (b, i) { b.tabIndex = chapters[i] === c || (!c && i === 0) ? 0 : -1; }); }
+    rove(null);
     // Markers closer than 14 px become thin ticks, so a chapter per beat stays legible on a phone.
     function spacing() { q(".gd-chapters").classList.toggle("gd-dense", chapters.length * 14 > scrub.clientWidth); }
     function setPlaying(p) {
@@ -68,20 +73,30 @@ extension PlayerScriptParts {
     function tick() {
     var k = wanted, mode = repeatSelect.value, next = k + direction;
     if (next >= n || next < 0) {
-    if (mode === "reflect" && n > 1) { direction = -direction; next = k + direction; }
-    else if (mode === "loop" && (D.plays === 0 || ++plays < D.plays)) next = 0;
+    // A play ends at the last frame (reflect: back at the first); --loop N asks for N + 1 plays.
+    // (a reflected play is there and back).
+    if (mode === "reflect" && next >= n) { direction = -1; next = k - 1; }
+    else {
+    var more = D.plays === 0 || ++plays < D.plays;
+    if (mode === "reflect" && more) { direction = 1; next = k + 1; }
+    else if (mode === "loop" && more) next = 0;
     else { pause(); return; }
+    }
     }
     show(next);
     schedule();
     }
     function schedule() {
+    // After a stall (a busy page, a hidden tab's slowed timers) play on from now instead of racing to catch up.
+    var now = performance.now();
+    if (due < now - 250) due = now;
     due += D.delays[wanted] / speed;
     timer = setTimeout(tick, Math.max(0, due - performance.now()));
     }
     function play() {
-    if (playing) return;
-    if (direction > 0 && wanted === n - 1) { show(0); plays = 0; }
+    if (playing || n < 2) return;
+    plays = 0;
+    if (direction > 0 && wanted === n - 1) show(0);
     setPlaying(true);
     due = performance.now();
     schedule();
@@ -125,7 +140,15 @@ extension PlayerScriptParts {
     function key(e) {
     if (e.defaultPrevented || e.altKey || e.ctrlKey || e.metaKey) return;
     var t = e.target, tag = t && t.tagName;
-    if (tag === "SELECT" || tag === "TEXTAREA" || (tag === "INPUT" && t.type !== "range")) return;
+    if (tag === "SELECT" || tag === "TEXTAREA" || (tag === "INPUT" && t.type !== "range") || (t && t.isContentEditable)) return;
+    // The tables scroll with the keys when they have the focus.
+    if (t && t.closest && t.closest(".gd-table, .gd-readout")) return;
+    if (t && t.parentNode === q(".gd-chapters") && (e.key === "ArrowRight" || e.key === "ArrowLeft")) {
+    var i = chapterButtons.indexOf(t) + (e.key === "ArrowRight" ? 1 : -1);
+    if (i >= 0 && i < chapterButtons.length) { rove(chapters[i]); chapterButtons[i].focus(); }
+    e.preventDefault();
+    return;
+    }
     if ((tag === "BUTTON" || tag === "SUMMARY") && (e.key === " " || e.key === "Enter")) return;
     var ten = e.shiftKey ? 10 : 1;
     switch (e.key) {
@@ -150,19 +173,27 @@ extension PlayerScriptParts {
     q(".gd-numbers").addEventListener("toggle", function () {
     if (tableRows || !q(".gd-numbers").open) return;
     q(".gd-table thead").appendChild(headRow(many ? ["frame", "run"] : ["frame"]));
-    var body = q(".gd-table tbody"), rows = [];
-    for (var f = 0; f < n; f++) {
-    runs.forEach(function (r) {
+    var body = q(".gd-table tbody");
+    tableRows = [];
+    // Built 500 frames at a time between paints, so a long run's table never freezes the page.
+    function build(from) {
+    var part = document.createDocumentFragment();
+    for (var f = from; f < Math.min(n, from + 500); f++) {
+    tableRows[f] = runs.map(function (r) {
     var tr = document.createElement("tr");
     tr.dataset.frame = String(f);
     tr.appendChild(cell("td", String(f + 1)));
     if (many) { var name = cell("td", r.label); name.className = "gd-name"; tr.appendChild(name); }
     columns.forEach(function (c, j) { tr.appendChild(cell("td", fmt(r.columns[j][f], c.count))); });
-    rows.push(tr);
+    part.appendChild(tr);
+    return tr;
     });
     }
-    rows.forEach(function (tr) { body.appendChild(tr); });
-    tableRows = rows;
+    body.appendChild(part);
+    if (from + 500 < n) setTimeout(function () { build(from + 500); }, 0);
+    else root.dataset.table = "ready";
+    }
+    build(0);
     body.addEventListener("click", function (e) {
     var tr = e.target.closest("tr");
     if (tr) { pause(); show(Number(tr.dataset.frame)); }

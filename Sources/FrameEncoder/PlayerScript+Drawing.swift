@@ -27,29 +27,33 @@ extension PlayerScriptParts {
     if (!(s[4] & 1)) g.clearRect(s[0], s[1], s[2], s[3]);
     g.drawImage(bitmap, s[0], s[1]);
     }
-    // Key frames: {frame, last, bitmap}; the first is the empty canvas before frame 0.
-    var keys = [{ frame: -1, last: -1, bitmap: null }];
+    // Key frames: {frame, last, image}, composed while the page loads; the first is the empty canvas before frame 0.
+    var keys = [{ frame: -1, last: -1, image: null }];
     var every = Math.max(8, Math.ceil(n / Math.max(1, Math.floor(192e6 / (W * H * 4)))));
-    var loaded = -1;
+    var loaded = -1, waiters = [];
+    function flush() {
+    waiters = waiters.filter(function (w) { if (loaded >= w.k) { w.done(); return false; } return true; });
+    }
+    function whenLoaded(k) { return new Promise(function (done) { waiters.push({ k: k, done: done }); flush(); }); }
+    // Decodes 16 stills at a time and lays them in order on a canvas of its own, keeping every `every`-th frame.
     function loadKeys() {
     var c = document.createElement("canvas");
     c.width = W; c.height = H;
-    var g = c.getContext("2d"), last = -1, f = 0;
-    function next() {
-    if (f >= n) { loaded = n - 1; root.dataset.ready = "true"; return; }
-    var j = D.frames[f];
-    var drawn = j < 0 ? Promise.resolve() : decode(j).then(function (b) { lay(g, j, b, last); last = j; b.close(); });
-    return drawn.then(function () {
+    var g = c.getContext("2d", { willReadFrequently: true }), last = -1, f = 0;
+    function batch() {
+    if (f >= n) { root.dataset.ready = "true"; return; }
+    var js = D.frames.slice(f, Math.min(n, f + 16));
+    return Promise.all(js.map(function (j) { return j < 0 ? null : decode(j); })).then(function (bitmaps) {
+    for (var i = 0; i < js.length; i++, f++) {
+    if (bitmaps[i]) { lay(g, js[i], bitmaps[i], last); last = js[i]; bitmaps[i].close(); }
+    if ((f + 1) % every === 0 && f + 1 < n) keys.push({ frame: f, last: last, image: g.getImageData(0, 0, W, H) });
     loaded = f;
-    if ((f + 1) % every === 0 && f + 1 < n) {
-    var at = f, was = last;
-    return createImageBitmap(c).then(function (b) { keys.push({ frame: at, last: was, bitmap: b }); f++; return next(); });
     }
-    f++;
-    return next();
+    flush();
+    return batch();
     });
     }
-    return next();
+    return batch();
     }
     // What the canvas shows: frame `drawn`, with still `drawnLast` the last laid.
     var drawn = -2, drawnLast = -1, wanted = 0, queue = Promise.resolve();
@@ -57,14 +61,18 @@ extension PlayerScriptParts {
     var from = drawn, last = drawnLast, key = null;
     if (!(drawn <= k && drawn >= 0 && k - drawn <= every)) {
     for (var i = keys.length - 1; i >= 0; i--) if (keys[i].frame <= k) { key = keys[i]; break; }
+    // Far past what has loaded: show it when its key frame is there, rather than decode the whole way.
+    if (k - key.frame > 2 * every && loaded < k) {
+    whenLoaded(k).then(function () { if (wanted === k) show(k); });
+    return Promise.resolve();
+    }
     from = key.frame; last = key.last;
     }
     var need = [];
     for (var f = from + 1; f <= k; f++) if (D.frames[f] >= 0) need.push(D.frames[f]);
     return Promise.all(need.map(still)).then(function (bitmaps) {
     if (key) {
-    ctx.clearRect(0, 0, W, H);
-    if (key.bitmap) ctx.drawImage(key.bitmap, 0, 0);
+    if (key.image) ctx.putImageData(key.image, 0, 0); else ctx.clearRect(0, 0, W, H);
     }
     for (var i = 0; i < need.length; i++) { lay(ctx, need[i], bitmaps[i], last); last = need[i]; }
     drawn = k; drawnLast = last;

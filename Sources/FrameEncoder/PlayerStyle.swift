@@ -18,12 +18,17 @@ enum PlayerStyle {
         return luma < 128
     }
 
+    /// The theme's colours as the player element's own custom properties (an inline `style`), so two
+    /// players of different themes pasted into one notebook keep theirs.
+    static func variables(_ theme: Theme) -> String {
+        "--page:\(hex(theme.page));--plot:\(hex(theme.plot));--text:\(hex(theme.text));--axis:\(hex(theme.axis));"
+            + "--grid:\(hex(theme.grid));--accent:\(hex(theme.fit));color-scheme:\(isDark(theme) ? "dark" : "light")"
+    }
+
     static func css(theme: Theme, width: Int, height: Int) -> String {
         """
         body.gd-page{margin:0;background:\(hex(theme.page))}
-        .gd-player{--page:\(hex(theme.page));--plot:\(hex(theme.plot));--text:\(hex(theme.text));--axis:\(hex(theme.axis));\
-        --grid:\(hex(theme.grid));--accent:\(hex(theme.fit));color-scheme:\(isDark(theme) ? "dark" : "light");\
-        box-sizing:border-box;max-width:calc(\(width)px + 2rem);margin:0 auto;padding:.75rem 1rem 1.5rem;\
+        .gd-player{box-sizing:border-box;max-width:calc(\(width)px + 2rem);margin:0 auto;padding:.75rem 1rem 1.5rem;\
         color:var(--text);background:var(--page);font:15px/1.45 system-ui,"DejaVu Sans",sans-serif}
         .gd-player *{box-sizing:border-box}
         .gd-player h1{font-size:1.15rem;margin:.2rem 0 .6rem}

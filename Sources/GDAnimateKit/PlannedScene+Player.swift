@@ -80,7 +80,8 @@ extension PlannedScene {
             if let f = shown.indices.first(where: { at($0).loss > snapshots[0].loss }) {
                 list.append(.init(frame: f, title: "\(name)the loss climbs above its start at \(unit(at(f)))"))
             }
-            if let epoch = run.result.divergedAtEpoch, let f = shown.indices.last {
+            // A diverged run ends on its last finite snapshot: the first frame that shows it.
+            if let epoch = run.result.divergedAtEpoch, let f = shown.indices.first(where: { shown[$0] >= snapshots.count - 1 }) {
                 list.append(.init(frame: f, title: "\(name)diverged at epoch \(epoch): the run stops"))
             }
             if case .step(let every, _) = run.result.config.schedule, runs.count == 1 || run.label == runs[0].label {
@@ -94,8 +95,15 @@ extension PlannedScene {
                 }
             }
         }
-        // One chapter per frame, in frame order (the first said of a frame stays).
-        var seen = Set<Int>()
-        return list.sorted { $0.frame < $1.frame }.filter { seen.insert($0.frame).inserted }
+        // One chapter per frame, in frame order; what several runs do at one frame is said together.
+        var merged: [PlayerNotes.Chapter] = []
+        for c in list.sorted(by: { $0.frame < $1.frame }) {
+            if let last = merged.last, last.frame == c.frame {
+                if !last.title.contains(c.title) { merged[merged.count - 1].title += "; " + c.title }
+            } else {
+                merged.append(c)
+            }
+        }
+        return merged
     }
 }
