@@ -142,20 +142,3 @@ public enum DataSource: Sendable, Equatable {
     /// Points a program already has.
     case points(Dataset)
 }
-
-/// The optimizers, by the names the command line uses. Their settings (batch size, β, β₁, β₂) are
-/// properties of ``Visual``.
-public enum OptimizerKind: String, CaseIterable, Sendable {
-    /// Every point per update.
-    case batch
-    /// One point per update, reshuffled every epoch.
-    case sgd
-    /// ``Visual/batchSize`` points per update.
-    case minibatch
-    /// Heavy-ball momentum (PyTorch's `SGD(momentum=β)`), full-batch gradients.
-    case momentum
-    /// Nesterov momentum (PyTorch's `SGD(momentum=β, nesterov=True)`), full-batch gradients.
-    case nesterov
-    /// Adam (PyTorch's `Adam(betas=(β₁, β₂), eps=1e-8)`), full-batch gradients.
-    case adam
-}

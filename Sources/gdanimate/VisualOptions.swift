@@ -33,7 +33,7 @@ struct VisualOptions: ParsableArguments {
     var yColumn: String?
 
     // MARK: Training
-    @Option(help: "batch (all points per update), sgd (one point per update), minibatch (--batch-size points per update), momentum, nesterov or adam (full-batch gradients, PyTorch's update rules).")
+    @Option(help: ArgumentHelp("How each update is made: \(Self.optimizersText)."))
     var optimizer: OptimizerKind = .batch
 
     @Option(help: ArgumentHelp("Optimizers of --mode compare, comma-separated.", valueName: "list"))
@@ -125,6 +125,14 @@ struct VisualOptions: ParsableArguments {
     var background: PageBackground = .opaque
 
     static let sweepFactorsText = LearningRateSweep.defaultFactors.map { NumberFormat.significant($0) }.joined(separator: ", ")
+    /// `batch (all points per update), …, or newton (…); all but sgd and minibatch use full-batch
+    /// gradients`, from the optimizers' registry.
+    static let optimizersText: String = {
+        let all = OptimizerKind.allCases
+        let stochastic = all.filter(\.isStochastic).map(\.rawValue)
+        return all.dropLast().map(\.summary).joined(separator: ", ") + ", or " + all.last!.summary
+            + "; all but \(stochastic.joined(separator: " and ")) use full-batch gradients"
+    }()
     static let formatsText = OutputFormat.registered.map { "\($0.name) (\($0.summary))" }.joined(separator: ", ")
 
     mutating func validate() throws {

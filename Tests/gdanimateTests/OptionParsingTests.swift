@@ -131,6 +131,7 @@ struct OptionParsingTests {
         for kind in SceneKind.allCases { #expect(flat.contains("\(kind.rawValue) (\(kind.summary))")) }
         #expect(flat.contains("0.1, 0.5, 0.9, 1.05 × the data's stability limit"))
         for format in OutputFormat.registered { #expect(flat.contains("\(format.name) (\(format.summary))")) }
+        for optimizer in OptimizerKind.allCases { #expect(flat.contains(optimizer.summary)) }
     }
 }
 
