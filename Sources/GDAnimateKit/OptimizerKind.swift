@@ -1,10 +1,10 @@
 import Training
 
 /// An optimizer by the name the command line and manifests use: `batch`, `sgd`, `minibatch`, `momentum`,
-/// `nesterov`, `adam`. There is one for each optimizer in Training's
+/// `nesterov`, `adam`, `rmsprop`, `adagrad`, `newton`. There is one for each optimizer in Training's
 /// `Optimizer.registered`, in that order, and no other: ``allCases`` and ``init(rawValue:)`` read that
-/// list, and the static members (`.momentum`, `.adam`, …) come from each optimizer's own file through
-/// `OptimizerNaming`. Their settings (batch size, β, β₁, β₂) are properties of ``Visual``.
+/// list, and the static members (`.momentum`, `.rmsprop`, …) come from each optimizer's own file through
+/// `OptimizerNaming`. Their settings (batch size, β, β₁, β₂, ρ) are properties of ``Visual``.
 public struct OptimizerKind: RawRepresentable, Hashable, CaseIterable, Sendable, CustomStringConvertible, OptimizerNaming {
     /// The name: `batch`, `sgd`, …
     public let rawValue: String
@@ -44,7 +44,7 @@ extension Visual {
     /// The optimizers' settings as this visual sets them.
     public var optimizerSettings: OptimizerSettings {
         var s = OptimizerSettings()
-        (s.batchSize, s.momentum, s.beta1, s.beta2) = (batchSize, momentum, beta1, beta2)
+        (s.batchSize, s.momentum, s.beta1, s.beta2, s.rmsDecay) = (batchSize, momentum, beta1, beta2, rmsDecay)
         return s
     }
 }

@@ -197,7 +197,7 @@ extension String {
     }
 
     /// "Batch gradient descent" → "batch gradient descent"; the optimizers' proper names ("Adam",
-    /// "Nesterov momentum") stay.
+    /// "Nesterov momentum", "RMSprop", "Newton's method") stay.
     var lowercasedFirstWord: String {
         let word = prefix { $0 != " " }
         return Optimizer.properNames.contains(where: word.hasPrefix) ? self : prefix(1).lowercased() + dropFirst()

@@ -42,6 +42,8 @@ public struct Visual: Sendable, Equatable {
     public var beta1 = 0.9
     /// Adam's β₂, 0 ≤ β₂ < 1.
     public var beta2 = 0.999
+    /// RMSprop's smoothing constant ρ of the mean square (torch's `alpha`), 0 ≤ ρ < 1.
+    public var rmsDecay = 0.99
     /// The learning rate α, > 0.
     public var learningRate = 0.1
     /// How the rate changes from epoch to epoch (`learningRate` is the first epoch's).

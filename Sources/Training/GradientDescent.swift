@@ -15,11 +15,13 @@ public enum GradientDescent {
     /// one per update for a per-update run, including the updates a long run does not keep
     /// (``snapshotLimit``), so a history can be written whole in constant memory.
     ///
-    /// - Throws: ``LossSurface/SetupError`` when the data has no line to fit or the start's loss overflows.
+    /// - Throws: ``LossSurface/SetupError`` when the data has no line to fit, the start's loss overflows,
+    ///   or the optimizer needs the Hessian and it is singular.
     public static func run(_ data: Dataset, _ config: TrainingConfig, each: ((Snapshot) -> Void)? = nil) throws(LossSurface.SetupError) -> TrainingResult {
         let surface = try LossSurface(data)
         let bOnly = config.fixedM != nil
         let hessian = bOnly ? Hessian.bOnly : surface.hessian
+        if type(of: config.optimizer.rule).usesHessian && !hessian.isInvertible { throw .singularHessian }
         var run = try Run(data: data, config: config, surface: surface, hessian: hessian, each: each)
         var rule = config.optimizer.rule
         rule.descend(&run)

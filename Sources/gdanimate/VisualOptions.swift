@@ -48,6 +48,9 @@ struct VisualOptions: ParsableArguments {
     @Option(parsing: .unconditional, help: ArgumentHelp("Adam's β₂ (second-moment decay), 0 to 1.", valueName: "β₂"))
     var beta2: Double = 0.999
 
+    @Option(parsing: .unconditional, help: ArgumentHelp("RMSprop's smoothing constant ρ of the mean square (PyTorch's alpha), 0 to 1.", valueName: "ρ"))
+    var rmsDecay: Double = 0.99
+
     @Option(parsing: .unconditional, help: ArgumentHelp("Learning rates of --mode lr-sweep, comma-separated. Default: \(Self.sweepFactorsText) × the data's stability limit 2/λmax (slow, good, oscillating, diverging).", valueName: "list"))
     var lrs: String?
 
@@ -170,6 +173,7 @@ struct VisualOptions: ParsableArguments {
         v.momentum = momentum
         v.beta1 = beta1
         v.beta2 = beta2
+        v.rmsDecay = rmsDecay
         v.learningRate = lr
         v.sweepRates = try lrs.map(CommaList.rates)
         (v.schedule, v.comparedSchedules) = try rates.schedules(epochs: epochs)

@@ -6,7 +6,8 @@ import Training
 /// copy of it and the full-batch gradient at each snapshot: for batch descent, momentum, Nesterov and Adam
 /// the step −α∇J that the gradient alone asks for, and for momentum and Nesterov also the velocity's share
 /// −α·β·v of the next step (the velocity before this update for heavy-ball momentum, after it for Nesterov,
-/// whose step is −α(∇J + β·v_new)), so the two arrows add up to the step either way.
+/// whose step is −α(∇J + β·v_new)), so the two arrows add up to the step either way; for RMSprop, Adagrad
+/// and Newton's method the step itself.
 struct DescentArrows {
     /// Per path, per snapshot: the step arrow and the velocity arrow (nil without momentum), in (m, b).
     let steps: [[(gradient: (m: Double, b: Double), velocity: (m: Double, b: Double)?)]]

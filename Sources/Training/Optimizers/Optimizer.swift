@@ -1,17 +1,18 @@
 /// An optimizer with its settings, ready to run: how each update is made. `batch`, `sgd` and `minibatch`
 /// differ in how many points an update looks at; the others use every point (full-batch gradients) and
-/// differ in how the gradient becomes a step, with PyTorch's conventions for momentum, Nesterov and Adam
-/// (`torch.optim.SGD` with `momentum`, with `nesterov=True`, and `torch.optim.Adam`), so their paths match
-/// what students see there.
+/// differ in how the gradient becomes a step: PyTorch's conventions for momentum, Nesterov, Adam, RMSprop
+/// and Adagrad (`torch.optim.SGD`, `Adam`, `RMSprop`, `Adagrad`), so their paths match what students see
+/// there, and Newton's method θ ← θ − α·H⁻¹∇J.
 ///
 /// Each optimizer is one ``OptimizerRule`` in its own file, which also adds its factory here
-/// (``momentum(beta:)``, ``adam(beta1:beta2:)``, …); ``registered`` lists them all, once.
+/// (``momentum(beta:)``, ``rmsprop(decay:)``, …); ``registered`` lists them all, once.
 public struct Optimizer: Sendable, Equatable, CustomStringConvertible {
     /// Every optimizer, in the order the command line's help lists them: the one list that `--optimizer`,
     /// `--optimizers`, their help and manifests are made from.
     public static let registered: [any OptimizerRule.Type] = [
         BatchDescent.self, StochasticDescent.self, MiniBatchDescent.self,
         Momentum.self, Nesterov.self, Adam.self,
+        RMSprop.self, Adagrad.self, Newton.self,
     ]
 
     /// The registered rule called `name`, or nil.

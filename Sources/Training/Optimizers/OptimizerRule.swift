@@ -1,5 +1,5 @@
 /// One optimizer, as `torch.optim` has one class per optimizer: its settings, its state and ``step(_:_:)``,
-/// which turns the gradient g = ∇J(m, b) (and the Hessian H = ∇²J, for a rule that needs it) into the change
+/// which turns the gradient g = ∇J(m, b) (and, for Newton's method, the Hessian H = ∇²J) into the change
 /// Δθ of the parameters θ = (m, b), θ ← θ + Δθ.
 ///
 /// A rule is a value. One made by ``init(_:)`` has no state yet (zero velocity, zero moments), and
@@ -21,6 +21,8 @@ public protocol OptimizerRule: Sendable, Equatable {
     /// Whether each update looks at a shuffled subset of the points (``pointsPerUpdate``) rather than at
     /// the whole batch, whose gradient the loss surface's statistics give in O(1). Default false.
     static var isStochastic: Bool { get }
+    /// Whether ``step(_:_:)`` reads the Hessian, which must then be invertible. Default false.
+    static var usesHessian: Bool { get }
     /// What the contour's legend calls the two arrows ``Update/stepArrow`` and ``Update/velocityArrow``
     /// (nil: this rule draws no velocity). Default `step −α∇J` and none.
     static var arrowLegend: (step: String, velocity: String?) { get }
@@ -89,6 +91,7 @@ public struct Update: Sendable {
 extension OptimizerRule {
     public static var properName: String? { nil }
     public static var isStochastic: Bool { false }
+    public static var usesHessian: Bool { false }
     public static var arrowLegend: (step: String, velocity: String?) { ("step −α∇J", nil) }
     public var pointsPerUpdate: Int { 1 }
 
