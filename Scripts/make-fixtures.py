@@ -2,7 +2,8 @@
 """Reference histories for TrainingTests, computed independently of the Swift code with NumPy float64
 and per-sample sums (the way the course notebooks compute them).
 
-Usage: .venv/bin/python Scripts/make-fixtures.py   (writes Tests/TrainingTests/Fixtures/)
+Usage: .venv/bin/python Scripts/make-fixtures.py   (writes Tests/TrainingTests/Fixtures/; Scripts/setup --python
+puts NumPy in .venv)
 
 Each history CSV has the header epoch,m,b,loss; row k holds the parameters after k epochs and the loss at
 exactly those parameters (two-pass: residuals first, then their mean square). The stochastic optimizers
