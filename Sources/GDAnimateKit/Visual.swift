@@ -34,9 +34,9 @@ public struct Visual: Sendable, Equatable {
     public var optimizer: OptimizerKind = .batch
     /// The optimizers of `SceneKind.compare`, in legend order.
     public var compared: [OptimizerKind] = Visual.defaultCompared
-    /// Points per mini-batch update (``OptimizerKind/minibatch``).
+    /// Points per mini-batch update (`OptimizerKind.minibatch`).
     public var batchSize = 20
-    /// β of ``OptimizerKind/momentum`` and ``OptimizerKind/nesterov``, 0 ≤ β < 1.
+    /// β of `OptimizerKind.momentum` and `.nesterov`, 0 ≤ β < 1.
     public var momentum = 0.9
     /// Adam's β₁, 0 ≤ β₁ < 1.
     public var beta1 = 0.9
