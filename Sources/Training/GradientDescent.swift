@@ -68,7 +68,7 @@ public enum GradientDescent {
 
         /// Makes the snapshot of (m, b) after `step` updates, keeps it if `keep` (or it is the last), and
         /// reports whether the run may go on: a run stops at its first non-finite or exploding loss, kept or not.
-        @inline(__always)
+        @inline(never)   // once an epoch, or once an update of a per-update run: kept out of the loop's registers
         mutating func record(epoch: Int, step: Int, m: Double, b: Double, keep: Bool = true) -> Bool {
             (self.m, self.b) = (m, b)
             let loss = surface.loss(m: m, b: b)
@@ -99,6 +99,8 @@ public enum GradientDescent {
 
         /// One update an epoch, from the loss surface's gradient in O(1).
         private mutating func descendByEpochs<Rule: OptimizerRule>(_ rule: inout Rule) {
+            // Local copies: the loop reads constants that no call can change (`self` is inout).
+            let surface = surface, config = config, hessian = hessian, bOnly = bOnly
             var m = self.m, b = self.b
             for epoch in stride(from: 1, through: config.epochs, by: 1) {
                 var g = surface.gradient(m: m, b: b)
@@ -113,6 +115,9 @@ public enum GradientDescent {
         /// ⌈n / batch⌉ updates an epoch, each from the gradient of its batch of points, visited in an
         /// order reshuffled every epoch (``EpochOrder``).
         private mutating func descendByBatches<Rule: OptimizerRule>(_ rule: inout Rule) {
+            // Local copies: the loop reads constants that no call can change (`self` is inout), so the
+            // points' buffers are not looked up again around every call.
+            let data = data, config = config, hessian = hessian, bOnly = bOnly
             let size = min(max(rule.pointsPerUpdate, 1), data.count)
             var rng = SplitMix64(seed: config.seed ^ 0x5348_5546_464C_4521)  // "SHUFFLE!": its own stream
             var order = EpochOrder(count: data.count)
