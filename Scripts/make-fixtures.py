@@ -2,12 +2,16 @@
 """Reference histories for TrainingTests, computed independently of the Swift code with NumPy float64
 and per-sample sums (the way the course notebooks compute them).
 
-Usage: .venv/bin/python Scripts/make-fixtures.py   (writes Tests/TrainingTests/Fixtures/)
+Usage: .venv/bin/python Scripts/make-fixtures.py   (writes Tests/TrainingTests/Fixtures/; Scripts/setup --python
+puts NumPy in .venv)
 
 Each history CSV has the header epoch,m,b,loss; row k holds the parameters after k epochs and the loss at
 exactly those parameters (two-pass: residuals first, then their mean square). The stochastic optimizers
 visit the points in gdanimate's epoch order (a Feistel permutation keyed from the same SplitMix64 stream,
-seed ^ SHUFFLE_SALT; see epoch_order), so their paths can be checked too.
+seed ^ SHUFFLE_SALT; see epoch_order), so their paths can be checked too. The full-batch optimizers follow
+the update rules torch.optim documents (SGD with momentum and nesterov, Adam, RMSprop and Adagrad with their
+default eps and no other option) and Newton's method with the mean squared error's Hessian, built here from
+per-sample means and solved with np.linalg.solve.
 """
 import math
 import os
@@ -112,18 +116,46 @@ def train(x, y, lr, epochs, m=0.0, b=0.0, batch=None, seed=0, fixed_m=None):
     return rows
 
 
-def train_with(x, y, lr, epochs, rule, m=0.0, b=0.0, **k):
-    """Full-batch gradients turned into steps as torch.optim does it (SGD momentum, nesterov, Adam)."""
+def train_with(x, y, lr, epochs, rule, m=0.0, b=0.0, fixed_m=None, **k):
+    """Full-batch gradients turned into steps as torch.optim does it (SGD momentum, nesterov, Adam,
+    RMSprop, Adagrad), or by Newton's method. With fixed_m only b is descended (the b-only run)."""
+    if fixed_m is not None:
+        m = fixed_m
     rows = [(0, m, b, loss(x, y, m, b))]
     n = len(x)
     vm = vb = 0.0
     m1 = [0.0, 0.0]
     m2 = [0.0, 0.0]
+    sq = np.zeros(2)  # RMSprop's square_avg, Adagrad's state_sum: torch's state, zero at the start
     rate = lr if callable(lr) else (lambda k: lr)
     for epoch in range(1, epochs + 1):
         lr = rate(epoch - 1)
         r = y - (m * x + b)
         g = [-2 / n * np.sum(x * r), -2 / n * np.sum(r)]
+        if rule in ("rmsprop", "adagrad", "newton"):
+            g = np.array(g)
+            if rule == "rmsprop":
+                # torch.optim.RMSprop(lr, alpha, eps=1e-8), momentum 0, centered False:
+                # square_avg = alpha * square_avg + (1 - alpha) * grad**2; param -= lr * grad / (sqrt(square_avg) + eps)
+                alpha = k["alpha"]
+                sq = alpha * sq + (1 - alpha) * g * g
+                step = lr * g / (np.sqrt(sq) + 1e-8)
+            elif rule == "adagrad":
+                # torch.optim.Adagrad(lr), lr_decay 0, initial_accumulator_value 0, eps=1e-10:
+                # state_sum += grad**2; param -= lr * grad / (sqrt(state_sum) + eps)
+                sq = sq + g * g
+                step = lr * g / (np.sqrt(sq) + 1e-10)
+            elif fixed_m is None:
+                # Newton: theta -= lr * H^-1 grad, H the Hessian of the mean squared error.
+                H = 2 * np.array([[np.mean(x * x), np.mean(x)], [np.mean(x), 1.0]])
+                step = lr * np.linalg.solve(H, g)
+            else:
+                step = np.array([0.0, lr * g[1] / 2])  # d2J/db2 = 2
+            if fixed_m is None:
+                m = m - step[0]
+            b = b - step[1]
+            rows.append((epoch, float(m), float(b), loss(x, y, m, b)))
+            continue
         if rule in ("momentum", "nesterov"):
             beta = k["beta"]
             vm, vb = beta * vm + g[0], beta * vb + g[1]
@@ -172,6 +204,20 @@ def main():
     write("sgd-lr0.05-step10x0.5-seed2.csv", train(x, y, schedule("step", 0.05, 40, every=10, gamma=0.5), 40, batch=1, seed=2))
     write("momentum0.9-lr0.05-exp0.97.csv", train_with(x, y, schedule("exponential", 0.05, 200, gamma=0.97), 200, "momentum", beta=0.9))
     write("adam-lr0.2-inverse0.05.csv", train_with(x, y, schedule("inverse", 0.2, 200, decay=0.05), 200, "adam", beta1=0.9, beta2=0.999))
+    # RMSprop, Adagrad and Newton's method (issue 23): torch's rules with their default eps, full-batch gradients.
+    write("rmsprop-lr0.01.csv", train_with(x, y, 0.01, 1000, "rmsprop", alpha=0.99))
+    write("rmsprop-lr0.05-from-5,-3.csv", train_with(x, y, 0.05, 300, "rmsprop", m=5.0, b=-3.0, alpha=0.99))
+    # rho = 0.9 at a small rate: at lr 0.02 the same start swings m ever wider from epoch ~260 and doubles
+    # any rounding difference every epoch, which no two implementations could match to 1e-9.
+    write("rmsprop0.9-lr0.005-from-5,-3.csv", train_with(x, y, 0.005, 500, "rmsprop", m=5.0, b=-3.0, alpha=0.9))
+    write("rmsprop-lr0.1-exp0.98.csv", train_with(x, y, schedule("exponential", 0.1, 300, gamma=0.98), 300, "rmsprop", alpha=0.99))
+    write("adagrad-lr0.5.csv", train_with(x, y, 0.5, 1000, "adagrad"))
+    write("adagrad-lr1-from-5,-3.csv", train_with(x, y, 1.0, 500, "adagrad", m=5.0, b=-3.0))
+    write("adagrad-lr0.5-cosine.csv", train_with(x, y, schedule("cosine", 0.5, 300, minimum=0.0), 300, "adagrad"))
+    write("newton-lr1.csv", train_with(x, y, 1.0, 300, "newton"))
+    write("newton-lr0.3-from-5,-3.csv", train_with(x, y, 0.3, 300, "newton", m=5.0, b=-3.0))
+    write("newton-lr0.5-step10x0.5.csv", train_with(x, y, schedule("step", 0.5, 300, every=10, gamma=0.5), 300, "newton"))
+    write("newton-bonly-m2.5-lr0.5.csv", train_with(x, y, 0.5, 300, "newton", fixed_m=2.5))
 
     # y ≈ 10⁶ plus unit noise: raw sums would lose digits of the loss here.
     rng = np.random.RandomState(1)
@@ -179,6 +225,7 @@ def main():
     yl = 1e6 + 0.5 * xl + rng.randn(200)
     np.savetxt(os.path.join(OUT, "large-y.csv"), np.c_[xl, yl], delimiter=",", header="x,y", comments="", fmt="%.17g")
     write("large-y-batch-lr0.01-from-0,1e6.csv", train(xl, yl, 0.01, 1000, m=0.0, b=1e6))
+    write("large-y-newton-lr1-from-0,1e6.csv", train_with(xl, yl, 1.0, 300, "newton", m=0.0, b=1e6))
 
 
 if __name__ == "__main__":

@@ -196,9 +196,10 @@ extension String {
         return c.uppercased() + dropFirst()
     }
 
-    /// "Batch gradient descent" → "batch gradient descent"; names ("Adam", "Nesterov momentum") stay.
+    /// "Batch gradient descent" → "batch gradient descent"; the optimizers' proper names ("Adam",
+    /// "Nesterov momentum", "RMSprop", "Newton's method") stay.
     var lowercasedFirstWord: String {
         let word = prefix { $0 != " " }
-        return ["Adam", "Nesterov"].contains(where: word.hasPrefix) ? self : prefix(1).lowercased() + dropFirst()
+        return Optimizer.properNames.contains(where: word.hasPrefix) ? self : prefix(1).lowercased() + dropFirst()
     }
 }

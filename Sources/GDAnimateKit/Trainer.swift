@@ -15,14 +15,7 @@ struct Trainer {
     /// The training settings of `optimizer` at rate `lr`, as the visual sets them.
     static func config(_ visual: Visual, _ optimizer: OptimizerKind, lr: Double, schedule: LearningRateSchedule? = nil) -> TrainingConfig {
         var config = TrainingConfig()
-        switch optimizer {
-        case .batch: config.optimizer = .batch
-        case .sgd: config.optimizer = .sgd
-        case .minibatch: config.optimizer = .minibatch(size: visual.batchSize)
-        case .momentum: config.optimizer = .momentum(beta: visual.momentum)
-        case .nesterov: config.optimizer = .nesterov(beta: visual.momentum)
-        case .adam: config.optimizer = .adam(beta1: visual.beta1, beta2: visual.beta2)
-        }
+        config.optimizer = optimizer.optimizer(visual.optimizerSettings)
         config.learningRate = lr
         config.schedule = schedule ?? visual.schedule
         config.epochs = visual.epochs

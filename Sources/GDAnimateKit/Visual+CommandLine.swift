@@ -59,6 +59,7 @@ extension Visual {
         add("momentum", momentum, unless: d.momentum)
         add("beta1", beta1, unless: d.beta1)
         add("beta2", beta2, unless: d.beta2)
+        add("rms-decay", rmsDecay, unless: d.rmsDecay)
         if let sweepRates { add("lrs", sweepRates.map(Self.number).joined(separator: ",")) }
         if batchSize != d.batchSize { add("batch-size", "\(batchSize)") }
         // Schedules: the names, then each setting that differs from its standard value (the settings

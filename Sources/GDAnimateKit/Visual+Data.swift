@@ -54,7 +54,7 @@ extension Visual {
     /// scene counts its points per pixel on a second reading.
     func needsPoints(_ scenes: [SceneKind]) -> Bool {
         let drawsPoints: Set<SceneKind> = [.steps, .scaling, .compare]
-        return !drawsPoints.isDisjoint(with: scenes) || optimizer == .sgd || optimizer == .minibatch
+        return !drawsPoints.isDisjoint(with: scenes) || optimizer.isStochastic
     }
 
     /// The points of ``data`` read once more, handed to `each` a piece at a time, and how many there were

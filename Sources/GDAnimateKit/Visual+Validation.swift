@@ -17,7 +17,7 @@ extension Visual {
         if let frames, !Self.frameRange.contains(frames) {
             throw VisualError("--frames must be from \(Self.frameRange.lowerBound) to \(Self.frameRange.upperBound) (got \(frames))")
         }
-        for (flag, value) in [("--momentum", momentum), ("--beta1", beta1), ("--beta2", beta2)] where !(value.isFinite && value >= 0 && value < 1) {
+        for (flag, value) in [("--momentum", momentum), ("--beta1", beta1), ("--beta2", beta2), ("--rms-decay", rmsDecay)] where !(value.isFinite && value >= 0 && value < 1) {
             throw VisualError("\(flag) must be at least 0 and below 1 (got \(value))")
         }
         guard !compared.isEmpty else { throw VisualError("--optimizers names no optimizer") }

@@ -34,14 +34,16 @@ public struct Visual: Sendable, Equatable {
     public var optimizer: OptimizerKind = .batch
     /// The optimizers of `SceneKind.compare`, in legend order.
     public var compared: [OptimizerKind] = Visual.defaultCompared
-    /// Points per mini-batch update (``OptimizerKind/minibatch``).
+    /// Points per mini-batch update (`OptimizerKind.minibatch`).
     public var batchSize = 20
-    /// β of ``OptimizerKind/momentum`` and ``OptimizerKind/nesterov``, 0 ≤ β < 1.
+    /// β of `OptimizerKind.momentum` and `.nesterov`, 0 ≤ β < 1.
     public var momentum = 0.9
     /// Adam's β₁, 0 ≤ β₁ < 1.
     public var beta1 = 0.9
     /// Adam's β₂, 0 ≤ β₂ < 1.
     public var beta2 = 0.999
+    /// RMSprop's smoothing constant ρ of the mean square (torch's `alpha`), 0 ≤ ρ < 1.
+    public var rmsDecay = 0.99
     /// The learning rate α, > 0.
     public var learningRate = 0.1
     /// How the rate changes from epoch to epoch (`learningRate` is the first epoch's).
@@ -141,21 +143,4 @@ public enum DataSource: Sendable, Equatable {
     case file(path: String, x: CSVData.Column? = nil, y: CSVData.Column? = nil)
     /// Points a program already has.
     case points(Dataset)
-}
-
-/// The optimizers, by the names the command line uses. Their settings (batch size, β, β₁, β₂) are
-/// properties of ``Visual``.
-public enum OptimizerKind: String, CaseIterable, Sendable {
-    /// Every point per update.
-    case batch
-    /// One point per update, reshuffled every epoch.
-    case sgd
-    /// ``Visual/batchSize`` points per update.
-    case minibatch
-    /// Heavy-ball momentum (PyTorch's `SGD(momentum=β)`), full-batch gradients.
-    case momentum
-    /// Nesterov momentum (PyTorch's `SGD(momentum=β, nesterov=True)`), full-batch gradients.
-    case nesterov
-    /// Adam (PyTorch's `Adam(betas=(β₁, β₂), eps=1e-8)`), full-batch gradients.
-    case adam
 }

@@ -42,6 +42,8 @@ public struct LossSurface: Sendable, Equatable {
         case underflow(largest: Double)
         /// The loss at the starting point is not a finite number.
         case startOverflow(m: Double, b: Double)
+        /// The optimizer needs the Hessian and it cannot be inverted (x has no spread left in a Double).
+        case singularHessian
 
         /// The problem in words, with what to do about it where the data can be fixed.
         public var description: String {
@@ -58,6 +60,8 @@ public struct LossSurface: Sendable, Equatable {
                 return "the x values are at most \(v) in size, and the squares of their spread underflow a 64-bit float; rescale the data, e.g. multiply by a power of ten"
             case .startOverflow(let m, let b):
                 return "the loss at the start (m = \(m), b = \(b)) overflows a 64-bit float; choose a starting point nearer the data"
+            case .singularHessian:
+                return "the loss's Hessian 2·[[mean x², mean x], [mean x, 1]] is singular (x has no spread), so Newton's step H⁻¹∇J does not exist; use another optimizer or data whose x values differ"
             }
         }
     }

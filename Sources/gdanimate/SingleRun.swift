@@ -45,7 +45,7 @@ struct SingleRun {
     /// with nothing on the screen: --mode compare over 10⁷ points took 100 s); full-batch runs train on
     /// the data's statistics, whatever its size.
     static func longTraining(_ visual: Visual, scenes: [SceneKind], points: Int) -> String? {
-        let stochastic = visual.runs(for: scenes).filter { $0 == .sgd || $0 == .minibatch }
+        let stochastic = visual.runs(for: scenes).filter(\.isStochastic)
         let visits = Double(stochastic.count) * Double(visual.epochs) * Double(points)
         guard visits > 5e8 else { return nil }
         let names = Visual.names(stochastic)

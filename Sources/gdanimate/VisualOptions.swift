@@ -33,7 +33,7 @@ struct VisualOptions: ParsableArguments {
     var yColumn: String?
 
     // MARK: Training
-    @Option(help: "batch (all points per update), sgd (one point per update), minibatch (--batch-size points per update), momentum, nesterov or adam (full-batch gradients, PyTorch's update rules).")
+    @Option(help: ArgumentHelp("How each update is made: \(Self.optimizersText)."))
     var optimizer: OptimizerKind = .batch
 
     @Option(help: ArgumentHelp("Optimizers of --mode compare, comma-separated.", valueName: "list"))
@@ -47,6 +47,9 @@ struct VisualOptions: ParsableArguments {
 
     @Option(parsing: .unconditional, help: ArgumentHelp("Adam's β₂ (second-moment decay), 0 to 1.", valueName: "β₂"))
     var beta2: Double = 0.999
+
+    @Option(parsing: .unconditional, help: ArgumentHelp("RMSprop's smoothing constant ρ of the mean square (PyTorch's alpha), 0 to 1.", valueName: "ρ"))
+    var rmsDecay: Double = 0.99
 
     @Option(parsing: .unconditional, help: ArgumentHelp("Learning rates of --mode lr-sweep, comma-separated. Default: \(Self.sweepFactorsText) × the data's stability limit 2/λmax (slow, good, oscillating, diverging).", valueName: "list"))
     var lrs: String?
@@ -125,6 +128,14 @@ struct VisualOptions: ParsableArguments {
     var background: PageBackground = .opaque
 
     static let sweepFactorsText = LearningRateSweep.defaultFactors.map { NumberFormat.significant($0) }.joined(separator: ", ")
+    /// `batch (all points per update), …, or newton (…); all but sgd and minibatch use full-batch
+    /// gradients`, from the optimizers' registry.
+    static let optimizersText: String = {
+        let all = OptimizerKind.allCases
+        let stochastic = all.filter(\.isStochastic).map(\.rawValue)
+        return all.dropLast().map(\.summary).joined(separator: ", ") + ", or " + all.last!.summary
+            + "; all but \(stochastic.joined(separator: " and ")) use full-batch gradients"
+    }()
     static let formatsText = OutputFormat.registered.map { "\($0.name) (\($0.summary))" }.joined(separator: ", ")
 
     mutating func validate() throws {
@@ -162,6 +173,7 @@ struct VisualOptions: ParsableArguments {
         v.momentum = momentum
         v.beta1 = beta1
         v.beta2 = beta2
+        v.rmsDecay = rmsDecay
         v.learningRate = lr
         v.sweepRates = try lrs.map(CommaList.rates)
         (v.schedule, v.comparedSchedules) = try rates.schedules(epochs: epochs)

@@ -41,6 +41,17 @@ struct PlanTests {
         #expect(plan.scenes[0].width == 960 && plan.scenes[0].height == 540)
     }
 
+    /// The optimizers added through the registry compare like the others, each with its own settings.
+    @Test func compareRunsRMSpropAdagradAndNewton() throws {
+        var v = Visual(scene: .compare)
+        (v.compared, v.rmsDecay, v.learningRate) = ([.batch, .rmsprop, .adagrad, .newton], 0.9, 1)
+        let runs = try Plan(v, data: Self.data).scenes[0].input.runs
+        #expect(runs.map(\.label) == ["batch", "RMSprop", "Adagrad", "Newton"])
+        #expect(runs[1].result.config.optimizer == .rmsprop(decay: 0.9))
+        let newton = runs[3].result, best = newton.leastSquares
+        #expect(abs(newton.snapshots[1].m - best.m) < 1e-12 && abs(newton.snapshots[1].b - best.b) < 1e-12, "α = 1: one step")
+    }
+
     @Test func bOnlyRunsOnlyWhereAScenesShowsThem() throws {
         #expect(try Plan(Visual(scene: .bsweep), data: Self.data).main == nil)
         #expect(try Plan(Visual(scene: .contour), data: Self.data).bOnly == nil)
@@ -91,6 +102,9 @@ struct PlanTests {
         v = Visual()
         v.compared = [.sgd, .sgd]
         #expect(throws: VisualError("--optimizers names sgd twice")) { try v.validate() }
+        v = Visual()
+        v.rmsDecay = 1
+        #expect(throws: VisualError("--rms-decay must be at least 0 and below 1 (got 1.0)")) { try v.validate() }
         v = Visual()
         v.timing.fps = 60
         #expect(throws: VisualError.self) { try v.validate() }

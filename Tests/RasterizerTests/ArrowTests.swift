@@ -16,10 +16,12 @@ struct ArrowTests {
 
     /// Batch descent's next step is the gradient arrow; heavy-ball momentum's is the gradient arrow plus
     /// the velocity arrow (p ← p − α(βv + ∇J)), and Nesterov's too (p ← p − α(∇J + β·v_new)), under a
-    /// schedule too.
+    /// schedule too; RMSprop's, Adagrad's and Newton's method's step arrow is their whole step.
     @Test(arguments: [(Optimizer.batch, LearningRateSchedule.constant), (.batch, .cosine(minimum: 0)),
                       (.momentum(beta: 0.9), .constant), (.momentum(beta: 0.8), .step(every: 7, gamma: 0.5)),
-                      (.nesterov(beta: 0.9), .constant), (.nesterov(beta: 0.7), .exponential(gamma: 0.98))])
+                      (.nesterov(beta: 0.9), .constant), (.nesterov(beta: 0.7), .exponential(gamma: 0.98)),
+                      (.rmsprop(decay: 0.99), .constant), (.adagrad, .cosine(minimum: 0)), (.newton, .constant),
+                      (.newton, .step(every: 5, gamma: 0.5))])
     func arrowsAddUpToTheNextStep(_ optimizer: Optimizer, _ schedule: LearningRateSchedule) throws {
         let (_, r) = try Self.run(optimizer, lr: 0.05, schedule: schedule)
         let arrows = DescentArrows(paths: [Series(label: "", color: RGB(0), snapshots: r.snapshots, config: r.config)], surface: r.surface)
@@ -30,12 +32,29 @@ struct ArrowTests {
             let scale = max(1, abs(snaps[k].m), abs(snaps[k].b))
             #expect(abs(snaps[k].m + dm - snaps[k + 1].m) <= 1e-12 * scale, "epoch \(k)")
             #expect(abs(snaps[k].b + db - snaps[k + 1].b) <= 1e-12 * scale, "epoch \(k)")
-            if case .batch = optimizer { #expect(a.velocity == nil) } else { #expect(a.velocity != nil) }
+            let momentum = optimizer.name == "momentum" || optimizer.name == "nesterov"
+            #expect((a.velocity != nil) == momentum)
         }
     }
 
     /// A step far below a pixel still draws a head of the minimum size, outside the marker it starts
     /// under; a step of no length draws nothing.
+    @Test func theLegendNamesEachOptimizersArrows() throws {
+        func legend(_ optimizers: [Optimizer]) throws -> [String] {
+            let paths = try optimizers.map { o in
+                let r = try Self.run(o, lr: 0.05).1
+                return Series(label: o.label, color: RGB(0), snapshots: r.snapshots, config: r.config)
+            }
+            let arrows = DescentArrows(paths: paths, surface: try LossSurface(Preset.linear.generate(seed: 0)))
+            return ContourScene.arrowLegend(arrows, theme: .light, width: 2).map(\.text)
+        }
+        #expect(try legend([.batch]) == ["step −α∇J"])
+        #expect(try legend([.batch, .momentum(beta: 0.9)]) == ["step −α∇J", "momentum −αβv"])
+        #expect(try legend([.newton]) == ["step −αH⁻¹∇J"])
+        #expect(try legend([.rmsprop(decay: 0.99)]) == ["step −α∇J/(√v + ε)"])
+        #expect(try legend([.batch, .newton]) == ["each optimizer's step"])
+    }
+
     @Test func aTinyStepStillShowsItsDirection() throws {
         let canvas = try Canvas(width: 60, height: 60)
         let clip = PixelRect(x0: 0, y0: 0, x1: 60, y1: 60)

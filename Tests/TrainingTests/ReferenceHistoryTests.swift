@@ -50,6 +50,21 @@ struct ReferenceHistoryTests {
              schedule: .exponential(gamma: 0.97)),
         Case(fixture: "adam-lr0.2-inverse0.05.csv", data: "peer-data.csv", optimizer: .adam(beta1: 0.9, beta2: 0.999), lr: 0.2, epochs: 200,
              schedule: .inverse(decay: 0.05)),
+        // torch.optim.RMSprop and Adagrad with their defaults, and Newton's method (issue 23).
+        Case(fixture: "rmsprop-lr0.01.csv", data: "peer-data.csv", optimizer: .rmsprop(decay: 0.99), lr: 0.01, epochs: 1000),
+        Case(fixture: "rmsprop-lr0.05-from-5,-3.csv", data: "peer-data.csv", optimizer: .rmsprop(decay: 0.99), lr: 0.05, epochs: 300, m0: 5, b0: -3),
+        Case(fixture: "rmsprop0.9-lr0.005-from-5,-3.csv", data: "peer-data.csv", optimizer: .rmsprop(decay: 0.9), lr: 0.005, epochs: 500, m0: 5, b0: -3),
+        Case(fixture: "rmsprop-lr0.1-exp0.98.csv", data: "peer-data.csv", optimizer: .rmsprop(decay: 0.99), lr: 0.1, epochs: 300,
+             schedule: .exponential(gamma: 0.98)),
+        Case(fixture: "adagrad-lr0.5.csv", data: "peer-data.csv", optimizer: .adagrad, lr: 0.5, epochs: 1000),
+        Case(fixture: "adagrad-lr1-from-5,-3.csv", data: "peer-data.csv", optimizer: .adagrad, lr: 1, epochs: 500, m0: 5, b0: -3),
+        Case(fixture: "adagrad-lr0.5-cosine.csv", data: "peer-data.csv", optimizer: .adagrad, lr: 0.5, epochs: 300, schedule: .cosine(minimum: 0)),
+        Case(fixture: "newton-lr1.csv", data: "peer-data.csv", optimizer: .newton, lr: 1, epochs: 300),
+        Case(fixture: "newton-lr0.3-from-5,-3.csv", data: "peer-data.csv", optimizer: .newton, lr: 0.3, epochs: 300, m0: 5, b0: -3),
+        Case(fixture: "newton-lr0.5-step10x0.5.csv", data: "peer-data.csv", optimizer: .newton, lr: 0.5, epochs: 300,
+             schedule: .step(every: 10, gamma: 0.5)),
+        Case(fixture: "newton-bonly-m2.5-lr0.5.csv", data: "peer-data.csv", optimizer: .newton, lr: 0.5, epochs: 300, fixedM: 2.5),
+        Case(fixture: "large-y-newton-lr1-from-0,1e6.csv", data: "large-y.csv", optimizer: .newton, lr: 1, epochs: 300, b0: 1e6),
     ]
 
     @Test("history matches NumPy to 1e-9 relative per value", arguments: cases)

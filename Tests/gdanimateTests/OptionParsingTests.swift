@@ -40,6 +40,7 @@ struct OptionParsingTests {
         (["--hold", "-1"], "--hold must be from 0 to 60"),
         (["--loop", "-1"], "--loop must be from 0"),
         (["--momentum", "-0.5"], "--momentum must be at least 0"),
+        (["--rms-decay", "-0.5"], "--rms-decay must be at least 0"),
         (["--threads", "-2"], "--threads must be from 1 to 64"),
         (["--lrs", "-0.1,0.2"], "--lrs: '-0.1' is not a positive"),
         (["--seed", "-1"], "The value '-1' is invalid for '--seed"),
@@ -54,7 +55,7 @@ struct OptionParsingTests {
         let v = try Self.visual([
             "--mode", "compare", "--name", "cmp", "--dataset", "wide", "--seed", "7",
             "--optimizer", "adam", "--optimizers", "adam, sgd", "--momentum", "0.8", "--beta1", "0.7", "--beta2", "0.99",
-            "--lrs", "0.1,0.2", "--batch-size", "5", "--lr", "0.05", "--epochs", "30",
+            "--rms-decay", "0.9", "--lrs", "0.1,0.2", "--batch-size", "5", "--lr", "0.05", "--epochs", "30",
             "--init-m", "1", "--init-b", "2", "--fixed-m", "3", "--format", "gif,png", "--width", "900", "--height", "500",
             "--frames", "12", "--fps", "25", "--hold", "1.5", "--loop", "2", "--hold-start", "--loss-scale", "log",
             "--mark-best", "--no-readout",
@@ -67,6 +68,7 @@ struct OptionParsingTests {
         expected.momentum = 0.8
         expected.beta1 = 0.7
         expected.beta2 = 0.99
+        expected.rmsDecay = 0.9
         expected.sweepRates = [0.1, 0.2]
         expected.batchSize = 5
         expected.learningRate = 0.05
@@ -131,6 +133,7 @@ struct OptionParsingTests {
         for kind in SceneKind.allCases { #expect(flat.contains("\(kind.rawValue) (\(kind.summary))")) }
         #expect(flat.contains("0.1, 0.5, 0.9, 1.05 × the data's stability limit"))
         for format in OutputFormat.registered { #expect(flat.contains("\(format.name) (\(format.summary))")) }
+        for optimizer in OptimizerKind.allCases { #expect(flat.contains(optimizer.summary)) }
     }
 }
 

@@ -56,6 +56,7 @@ struct RandomOptionsTests {
         if g.chance(0.3) { option("momentum", "\(g.double(0, 0.99))") }
         if g.chance(0.2) { option("beta1", "\(g.double(0, 0.99))") }
         if g.chance(0.2) { option("beta2", "\(g.double(0.5, 0.9999))") }
+        if g.chance(0.2) { option("rms-decay", "\(g.double(0, 0.999))") }
         if mode == "lr-sweep" && g.chance(0.5) { option("lrs", (0..<g.int(1...5)).map { _ in "\(g.double(0.001, 0.6))" }.joined(separator: ",")) }
         if g.chance(0.5) { option("batch-size", "\(g.int(1...points))") }
         if mode != "compare" && dataset != .wide && g.chance(0.2) { option("snapshot", "step") }

@@ -1,43 +1,45 @@
 import Training
 
-/// The arrows of `--arrows` on a contour: at the current point of each path, the step −α∇J that the
-/// gradient alone asks for, to scale in the plot's units; for momentum and Nesterov also the velocity's
-/// share of the next step, −α·β·v (v ← β·v + ∇J, replayed from the path's gradients): the velocity
-/// before this update for heavy-ball momentum, after it for Nesterov (whose step is −α(∇J + β·v_new)), so
-/// the two arrows add up to the step either way.
+/// The arrows of `--arrows` on a contour: at the current point of each path, the arrows of the update
+/// that leaves it, as its optimizer draws them (``Update/stepArrow`` and ``Update/velocityArrow``), to
+/// scale in the plot's units. They are the optimizer's own steps replayed along the path, from a fresh
+/// copy of it and the full-batch gradient at each snapshot: for batch descent, momentum, Nesterov and Adam
+/// the step −α∇J that the gradient alone asks for, and for momentum and Nesterov also the velocity's share
+/// −α·β·v of the next step (the velocity before this update for heavy-ball momentum, after it for Nesterov,
+/// whose step is −α(∇J + β·v_new)), so the two arrows add up to the step either way; for RMSprop, Adagrad
+/// and Newton's method the step itself.
 struct DescentArrows {
-    /// Per path, per snapshot: the gradient step and the velocity step (nil without momentum), in (m, b).
+    /// Per path, per snapshot: the step arrow and the velocity arrow (nil without momentum), in (m, b).
     let steps: [[(gradient: (m: Double, b: Double), velocity: (m: Double, b: Double)?)]]
+    /// What the legend calls the step arrow: the paths' optimizers' words when they agree.
+    let stepLegend: String
+    /// What the legend calls the velocity arrow, when some path draws one.
+    let velocityLegend: String?
 
     init(paths: [Series], surface: LossSurface) {
         steps = paths.map { path in
             guard let config = path.config else { return [] }
             let snaps = path.snapshots
             let bOnly = config.fixedM != nil
-            let beta: Double?, nesterov: Bool
-            switch config.optimizer {
-            case .momentum(let b): (beta, nesterov) = (b, false)
-            case .nesterov(let b): (beta, nesterov) = (b, true)
-            default: (beta, nesterov) = (nil, false)
-            }
-            var v = (m: 0.0, b: 0.0)
+            let hessian = bOnly ? Hessian.bOnly : surface.hessian
+            var rule = config.optimizer.rule
             return snaps.indices.map { k in
                 let s = snaps[k]
                 // The rate of the update that leaves snapshot k.
                 let next = k + 1 < snaps.count ? snaps[k + 1].epoch : s.epoch + 1
                 let alpha = config.rate(epoch: max(0, next - 1))
-                let g = surface.gradient(m: s.m, b: s.b)
-                let gradient = (m: bOnly ? 0 : -alpha * g.dm, b: -alpha * g.db)
-                var velocity: (m: Double, b: Double)?
-                if let beta {
-                    let after = (m: beta * v.m + g.dm, b: beta * v.b + g.db)     // the velocity after this update
-                    let carried = nesterov ? after : v
-                    velocity = (m: bOnly ? 0 : -alpha * beta * carried.m, b: -alpha * beta * carried.b)
-                    v = after
-                }
+                var g = surface.gradient(m: s.m, b: s.b)
+                if bOnly { g.dm = 0 }
+                let update = rule.step(g, StepContext(rate: alpha, update: k + 1, hessian: hessian))
+                let gradient = (m: bOnly ? 0 : update.stepArrow.m, b: update.stepArrow.b)
+                let velocity = update.velocityArrow.map { (m: bOnly ? 0 : $0.m, b: $0.b) }
                 return (gradient, velocity)
             }
         }
+        let legends = paths.compactMap { $0.config.map { type(of: $0.optimizer.rule).arrowLegend } }
+        let stepTexts = legends.map(\.step).reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
+        stepLegend = stepTexts.count > 1 ? "each optimizer's step" : stepTexts.first ?? Optimizer.BatchDescent.arrowLegend.step
+        velocityLegend = legends.lazy.compactMap(\.velocity).first
     }
 
     /// Whether any path has momentum (a second arrow and legend entry).
@@ -67,9 +69,9 @@ extension ContourScene {
     /// Legend entries for the arrows.
     static func arrowLegend(_ arrows: DescentArrows?, theme: Theme, width: Double) -> [LegendEntry] {
         guard let arrows else { return [] }
-        var entries = [LegendEntry(glyph: .arrow(theme.gradientArrow, casing: theme.pathCasing, width: width), text: "step −α∇J")]
-        if arrows.hasVelocity {
-            entries.append(LegendEntry(glyph: .arrow(theme.velocityArrow, casing: theme.pathCasing, width: width), text: "momentum −αβv"))
+        var entries = [LegendEntry(glyph: .arrow(theme.gradientArrow, casing: theme.pathCasing, width: width), text: arrows.stepLegend)]
+        if arrows.hasVelocity, let velocity = arrows.velocityLegend {
+            entries.append(LegendEntry(glyph: .arrow(theme.velocityArrow, casing: theme.pathCasing, width: width), text: velocity))
         }
         return entries
     }

@@ -49,16 +49,10 @@ public enum SceneText {
         r.config.schedule == .constant ? [] : ["  α = ", TitleSegment(number(r.rate(at: r.snapshots[k]), digits: 3))]
     }
 
-    /// "Batch gradient descent", "Mini-batch gradient descent (20 per batch)", "Adam", …
+    /// "Batch gradient descent", "Mini-batch gradient descent (20 per batch)", "Adam (β₁ = 0.9, β₂ = 0.999)", …:
+    /// the optimizer's own heading, its settings to four significant digits.
     public static func optimizer(_ c: TrainingConfig) -> String {
-        switch c.optimizer {
-        case .batch: return "Batch gradient descent"
-        case .sgd: return "Stochastic gradient descent"
-        case .minibatch(let size): return "Mini-batch gradient descent (\(size) per batch)"
-        case .momentum(let beta): return "Gradient descent with momentum (β = \(NumberFormat.significant(beta)))"
-        case .nesterov(let beta): return "Nesterov momentum (β = \(NumberFormat.significant(beta)))"
-        case .adam(let b1, let b2): return "Adam (β₁ = \(NumberFormat.significant(b1)), β₂ = \(NumberFormat.significant(b2)))"
-        }
+        c.optimizer.heading { NumberFormat.significant($0) }
     }
 
     /// "Batch gradient descent, α = 0.1": the run, for headings.
