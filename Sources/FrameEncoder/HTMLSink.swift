@@ -39,10 +39,7 @@ public final class HTMLSink: FrameSink {
 
     /// Samples the palette as the WebP sink does and starts libwebp's animation encoder.
     public func open(_ animation: AnimationInfo, samples: () throws -> [Frame]) throws {
-        let sampled = try samples()
-        palette = Palette(sampling: sampled, maxColors: WebPSink.paletteColors, keep: animation.keyColors)
-        encoder = try WebPAnimation(width: animation.width, height: animation.height, loop: animation.timing.loop,
-                                    transparent: sampled.contains { $0.hasTransparency })
+        (palette, encoder) = try WebPAnimation.start(animation, samples: samples)
         info = animation
     }
 

@@ -16,15 +16,13 @@ struct PlayerPage {
     /// The page as UTF-8, or ``EncodeError/tooLarge(_:)`` past `limit` bytes (said before it is assembled).
     func bytes(limit: Int) throws(EncodeError) -> [UInt8] {
         let images = stills.reduce(0) { $0 + ($1.still.count + 2) / 3 * 4 }
-        if images > limit {
-            throw .tooLarge("the player page would be \(Self.megabytes(images)) MB, over the \(Self.megabytes(limit)) MB a browser opens "
+        func refuse(_ size: Int) -> EncodeError {
+            .tooLarge("the player page would be \(Self.megabytes(size)) MB, over the \(Self.megabytes(limit)) MB a browser opens "
                 + "comfortably; ask for fewer --frames or a smaller --width/--height")
         }
+        if images > limit { throw refuse(images) }
         let page = Array(try html().utf8)
-        if page.count > limit {
-            throw .tooLarge("the player page would be \(Self.megabytes(page.count)) MB, over the \(Self.megabytes(limit)) MB a browser opens "
-                + "comfortably; ask for fewer --frames or a smaller --width/--height")
-        }
+        if page.count > limit { throw refuse(page.count) }
         return page
     }
 

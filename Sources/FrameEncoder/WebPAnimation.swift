@@ -32,6 +32,16 @@ final class WebPAnimation {
 
     deinit { WebPAnimEncoderDelete(encoder) }
 
+    /// The palette sampled from `samples` (``WebPSink/paletteColors``, the animation's key colours kept)
+    /// and an encoder for `animation`, transparent when a sample is: how the WebP and the player start alike.
+    static func start(_ animation: AnimationInfo, samples: () throws -> [Frame]) throws -> (Palette, WebPAnimation) {
+        let sampled = try samples()
+        let palette = Palette(sampling: sampled, maxColors: WebPSink.paletteColors, keep: animation.keyColors)
+        let encoder = try WebPAnimation(width: animation.width, height: animation.height, loop: animation.timing.loop,
+                                        transparent: sampled.contains { $0.hasTransparency })
+        return (palette, encoder)
+    }
+
     /// Adds `frame`, shown from `ms` milliseconds.
     func add(_ frame: Frame, atMilliseconds ms: Int) throws(EncodeError) {
         var picture = WebPPicture()

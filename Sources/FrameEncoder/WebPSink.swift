@@ -41,10 +41,7 @@ public final class WebPSink: FrameSink {
 
     /// Samples the palette as the GIF does (with fewer colours) and starts libwebp's encoder with the loop count.
     public func open(_ animation: AnimationInfo, samples: () throws -> [Frame]) throws {
-        let sampled = try samples()
-        palette = Palette(sampling: sampled, maxColors: Self.paletteColors, keep: animation.keyColors)
-        encoder = try WebPAnimation(width: animation.width, height: animation.height, loop: animation.timing.loop,
-                                    transparent: sampled.contains { $0.hasTransparency })
+        (palette, encoder) = try WebPAnimation.start(animation, samples: samples)
         holdEnd = animation.timing.holdEndCentiseconds
         metadata = animation.metadata[OutputFormat.webp.name]
     }
