@@ -1,7 +1,13 @@
-/// A set of points (xᵢ, yᵢ) to fit with ŷ = m·x + b.
+/// A set of points (xᵢ, yᵢ) to fit with ŷ = m·x + b, or, with several features, (xᵢ₁…xᵢₚ, yᵢ) to fit with
+/// ŷ = w₁·x₁ + … + w_p·x_p + b.
 public struct Dataset: Sendable, Equatable {
-    /// The x values, one per point.
+    /// The x values, one per point: the first feature's.
     public var xs: [Double]
+    /// The values of the features after the first (x₂…x_p), one array per feature, each paired with `xs`
+    /// by index; empty for one feature.
+    public var extraFeatures: [[Double]] = []
+    /// The features' names, as the CSV's header or the preset gives them (`x` for one unnamed feature).
+    public var featureNames: [String] = ["x"]
     /// The y values, paired with `xs` by index.
     public var ys: [Double]
     /// Where the points came from, for titles and exports: a preset name or a file name.
@@ -24,6 +30,19 @@ public struct Dataset: Sendable, Equatable {
         self.summary = summary
     }
 
+    /// Points with several features: `columns[j]` holds feature j's values, named `names[j]`.
+    public init(columns: [[Double]], ys: [Double], names: [String], source: String) {
+        self.init(xs: columns.first ?? [], ys: ys, source: source)
+        extraFeatures = Array(columns.dropFirst())
+        featureNames = names
+    }
+
+    /// p, the number of features.
+    public var featureCount: Int { 1 + extraFeatures.count }
+
+    /// Every feature's values, the first (`xs`) first.
+    public var featureColumns: [[Double]] { [xs] + extraFeatures }
+
     /// The number of points, n.
     public var count: Int { summary?.count ?? xs.count }
 
@@ -31,7 +50,7 @@ public struct Dataset: Sendable, Equatable {
     public var hasPoints: Bool { summary == nil }
 
     /// Whether every x has its y (the counts match).
-    public var isPaired: Bool { xs.count == ys.count }
+    public var isPaired: Bool { xs.count == ys.count && extraFeatures.allSatisfy { $0.count == ys.count } }
 
     /// x standardized to zero mean and unit (population) standard deviation, y unchanged: the data of
     /// the feature-scaling lesson. Nil when x does not vary. The fit on standardized x', m'·x' + b',

@@ -63,18 +63,21 @@ public struct EpochOrder: Sendable {
     /// The reads of the scattered points so come many at once, without the cycle walk's unpredictable
     /// branch or an update's arithmetic between them, and the processor has many cache misses in flight
     /// instead of one. (Ten million points are 160 MB: nearly every read of a random point is a miss.)
-    struct Ahead {
+    public struct Ahead {
         static let run = 256
+
+        /// A buffer that has gathered nothing yet.
+        public init() {}
         private var indices = [Int](repeating: 0, count: run)
         private var xs = [Double](repeating: 0, count: run), ys = [Double](repeating: 0, count: run)
         private var first = -run
 
         /// Forgets the positions gathered (a new epoch).
-        mutating func reset() { first = -Self.run }
+        public mutating func reset() { first = -Self.run }
 
         /// The point at position `k` of `order` in `data`, positions being asked for in increasing order.
         @inline(__always)
-        mutating func point(_ k: Int, _ order: EpochOrder, _ data: Dataset) -> (x: Double, y: Double) {
+        public mutating func point(_ k: Int, _ order: EpochOrder, _ data: Dataset) -> (x: Double, y: Double) {
             if k >= first + Self.run { gather(from: k, order, data) }
             return (xs[k - first], ys[k - first])
         }

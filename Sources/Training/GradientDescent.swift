@@ -1,4 +1,5 @@
-/// Gradient descent on J(m, b) = 1/n Σ (yᵢ − (m·xᵢ + b))²: epoch after epoch, each update asks the
+/// Gradient descent on a model's loss J(θ), the line's J(m, b) = 1/n Σ (yᵢ − (m·xᵢ + b))² or that of
+/// several features (``LinearRegression``): epoch after epoch, each update asks the
 /// run's ``Optimizer`` for the step θ ← θ + Δθ, given the gradient (of every point, or of a shuffled batch
 /// for a stochastic optimizer) and the Hessian.
 public enum GradientDescent {
@@ -18,69 +19,90 @@ public enum GradientDescent {
     /// - Throws: ``LossSurface/SetupError`` when the data has no line to fit, the start's loss overflows,
     ///   or the optimizer needs the Hessian and it is singular.
     public static func run(_ data: Dataset, _ config: TrainingConfig, each: ((Snapshot) -> Void)? = nil) throws(LossSurface.SetupError) -> TrainingResult {
-        let surface = try LossSurface(data)
+        let model = try LinearRegression(data)
         let bOnly = config.fixedM != nil
-        let hessian = bOnly ? Hessian.bOnly : surface.hessian
+        let hessian: Hessian
+        if let line = model.line {
+            hessian = bOnly ? Hessian.bOnly : line.hessian
+        } else {
+            hessian = Hessian(model.hessian!.matrix, held: bOnly ? [0] : [])
+        }
         if type(of: config.optimizer.rule).usesHessian && !hessian.isInvertible { throw .singularHessian }
-        var run = try Run(data: data, config: config, surface: surface, hessian: hessian, each: each)
+        var run = try Run(model: model, config: config, hessian: hessian, each: each)
         var rule = config.optimizer.rule
         rule.descend(&run)
 
         // Only batch descent has a stability limit of its own: the others' depends on the batch or the rule.
-        let limit: Double? = config.optimizer != .batch ? nil : bOnly ? LossSurface.bOnlyStabilityLimit : surface.stabilityLimit
-        return TrainingResult(snapshots: run.snapshots, leastSquares: surface.leastSquares, divergedAtEpoch: run.diverged,
+        let limit: Double? = config.optimizer != .batch ? nil : bOnly ? LossSurface.bOnlyStabilityLimit : model.stabilityLimit
+        return TrainingResult(snapshots: run.snapshots, model: model, divergedAtEpoch: run.diverged,
                               divergedAtUpdate: config.interval == .step && config.optimizer.isStochastic ? run.divergedStep : nil,
-                              stabilityLimit: limit, epochsRequested: config.epochs, surface: surface, config: config)
+                              stabilityLimit: limit, epochsRequested: config.epochs, config: config)
+    }
+
+    /// The starting θ of `config` for a model of `parameters` parameters: (m₀ or the held m, b₀) for the
+    /// line; every weight m₀ (the first the held m) and b₀ for several features.
+    static func start(_ config: TrainingConfig, parameters k: Int) -> [Double] {
+        var theta = [Double](repeating: config.initialM, count: k)
+        theta[0] = config.fixedM ?? config.initialM
+        theta[k - 1] = config.initialB
+        return theta
     }
 
     /// One run as it goes: the settings, the snapshots made so far and where it diverged. An
     /// ``OptimizerRule`` hands itself to ``descend(_:)`` (through ``OptimizerRule/descend(_:)``), which
     /// runs the epochs; nothing else needs this type.
     public struct Run {
-        let data: Dataset
+        let model: LinearRegression
         let config: TrainingConfig
-        let surface: LossSurface
         let hessian: Hessian
         let each: ((Snapshot) -> Void)?
         let bOnly: Bool
         /// The loss above which the run stops.
         let ceiling: Double
-        /// The parameters at the last snapshot made.
-        private(set) var m: Double, b: Double
+        /// The parameters at the start.
+        let theta: [Double]
         private(set) var snapshots: [Snapshot]
         private(set) var diverged: Int?, divergedStep: Int?
         /// The last snapshot made but not kept (a long per-update run): kept after all if the next update's
-        /// loss is not finite, so the run ends on its last finite point.
-        private var skipped: Snapshot?
+        /// loss is not finite, so the run ends on its last finite point. Its θ is copied into a buffer of
+        /// its own, so that no update allocates.
+        private var skipped: (epoch: Int, step: Int, loss: Double)?
+        private var skippedTheta: [Double]
 
-        init(data: Dataset, config: TrainingConfig, surface: LossSurface, hessian: Hessian, each: ((Snapshot) -> Void)?) throws(LossSurface.SetupError) {
-            (self.data, self.config, self.surface, self.hessian, self.each) = (data, config, surface, hessian, each)
+        init(model: LinearRegression, config: TrainingConfig, hessian: Hessian, each: ((Snapshot) -> Void)?) throws(LossSurface.SetupError) {
+            (self.model, self.config, self.hessian, self.each) = (model, config, hessian, each)
             bOnly = config.fixedM != nil
-            m = config.fixedM ?? config.initialM
-            b = config.initialB
-            let initialLoss = surface.loss(m: m, b: b)
-            guard initialLoss.isFinite else { throw .startOverflow(m: m, b: b) }
+            theta = GradientDescent.start(config, parameters: model.parameterCount)
+            skippedTheta = theta
+            let initialLoss = model.loss(theta)
+            guard initialLoss.isFinite else { throw .startOverflow(m: theta[0], b: theta[theta.count - 1]) }
             ceiling = initialLoss * divergenceFactor
-            snapshots = [Snapshot(epoch: 0, step: 0, m: m, b: b, loss: initialLoss)]
+            snapshots = [Snapshot(epoch: 0, step: 0, theta: theta, loss: initialLoss)]
             snapshots.reserveCapacity(min(config.epochs, snapshotLimit) + 1)
             each?(snapshots[0])
         }
 
-        /// Makes the snapshot of (m, b) after `step` updates, keeps it if `keep` (or it is the last), and
+        /// Makes the snapshot of θ after `step` updates, keeps it if `keep` (or it is the last), and
         /// reports whether the run may go on: a run stops at its first non-finite or exploding loss, kept or not.
         @inline(never)   // once an epoch, or once an update of a per-update run: kept out of the loop's registers
-        mutating func record(epoch: Int, step: Int, m: Double, b: Double, keep: Bool = true) -> Bool {
-            (self.m, self.b) = (m, b)
-            let loss = surface.loss(m: m, b: b)
-            let finite = loss.isFinite && m.isFinite && b.isFinite
+        mutating func record(epoch: Int, step: Int, theta: [Double], keep: Bool = true) -> Bool {
+            let loss = model.loss(theta)
+            let finite = loss.isFinite && theta.allSatisfy(\.isFinite)
             let stops = !finite || loss > ceiling
             if finite {
-                let snapshot = Snapshot(epoch: epoch, step: step, m: m, b: b, loss: loss)
-                each?(snapshot)
-                if keep || stops { snapshots.append(snapshot); skipped = nil } else { skipped = snapshot }
+                if keep || stops {
+                    let snapshot = Snapshot(epoch: epoch, step: step, theta: theta, loss: loss)
+                    each?(snapshot)
+                    snapshots.append(snapshot)
+                    skipped = nil
+                } else {
+                    for i in theta.indices { skippedTheta[i] = theta[i] }
+                    skipped = (epoch, step, loss)
+                    each?(Snapshot(epoch: epoch, step: step, theta: skippedTheta, loss: loss))
+                }
             } else if let last = skipped {
                 // The run ends on the last finite point, as a run keeping every update would.
-                snapshots.append(last)
+                snapshots.append(Snapshot(epoch: last.epoch, step: last.step, theta: skippedTheta, loss: last.loss))
             }
             if stops {
                 diverged = epoch
@@ -90,6 +112,12 @@ public enum GradientDescent {
             return true
         }
 
+        /// θ ← θ + Δθ, leaving a held parameter (m of the b-only run) where it is.
+        @inline(__always)
+        private func apply(_ change: [Double], to theta: inout [Double]) {
+            for i in theta.indices where !(bOnly && i == 0) { theta[i] += change[i] }
+        }
+
         /// Every epoch of the run with `rule`: one update per epoch from the full gradient, or, for a
         /// stochastic rule, one per batch of shuffled points.
         @inline(__always)
@@ -97,18 +125,18 @@ public enum GradientDescent {
             if Rule.isStochastic { descendByBatches(&rule) } else { descendByEpochs(&rule) }
         }
 
-        /// One update an epoch, from the loss surface's gradient in O(1).
+        /// One update an epoch, from the model's full gradient (O(k²) from its statistics).
         private mutating func descendByEpochs<Rule: OptimizerRule>(_ rule: inout Rule) {
             // Local copies: the loop reads constants that no call can change (`self` is inout).
-            let surface = surface, config = config, hessian = hessian, bOnly = bOnly
-            var m = self.m, b = self.b
+            let model = model, config = config, hessian = hessian, bOnly = bOnly
+            var theta = self.theta
+            var g = [Double](repeating: 0, count: theta.count), change = g
             for epoch in stride(from: 1, through: config.epochs, by: 1) {
-                var g = surface.gradient(m: m, b: b)
-                if bOnly { g.dm = 0 }
-                let update = rule.step(g, StepContext(rate: config.rate(epoch: epoch - 1), update: epoch, hessian: hessian))
-                if !bOnly { m += update.change.m }
-                b += update.change.b
-                if !record(epoch: epoch, step: epoch, m: m, b: b) { break }
+                model.gradient(theta, into: &g)
+                if bOnly { g[0] = 0 }
+                rule.step(g, into: &change, StepContext(rate: config.rate(epoch: epoch - 1), update: epoch, hessian: hessian))
+                apply(change, to: &theta)
+                if !record(epoch: epoch, step: epoch, theta: theta) { break }
             }
         }
 
@@ -117,16 +145,18 @@ public enum GradientDescent {
         private mutating func descendByBatches<Rule: OptimizerRule>(_ rule: inout Rule) {
             // Local copies: the loop reads constants that no call can change (`self` is inout), so the
             // points' buffers are not looked up again around every call.
-            let data = data, config = config, hessian = hessian, bOnly = bOnly
-            let size = min(max(rule.pointsPerUpdate, 1), data.count)
+            let model = model, config = config, hessian = hessian, bOnly = bOnly
+            let n = model.count
+            let size = min(max(rule.pointsPerUpdate, 1), n)
             var rng = SplitMix64(seed: config.seed ^ 0x5348_5546_464C_4521)  // "SHUFFLE!": its own stream
-            var order = EpochOrder(count: data.count)
+            var order = EpochOrder(count: n)
             var ahead = EpochOrder.Ahead()
-            let perEpoch = (data.count + size - 1) / size
+            let perEpoch = (n + size - 1) / size
             let total = perEpoch * config.epochs
             // Per update: every `every`-th update is kept (and the last).
             let every = config.interval == .step ? max(1, (total + snapshotLimit - 1) / snapshotLimit) : 0
-            var m = self.m, b = self.b, step = 0
+            var theta = self.theta, step = 0
+            var g = [Double](repeating: 0, count: theta.count), change = g
             training: for epoch in stride(from: 1, through: config.epochs, by: 1) {
                 let alpha = config.rate(epoch: epoch - 1)
                 order.reshuffle(&rng)
@@ -134,23 +164,16 @@ public enum GradientDescent {
                 var start = 0
                 while start < order.count {
                     let end = min(start + size, order.count)
-                    var sx = 0.0, s1 = 0.0
-                    for k in start..<end {
-                        let (x, y) = ahead.point(k, order, data)
-                        let r = y - (m * x + b)
-                        sx += x * r
-                        s1 += r
-                    }
-                    let scale = -2 / Double(end - start)
+                    model.gradient(ofBatch: start..<end, order, &ahead, at: theta, into: &g)
+                    if bOnly { g[0] = 0 }
                     step += 1
-                    let update = rule.step((dm: bOnly ? 0 : scale * sx, db: scale * s1), StepContext(rate: alpha, update: step, hessian: hessian))
-                    if !bOnly { m += update.change.m }
-                    b += update.change.b
+                    rule.step(g, into: &change, StepContext(rate: alpha, update: step, hessian: hessian))
+                    apply(change, to: &theta)
                     start = end
                     // Per update: every update is looked at (the history, divergence), every `every`-th kept.
                     if every > 0 {
-                        if !record(epoch: epoch, step: step, m: m, b: b, keep: step % every == 0 || step == total) { break training }
-                    } else if start == order.count, !record(epoch: epoch, step: step, m: m, b: b) {
+                        if !record(epoch: epoch, step: step, theta: theta, keep: step % every == 0 || step == total) { break training }
+                    } else if start == order.count, !record(epoch: epoch, step: step, theta: theta) {
                         break training
                     }
                 }

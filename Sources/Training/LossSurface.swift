@@ -44,6 +44,10 @@ public struct LossSurface: Sendable, Equatable {
         case startOverflow(m: Double, b: Double)
         /// The optimizer needs the Hessian and it cannot be inverted (x has no spread left in a Double).
         case singularHessian
+        /// A feature of several has one value throughout.
+        case constantFeature(name: String, value: Double)
+        /// The features are combinations of one another (XᵀX singular), so their weights are not determined.
+        case collinearFeatures([String])
 
         /// The problem in words, with what to do about it where the data can be fixed.
         public var description: String {
@@ -60,6 +64,10 @@ public struct LossSurface: Sendable, Equatable {
                 return "the x values are at most \(v) in size, and the squares of their spread underflow a 64-bit float; rescale the data, e.g. multiply by a power of ten"
             case .startOverflow(let m, let b):
                 return "the loss at the start (m = \(m), b = \(b)) overflows a 64-bit float; choose a starting point nearer the data"
+            case .constantFeature(let name, let value):
+                return "every value of feature '\(name)' is \(value): a feature with no spread has no weight to fit; leave it out"
+            case .collinearFeatures(let names):
+                return "the features \(names.map { "'\($0)'" }.joined(separator: ", ")) are linear combinations of one another (XᵀX is singular), so their weights are not determined; leave out a feature that the others make up"
             case .singularHessian:
                 return "the loss's Hessian 2·[[mean x², mean x], [mean x, 1]] is singular (x has no spread), so Newton's step H⁻¹∇J does not exist; use another optimizer or data whose x values differ"
             }

@@ -1,23 +1,35 @@
-/// The parameters after some number of epochs (or updates) and the loss at exactly those parameters.
+/// The parameters θ after some number of epochs (or updates) and the loss at exactly those parameters.
+///
+/// θ lists the model's parameters in its order (``Model/parameterNames``): the line's (m, b), or p weights
+/// w₁…w_p then the intercept b. ``m`` and ``b`` read the first and the last, the line's names.
 public struct Snapshot: Sendable, Equatable {
     /// Completed epochs: 0 for the starting point. In per-update recording this is the epoch the update
     /// belongs to (1 for the updates of the first pass).
     public var epoch: Int
     /// Completed parameter updates.
     public var step: Int
-    /// The slope m at this snapshot.
-    public var m: Double
-    /// The intercept b at this snapshot.
-    public var b: Double
-    /// J(m, b) evaluated at this snapshot's own m and b.
+    /// θ, in the model's order: the weights, then the intercept.
+    public var theta: [Double]
+    /// J(θ) evaluated at this snapshot's own θ.
     public var loss: Double
 
-    /// A snapshot of (m, b) with its loss, after `epoch` epochs and `step` updates.
+    /// The first parameter: the line's slope m (w₁ of several features).
+    public var m: Double { theta[0] }
+    /// The last parameter: the intercept b.
+    public var b: Double { theta[theta.count - 1] }
+    /// The weights w₁…w_p, θ without the intercept (the line's [m]).
+    public var weights: ArraySlice<Double> { theta.dropLast() }
+
+    /// A snapshot of the line's (m, b) with its loss, after `epoch` epochs and `step` updates.
     public init(epoch: Int, step: Int, m: Double, b: Double, loss: Double) {
+        self.init(epoch: epoch, step: step, theta: [m, b], loss: loss)
+    }
+
+    /// A snapshot of θ with its loss, after `epoch` epochs and `step` updates.
+    public init(epoch: Int, step: Int, theta: [Double], loss: Double) {
         self.epoch = epoch
         self.step = step
-        self.m = m
-        self.b = b
+        self.theta = theta
         self.loss = loss
     }
 }
@@ -41,7 +53,7 @@ public struct TrainingConfig: Sendable {
     public var schedule: LearningRateSchedule = .constant
     /// The number of passes over the data to run (fewer if the run diverges).
     public var epochs: Int = 100
-    /// The starting slope m (ignored when `fixedM` is set).
+    /// The starting slope m (ignored when `fixedM` is set); with several features, every weight's start.
     public var initialM: Double = 0
     /// The starting intercept b.
     public var initialB: Double = 0
@@ -60,8 +72,8 @@ public struct TrainingConfig: Sendable {
 public struct TrainingResult: Sendable {
     /// Snapshot 0 is the start; all are finite.
     public var snapshots: [Snapshot]
-    /// The closed-form optimum of the same data, to compare the run with.
-    public var leastSquares: LeastSquares
+    /// The model the run descended: its parameters' names, loss, optimum.
+    public var model: LinearRegression
     /// The epoch whose loss was non-finite or exceeded `divergenceFactor` × the initial loss, if any.
     public var divergedAtEpoch: Int?
     /// The update whose loss diverged, when the run looked at every update's loss (a per-update run,
@@ -71,10 +83,25 @@ public struct TrainingResult: Sendable {
     public var stabilityLimit: Double?
     /// The number of epochs asked for.
     public var epochsRequested: Int
-    /// The loss surface of the data the run descended.
-    public var surface: LossSurface
     /// The run's settings (optimizer, rate, start), for captions.
     public var config: TrainingConfig
+
+    /// The closed-form optimum of the same data, to compare the run with: the line's (m*, b*) (w₁* and b*
+    /// of several features) and J*.
+    public var leastSquares: LeastSquares {
+        let best = model.optimum!
+        return LeastSquares(m: best.theta[0], b: best.theta[best.theta.count - 1], loss: best.loss)
+    }
+
+    /// The loss surface J(m, b) of a run of one feature, the line's, which the scenes of (m, b) draw. A run
+    /// of several features has none (``model``'s ``LinearRegression/features`` holds its statistics):
+    /// asking for it is a programming error.
+    public var surface: LossSurface {
+        guard let line = model.line else {
+            preconditionFailure("a run of \(model.data.featureCount) features has no loss surface J(m, b); read `model`")
+        }
+        return line
+    }
 
     /// The last snapshot: where the run ended, or its last finite point if it diverged.
     public var final: Snapshot { snapshots[snapshots.count - 1] }

@@ -62,12 +62,12 @@ struct OptimizerTests {
         #expect(throws: LossSurface.SetupError.constantX(3)) { try Self.run(.newton, lr: 1, epochs: 5, on: flat) }
         #expect(LossSurface.SetupError.constantX(3).description.contains("no spread in x"))
         let singular = Hessian(mm: 2 * 9, mb: 2 * 3, bb: 2, determinant: 0)       // mean x² = x̄² = 9
-        #expect(!singular.isInvertible && singular.solve((dm: 1, db: 1)) == nil)
+        #expect(!singular.isInvertible && singular.solve([1, 1]) == nil)
         #expect(LossSurface.SetupError.singularHessian.description.contains("singular"))
         // The data's own Hessian: H·H⁻¹v = v.
         let h = try LossSurface(Self.data).hessian
-        let v = (dm: 0.7, db: -1.3), d = try #require(h.solve(v))
-        #expect(abs(h.mm * d.m + h.mb * d.b - v.dm) < 1e-14 && abs(h.mb * d.m + h.bb * d.b - v.db) < 1e-14)
+        let v = [0.7, -1.3], d = try #require(h.solve(v))
+        #expect(abs(h.mm * d[0] + h.mb * d[1] - v[0]) < 1e-14 && abs(h.mb * d[0] + h.bb * d[1] - v[1]) < 1e-14)
     }
 
     /// RMSprop's first step is α·g/(√((1 − ρ)g²) + ε) = α/√(1 − ρ) per coordinate against the gradient's

@@ -1,7 +1,7 @@
 import Training
 
 /// The arrows of `--arrows` on a contour: at the current point of each path, the arrows of the update
-/// that leaves it, as its optimizer draws them (``Update/stepArrow`` and ``Update/velocityArrow``), to
+/// that leaves it, as its optimizer draws them (``Arrows/step`` and ``Arrows/velocity``), to
 /// scale in the plot's units. They are the optimizer's own steps replayed along the path, from a fresh
 /// copy of it and the full-batch gradient at each snapshot: for batch descent, momentum, Nesterov and Adam
 /// the step −α∇J that the gradient alone asks for, and for momentum and Nesterov also the velocity's share
@@ -23,16 +23,17 @@ struct DescentArrows {
             let bOnly = config.fixedM != nil
             let hessian = bOnly ? Hessian.bOnly : surface.hessian
             var rule = config.optimizer.rule
+            var change = [0.0, 0.0]
             return snaps.indices.map { k in
                 let s = snaps[k]
                 // The rate of the update that leaves snapshot k.
                 let next = k + 1 < snaps.count ? snaps[k + 1].epoch : s.epoch + 1
                 let alpha = config.rate(epoch: max(0, next - 1))
-                var g = surface.gradient(m: s.m, b: s.b)
-                if bOnly { g.dm = 0 }
-                let update = rule.step(g, StepContext(rate: alpha, update: k + 1, hessian: hessian))
-                let gradient = (m: bOnly ? 0 : update.stepArrow.m, b: update.stepArrow.b)
-                let velocity = update.velocityArrow.map { (m: bOnly ? 0 : $0.m, b: $0.b) }
+                let d = surface.gradient(m: s.m, b: s.b)
+                let g = [bOnly ? 0 : d.dm, d.db]
+                let arrows = rule.stepWithArrows(g, into: &change, StepContext(rate: alpha, update: k + 1, hessian: hessian))
+                let gradient = (m: bOnly ? 0 : arrows.step[0], b: arrows.step[1])
+                let velocity = arrows.velocity.map { (m: bOnly ? 0 : $0[0], b: $0[1]) }
                 return (gradient, velocity)
             }
         }

@@ -16,7 +16,7 @@ extension Optimizer {
         public static let epsilon = 1e-10
 
         /// The running sum s of g², per coordinate.
-        public private(set) var sumOfSquares = (m: 0.0, b: 0.0)
+        public private(set) var sumOfSquares: [Double] = []
 
         /// Adagrad with no sum yet (it has no settings).
         public init(_ settings: OptimizerSettings = OptimizerSettings()) {}
@@ -26,10 +26,13 @@ extension Optimizer {
 
         /// Δθ = −α·g/(√s + ε) after s ← s + g², per coordinate.
         @inline(__always)
-        public mutating func step(_ g: (dm: Double, db: Double), _ c: StepContext) -> Update {
+        public mutating func step(_ g: [Double], into change: inout [Double], _ c: StepContext) {
             let alpha = c.rate, eps = Self.epsilon
-            sumOfSquares = (sumOfSquares.m + g.dm * g.dm, sumOfSquares.b + g.db * g.db)
-            return Update(change: (-(alpha * (g.dm / (sumOfSquares.m.squareRoot() + eps))), -(alpha * (g.db / (sumOfSquares.b.squareRoot() + eps)))))
+            if sumOfSquares.count != g.count { sumOfSquares = [Double](repeating: 0, count: g.count) }
+            for i in g.indices {
+                sumOfSquares[i] = sumOfSquares[i] + g[i] * g[i]
+                change[i] = -(alpha * (g[i] / (sumOfSquares[i].squareRoot() + eps)))
+            }
         }
 
         public static func == (a: Self, b: Self) -> Bool { a.sumOfSquares == b.sumOfSquares }

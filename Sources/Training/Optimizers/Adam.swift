@@ -23,7 +23,7 @@ extension Optimizer {
         /// β₁ and β₂, each 0 ≤ β < 1.
         public var beta1: Double, beta2: Double
         /// The first and second moments m₁ and m₂.
-        public private(set) var moments = (first: (m: 0.0, b: 0.0), second: (m: 0.0, b: 0.0))
+        public private(set) var moments: (first: [Double], second: [Double]) = ([], [])
 
         /// Adam with β₁ and β₂, no moments yet.
         public init(beta1: Double, beta2: Double) { (self.beta1, self.beta2) = (beta1, beta2) }
@@ -34,17 +34,23 @@ extension Optimizer {
         public func heading(_ number: (Double) -> String) -> String { "Adam (β₁ = \(number(beta1)), β₂ = \(number(beta2)))" }
 
         @inline(__always)
-        public mutating func step(_ g: (dm: Double, db: Double), _ c: StepContext) -> Update {
+        public mutating func step(_ g: [Double], into change: inout [Double], _ c: StepContext) {
             let alpha = c.rate, eps = Self.epsilon
-            var (m1, m2) = moments
-            m1 = (beta1 * m1.m + (1 - beta1) * g.dm, beta1 * m1.b + (1 - beta1) * g.db)
-            m2 = (beta2 * m2.m + (1 - beta2) * g.dm * g.dm, beta2 * m2.b + (1 - beta2) * g.db * g.db)
-            moments = (m1, m2)
+            if moments.first.count != g.count { moments = ([Double](repeating: 0, count: g.count), [Double](repeating: 0, count: g.count)) }
             // torch.optim.Adam's order of operations: step = α / (1 − β1ᵗ), denominator √v / √(1 − β2ᵗ) + ε.
             let stepSize = alpha / (1 - pow(beta1, Double(c.update)))
             let root2 = (1 - pow(beta2, Double(c.update))).squareRoot()
-            return Update(change: (-(stepSize * (m1.m / (m2.m.squareRoot() / root2 + eps))), -(stepSize * (m1.b / (m2.b.squareRoot() / root2 + eps)))),
-                          stepArrow: (-alpha * g.dm, -alpha * g.db))
+            for i in g.indices {
+                moments.first[i] = beta1 * moments.first[i] + (1 - beta1) * g[i]
+                moments.second[i] = beta2 * moments.second[i] + (1 - beta2) * g[i] * g[i]
+                change[i] = -(stepSize * (moments.first[i] / (moments.second[i].squareRoot() / root2 + eps)))
+            }
+        }
+
+        /// The step, drawn as −α·g: what the gradient alone asks for.
+        public mutating func stepWithArrows(_ g: [Double], into change: inout [Double], _ c: StepContext) -> Arrows {
+            step(g, into: &change, c)
+            return Arrows(step: g.map { -c.rate * $0 }, velocity: nil)
         }
 
         public static func == (a: Self, b: Self) -> Bool {

@@ -14,7 +14,7 @@ extension Optimizer {
         /// β, 0 ≤ β < 1.
         public var beta: Double
         /// The velocity v.
-        public private(set) var velocity = (m: 0.0, b: 0.0)
+        public private(set) var velocity: [Double] = []
 
         /// Nesterov momentum β, no velocity yet.
         public init(beta: Double) { self.beta = beta }
@@ -26,12 +26,20 @@ extension Optimizer {
 
         /// Δθ = −α·(g + β·v) after v ← β·v + g; drawn as −α·g and −α·β·v.
         @inline(__always)
-        public mutating func step(_ g: (dm: Double, db: Double), _ c: StepContext) -> Update {
+        public mutating func step(_ g: [Double], into change: inout [Double], _ c: StepContext) {
             let alpha = c.rate
-            velocity = (beta * velocity.m + g.dm, beta * velocity.b + g.db)
-            return Update(change: (-(alpha * (g.dm + beta * velocity.m)), -(alpha * (g.db + beta * velocity.b))),
-                          stepArrow: (-alpha * g.dm, -alpha * g.db),
-                          velocityArrow: (-alpha * beta * velocity.m, -alpha * beta * velocity.b))
+            if velocity.count != g.count { velocity = [Double](repeating: 0, count: g.count) }
+            for i in g.indices {
+                velocity[i] = beta * velocity[i] + g[i]
+                change[i] = -(alpha * (g[i] + beta * velocity[i]))
+            }
+        }
+
+        /// The step, drawn as −α·g and −α·β·v with v after this update.
+        public mutating func stepWithArrows(_ g: [Double], into change: inout [Double], _ c: StepContext) -> Arrows {
+            let alpha = c.rate
+            step(g, into: &change, c)
+            return Arrows(step: g.map { -alpha * $0 }, velocity: velocity.map { -alpha * beta * $0 })
         }
 
         public static func == (a: Self, b: Self) -> Bool { a.beta == b.beta && a.velocity == b.velocity }

@@ -25,9 +25,9 @@ extension Optimizer {
 
         /// Δθ = −α·H⁻¹g (NaN for a singular H, which ``GradientDescent/run(_:_:each:)`` refuses first).
         @inline(__always)
-        public mutating func step(_ g: (dm: Double, db: Double), _ c: StepContext) -> Update {
-            let d = c.hessian.solve(g) ?? (m: .nan, b: .nan)
-            return Update(change: (-(c.rate * d.m), -(c.rate * d.b)))
+        public mutating func step(_ g: [Double], into change: inout [Double], _ c: StepContext) {
+            let d = c.hessian.solve(g) ?? [Double](repeating: .nan, count: g.count)
+            for i in g.indices { change[i] = -(c.rate * d[i]) }
         }
     }
 

@@ -1,6 +1,7 @@
-/// One optimizer, as `torch.optim` has one class per optimizer: its settings, its state and ``step(_:_:)``,
-/// which turns the gradient g = ∇J(m, b) (and, for Newton's method, the Hessian H = ∇²J) into the change
-/// Δθ of the parameters θ = (m, b), θ ← θ + Δθ.
+/// One optimizer, as `torch.optim` has one class per optimizer: its settings, its per-parameter state and
+/// ``step(_:into:_:)``, which turns the gradient g = ∇J(θ) (and, for Newton's method, the Hessian
+/// H = ∇²J) into the change Δθ of the parameters θ ∈ ℝᵏ, θ ← θ + Δθ, coordinate by coordinate: the
+/// line's (m, b) or any model's weights and intercept (``Model``).
 ///
 /// A rule is a value. One made by ``init(_:)`` has no state yet (zero velocity, zero moments), and
 /// ``GradientDescent/run(_:_:each:)`` descends with a copy of it, so a ``TrainingConfig`` can be run any
@@ -23,7 +24,7 @@ public protocol OptimizerRule: Sendable, Equatable {
     static var isStochastic: Bool { get }
     /// Whether ``step(_:_:)`` reads the Hessian, which must then be invertible. Default false.
     static var usesHessian: Bool { get }
-    /// What the contour's legend calls the two arrows ``Update/stepArrow`` and ``Update/velocityArrow``
+    /// What the contour's legend calls the two arrows ``Arrows/step`` and ``Arrows/velocity``
     /// (nil: this rule draws no velocity). Default `step −α∇J` and none.
     static var arrowLegend: (step: String, velocity: String?) { get }
 
@@ -38,13 +39,18 @@ public protocol OptimizerRule: Sendable, Equatable {
     /// How headings name it, its settings written by `number`: `Gradient descent with momentum (β = 0.9)`.
     func heading(_ number: (Double) -> String) -> String
 
-    /// Advances the state by one update and returns the change of the parameters.
+    /// Advances the state by one update and writes the change Δθ of the parameters into `change`.
     ///
     /// - Parameters:
-    ///   - g: The gradient (∂J/∂m, ∂J/∂b) of the update: of every point, or of the update's batch for
-    ///     a stochastic rule; ∂J/∂m is 0 when m is held fixed (the b-only run).
+    ///   - g: The gradient ∇J of the update, one entry per parameter: of every point, or of the update's
+    ///     batch for a stochastic rule; 0 for a parameter held fixed (m in the b-only run).
+    ///   - change: Δθ, of g's count, overwritten.
     ///   - context: The rate α, the update's number t (from 1) and the Hessian.
-    mutating func step(_ g: (dm: Double, db: Double), _ context: StepContext) -> Update
+    mutating func step(_ g: [Double], into change: inout [Double], _ context: StepContext)
+
+    /// ``step(_:into:_:)``, and the arrows the contour draws for it. Default: the change itself as the step
+    /// arrow, no velocity; rules whose step mixes in a velocity or a scaling say what the gradient asks for.
+    mutating func stepWithArrows(_ g: [Double], into change: inout [Double], _ context: StepContext) -> Arrows
 
     /// Runs the epochs of `run` with this rule. Do not implement it: the default is
     /// ``GradientDescent``'s loop, and being a requirement is what compiles that loop once for each
@@ -58,7 +64,7 @@ public struct StepContext: Sendable {
     public var rate: Double
     /// t: this update's number in the run, 1 for the first (torch's `state['step']`).
     public var update: Int
-    /// The Hessian of J (constant: J is quadratic in (m, b)); with m held fixed, that of J(b).
+    /// The Hessian of J (constant: J is quadratic in θ); with m held fixed, that of J(b).
     public var hessian: Hessian
 
     /// The context of update `update` at rate `rate` on a loss with Hessian `hessian`.
@@ -69,22 +75,19 @@ public struct StepContext: Sendable {
     }
 }
 
-/// One update: the change of the parameters and how the contour draws it.
-public struct Update: Sendable {
-    /// Δθ = (Δm, Δb): the parameters become θ + Δθ.
-    public var change: (m: Double, b: Double)
-    /// The step arrow drawn from θ (the change itself unless the rule says otherwise: plain descent,
-    /// momentum and Adam draw −α∇J, what the gradient alone asks for).
-    public var stepArrow: (m: Double, b: Double)
-    /// The velocity's share of the change (momentum's −αβv), drawn as a second arrow; nil: none.
-    public var velocityArrow: (m: Double, b: Double)?
+/// How the contour draws one update: the step arrow from θ (plain descent, momentum and Adam draw −α∇J,
+/// what the gradient alone asks for; the others their change itself) and the velocity's share of the
+/// change (momentum's −αβv), drawn as a second arrow.
+public struct Arrows: Sendable, Equatable {
+    /// The step arrow, one entry per parameter.
+    public var step: [Double]
+    /// The velocity arrow; nil: none.
+    public var velocity: [Double]?
 
-    /// The change Δθ, drawn as `stepArrow` (default Δθ itself) and `velocityArrow`.
-    @inline(__always)
-    public init(change: (m: Double, b: Double), stepArrow: (m: Double, b: Double)? = nil, velocityArrow: (m: Double, b: Double)? = nil) {
-        self.change = change
-        self.stepArrow = stepArrow ?? change
-        self.velocityArrow = velocityArrow
+    /// The arrows `step` and `velocity`.
+    public init(step: [Double], velocity: [Double]?) {
+        self.step = step
+        self.velocity = velocity
     }
 }
 
@@ -94,6 +97,11 @@ extension OptimizerRule {
     public static var usesHessian: Bool { false }
     public static var arrowLegend: (step: String, velocity: String?) { ("step −α∇J", nil) }
     public var pointsPerUpdate: Int { 1 }
+
+    public mutating func stepWithArrows(_ g: [Double], into change: inout [Double], _ context: StepContext) -> Arrows {
+        step(g, into: &change, context)
+        return Arrows(step: change, velocity: nil)
+    }
 
     public mutating func descend(_ run: inout GradientDescent.Run) { run.descend(&self) }
 }

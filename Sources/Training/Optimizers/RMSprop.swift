@@ -19,7 +19,7 @@ extension Optimizer {
         /// ρ, the smoothing constant of the mean square, 0 ≤ ρ < 1.
         public var decay: Double
         /// The moving mean v of g², per coordinate.
-        public private(set) var meanSquare = (m: 0.0, b: 0.0)
+        public private(set) var meanSquare: [Double] = []
 
         /// RMSprop with smoothing constant `decay` (ρ), no mean square yet.
         public init(decay: Double) { self.decay = decay }
@@ -31,10 +31,13 @@ extension Optimizer {
 
         /// Δθ = −α·g/(√v + ε) after v ← ρ·v + (1 − ρ)·g², per coordinate.
         @inline(__always)
-        public mutating func step(_ g: (dm: Double, db: Double), _ c: StepContext) -> Update {
+        public mutating func step(_ g: [Double], into change: inout [Double], _ c: StepContext) {
             let alpha = c.rate, rho = decay, eps = Self.epsilon
-            meanSquare = (rho * meanSquare.m + (1 - rho) * (g.dm * g.dm), rho * meanSquare.b + (1 - rho) * (g.db * g.db))
-            return Update(change: (-(alpha * (g.dm / (meanSquare.m.squareRoot() + eps))), -(alpha * (g.db / (meanSquare.b.squareRoot() + eps)))))
+            if meanSquare.count != g.count { meanSquare = [Double](repeating: 0, count: g.count) }
+            for i in g.indices {
+                meanSquare[i] = rho * meanSquare[i] + (1 - rho) * (g[i] * g[i])
+                change[i] = -(alpha * (g[i] / (meanSquare[i].squareRoot() + eps)))
+            }
         }
 
         public static func == (a: Self, b: Self) -> Bool { a.decay == b.decay && a.meanSquare == b.meanSquare }

@@ -15,8 +15,8 @@ extension Optimizer {
 
         /// Δθ = −α·g, g the gradient of the update's one point.
         @inline(__always)
-        public mutating func step(_ g: (dm: Double, db: Double), _ c: StepContext) -> Update {
-            Update(change: (-(c.rate * g.dm), -(c.rate * g.db)))
+        public mutating func step(_ g: [Double], into change: inout [Double], _ c: StepContext) {
+            for i in g.indices { change[i] = -(c.rate * g[i]) }
         }
     }
 

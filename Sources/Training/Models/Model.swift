@@ -1,0 +1,50 @@
+/// A model whose parameters θ ∈ ℝᵏ gradient descent fits: its named parameters, its loss J(θ), the
+/// gradient ∇J(θ) and, where they are closed, the Hessian ∇²J, the optimum θ* and the stability limit of
+/// batch descent, as scikit-learn keeps a loss apart from the estimator that uses it and torch.optim sees
+/// only parameters and their gradients.
+///
+/// A model is one file conforming to this protocol. ``GradientDescent`` runs any optimizer of
+/// ``Optimizer/registered`` on it: a full-batch optimizer asks ``gradient(_:into:)`` once an epoch, a
+/// stochastic one ``gradient(ofBatch:_:_:at:into:)`` once an update.
+public protocol Model: Sendable {
+    /// The parameters' names in θ's order, as histories, readouts and descriptions write them: `m`, `b`
+    /// for the line; `w1`…`wp`, `b` for p features.
+    var parameterNames: [String] { get }
+    /// The number of points the loss averages over, n.
+    var count: Int { get }
+    /// J(θ).
+    func loss(_ theta: [Double]) -> Double
+    /// Writes ∇J(θ) into `g` (of θ's count).
+    func gradient(_ theta: [Double], into g: inout [Double])
+    /// Writes the mean gradient of the squared errors of the points at positions `range` of `order` into `g`:
+    /// the gradient of a stochastic update. `ahead` gathers the scattered points a run at a time.
+    func gradient(ofBatch range: Range<Int>, _ order: EpochOrder, _ ahead: inout EpochOrder.Ahead, at theta: [Double], into g: inout [Double])
+    /// ∇²J when it is the same at every θ (a quadratic loss), else nil.
+    var hessian: Hessian? { get }
+    /// The minimiser θ* and its loss J(θ*) when they are closed (the normal equations), else nil.
+    var optimum: Optimum? { get }
+    /// 2/λmax of the Hessian: batch descent with a constant rate below it converges; nil when not closed.
+    var stabilityLimit: Double? { get }
+    /// What one full-batch epoch costs, in multiply-adds: k² from sufficient statistics, n·k when every
+    /// point must be visited.
+    var epochCost: Int { get }
+}
+
+extension Model {
+    /// k, the number of parameters.
+    public var parameterCount: Int { parameterNames.count }
+}
+
+/// A model's closed-form optimum: θ* and the least loss J(θ*).
+public struct Optimum: Sendable, Equatable {
+    /// θ*, in the model's parameter order.
+    public var theta: [Double]
+    /// J(θ*).
+    public var loss: Double
+
+    /// The optimum θ* with loss J(θ*).
+    public init(theta: [Double], loss: Double) {
+        self.theta = theta
+        self.loss = loss
+    }
+}
