@@ -177,6 +177,97 @@ def train_with(x, y, lr, epochs, rule, m=0.0, b=0.0, fixed_m=None, **k):
     return rows
 
 
+def train_features(X, y, lr, epochs, rule="batch", theta0=0.0, b0=0.0, batch=None, seed=0, **k):
+    """Several features (issue 23): theta = (w_1..w_p, b), y_hat = X w + b, the mean squared error, its
+    gradient from per-sample sums and the same update rules as train_with (torch.optim's, Newton's with the
+    Hessian 2/n [X 1]^T [X 1] built here from the points and solved by np.linalg.solve). batch=k visits the
+    points in gdanimate's epoch order, k per update (SGD and mini-batch)."""
+    n, p = X.shape
+    A = np.c_[X, np.ones(n)]
+    theta = np.r_[np.full(p, float(theta0)), float(b0)]
+
+    def loss_at(t):
+        r = y - A @ t
+        return float(np.mean(r * r))
+
+    rows = [(0, theta.copy(), loss_at(theta))]
+    v = np.zeros(p + 1)
+    m1, m2 = np.zeros(p + 1), np.zeros(p + 1)
+    sq = np.zeros(p + 1)
+    H = 2 / n * A.T @ A
+    rng = SplitMix64(seed ^ SHUFFLE_SALT)
+    for epoch in range(1, epochs + 1):
+        if batch is None:
+            batches = [np.arange(n)]
+        else:
+            order = epoch_order(n, rng)
+            batches = [np.array(order[s:s + batch]) for s in range(0, n, batch)]
+        for idx in batches:
+            r = y[idx] - A[idx] @ theta
+            g = -2 / len(idx) * (A[idx].T @ r)
+            if rule in ("batch", "sgd", "minibatch"):
+                theta = theta - lr * g
+            elif rule == "momentum":
+                v = k["beta"] * v + g
+                theta = theta - lr * v
+            elif rule == "nesterov":
+                v = k["beta"] * v + g
+                theta = theta - lr * (g + k["beta"] * v)
+            elif rule == "adam":
+                b1, b2 = k["beta1"], k["beta2"]
+                m1 = b1 * m1 + (1 - b1) * g
+                m2 = b2 * m2 + (1 - b2) * g * g
+                step = lr / (1 - b1 ** epoch)
+                root2 = (1 - b2 ** epoch) ** 0.5
+                theta = theta - step * (m1 / (np.sqrt(m2) / root2 + 1e-8))
+            elif rule == "rmsprop":
+                sq = k["alpha"] * sq + (1 - k["alpha"]) * g * g
+                theta = theta - lr * g / (np.sqrt(sq) + 1e-8)
+            elif rule == "adagrad":
+                sq = sq + g * g
+                theta = theta - lr * g / (np.sqrt(sq) + 1e-10)
+            elif rule == "newton":
+                theta = theta - lr * np.linalg.solve(H, g)
+        rows.append((epoch, theta.copy(), loss_at(theta)))
+    return rows
+
+
+def write_features(name, rows):
+    p = len(rows[0][1]) - 1
+    with open(os.path.join(OUT, name), "w") as f:
+        f.write("epoch," + ",".join(f"w{j + 1}" for j in range(p)) + ",b,loss\n")
+        for e, t, l in rows:
+            f.write(f"{e}," + ",".join(repr(float(v)) for v in t) + f",{float(l)!r}\n")
+
+
+def features_fixtures():
+    """Three correlated features with means away from zero, and the least-squares optimum by lstsq."""
+    rng = np.random.RandomState(2)
+    n = 200
+    x1 = 3 + rng.randn(n)
+    x2 = 0.8 * (x1 - 3) + 0.6 * rng.randn(n) - 1
+    x3 = 10 * rng.rand(n)
+    X = np.c_[x1, x2, x3]
+    y = 1.5 * x1 - 2 * x2 + 0.3 * x3 + 4 + 0.5 * rng.randn(n)
+    np.savetxt(os.path.join(OUT, "features3.csv"), np.c_[X, y], delimiter=",", header="a,c,e,y", comments="", fmt="%.17g")
+    A = np.c_[X, np.ones(n)]
+    best, *_ = np.linalg.lstsq(A, y, rcond=None)
+    r = y - A @ best
+    H = 2 / n * A.T @ A
+    with open(os.path.join(OUT, "features3-optimum.csv"), "w") as f:
+        f.write("w1,w2,w3,b,loss,stability\n")
+        f.write(",".join(repr(float(v)) for v in best) + f",{float(np.mean(r * r))!r},{float(2 / np.linalg.eigvalsh(H).max())!r}\n")
+    write_features("features3-batch-lr0.01.csv", train_features(X, y, 0.01, 1000))
+    write_features("features3-sgd-lr0.002-seed5.csv", train_features(X, y, 0.002, 30, "sgd", batch=1, seed=5))
+    write_features("features3-minibatch10-lr0.005-seed1.csv", train_features(X, y, 0.005, 60, "minibatch", batch=10, seed=1))
+    write_features("features3-momentum0.9-lr0.002.csv", train_features(X, y, 0.002, 500, "momentum", beta=0.9))
+    write_features("features3-nesterov0.9-lr0.002.csv", train_features(X, y, 0.002, 500, "nesterov", beta=0.9))
+    write_features("features3-adam-lr0.05.csv", train_features(X, y, 0.05, 500, "adam", beta1=0.9, beta2=0.999))
+    write_features("features3-rmsprop-lr0.01.csv", train_features(X, y, 0.01, 500, "rmsprop", alpha=0.99))
+    write_features("features3-adagrad-lr0.5.csv", train_features(X, y, 0.5, 500, "adagrad"))
+    write_features("features3-newton-lr1.csv", train_features(X, y, 1.0, 20, "newton", theta0=1.0, b0=-2.0))
+
+
 def write(name, rows):
     with open(os.path.join(OUT, name), "w") as f:
         f.write("epoch,m,b,loss\n")
@@ -226,6 +317,8 @@ def main():
     np.savetxt(os.path.join(OUT, "large-y.csv"), np.c_[xl, yl], delimiter=",", header="x,y", comments="", fmt="%.17g")
     write("large-y-batch-lr0.01-from-0,1e6.csv", train(xl, yl, 0.01, 1000, m=0.0, b=1e6))
     write("large-y-newton-lr1-from-0,1e6.csv", train_with(xl, yl, 1.0, 300, "newton", m=0.0, b=1e6))
+
+    features_fixtures()
 
 
 if __name__ == "__main__":
