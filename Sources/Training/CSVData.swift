@@ -72,10 +72,11 @@ public enum CSVData {
     }
 
     /// Parses `bytes` (the contents of `file`, which names it in messages) into a data set.
+    /// `extraXColumns` are features after the first (ŷ = w₁x₁ + … + b), read as `xColumn` is and named by the header.
     /// `xColumn`/`yColumn` nil means: the header's `x` and `y` when it has them, else the first two numeric columns.
     /// (`CSVReader` reads the same text in pieces, as it arrives.)
-    public static func parse(_ bytes: [UInt8], file: String, xColumn: Column? = nil, yColumn: Column? = nil) throws(ParseError) -> Dataset {
-        var reader = CSVReader(file: file, xColumn: xColumn, yColumn: yColumn)
+    public static func parse(_ bytes: [UInt8], file: String, xColumn: Column? = nil, yColumn: Column? = nil, extraXColumns: [Column] = []) throws(ParseError) -> Dataset {
+        var reader = CSVReader(file: file, xColumn: xColumn, yColumn: yColumn, extraXColumns: extraXColumns)
         try bytes.withUnsafeBufferPointer { b throws(ParseError) in try reader.read(b) }
         return try reader.finish()
     }
@@ -85,10 +86,14 @@ public enum CSVData {
     struct Layout {
         var x: Int, y: Int, width: Int
         var hasHeader: Bool
+        /// The columns of the features after the first (several `--x-column`s); empty for one feature.
+        var extras: [Int] = []
+        /// The features' names: the header's, or `x` for one feature and `x1`…`xp` for several without one.
+        var names: [String] = ["x"]
 
         /// A header is a first row none of whose fields is a number (so `1,abc` is a bad data row, not a header).
         init(header headerRecord: (line: Int, fields: [String])?, firstRow: (line: Int, fields: [String]), xColumn: Column?, yColumn: Column?,
-             fail: (Int?, Int?, String?, String) -> ParseError) throws(ParseError) {
+             extraXColumns: [Column] = [], fail: (Int?, Int?, String?, String) -> ParseError) throws(ParseError) {
             let header = headerRecord?.fields
             let headerLine = headerRecord?.line ?? firstRow.line
             if let header {
@@ -150,6 +155,23 @@ public enum CSVData {
             }
             self.width = width
             hasHeader = header != nil
+            extras = try extraXColumns.map { c throws(ParseError) in try resolve(c, option: "--x-column") }
+            let features = [x] + extras
+            // (One feature may be its own target, as it always could: a plot of y against itself.)
+            for (k, column) in features.enumerated() where !extras.isEmpty {
+                if column == y {
+                    throw fail(nil, nil, nil, "--x-column \(([xColumn] + extraXColumns.map(Optional.some))[k]?.description ?? "\(column + 1)") is also the y column; a feature cannot be the target it predicts")
+                }
+                if let j = features.prefix(k).firstIndex(of: column) {
+                    throw fail(nil, nil, nil, "--x-column names column \(column + 1) twice (features \(j + 1) and \(k + 1)); give each feature once")
+                }
+            }
+            if !extras.isEmpty {
+                names = features.enumerated().map { k, c in
+                    let name = header.flatMap { c < $0.count ? $0[c].trimmingSpaces : nil } ?? ""
+                    return name.isEmpty ? "x\(k + 1)" : name
+                }
+            }
         }
     }
 

@@ -11,6 +11,8 @@ public struct CSVReader {
     /// The name messages give the text (a file name, "standard input").
     public let file: String
     let xColumn: CSVData.Column?, yColumn: CSVData.Column?
+    /// The columns of the features after the first (several `--x-column`s).
+    let extraXColumns: [CSVData.Column]
     /// Keep the points, or only their statistics (constant memory: what batch descent and the loss
     /// surface need).
     public let keepsPoints: Bool
@@ -48,13 +50,20 @@ public struct CSVReader {
     /// What the pieces read so far hold.
     private let points = PointBlocks()
     private var summary = DataSummary()
+    /// What the pieces read so far hold, for several features: their columns or their statistics.
+    private var columns: [[Double]] = []
+    private var featureSummary: FeatureSummary?
 
     /// A reader of the text of `file`, taking the columns as `CSVData.parse` does; `keepsPoints: false`
     /// keeps only their statistics, and ``finish()`` returns a ``Dataset`` of its ``Dataset/summary``.
-    public init(file: String, xColumn: CSVData.Column? = nil, yColumn: CSVData.Column? = nil, keepsPoints: Bool = true, threads: Int = 1) {
+    /// `extraXColumns` name features after the first: the points then have several features (``Dataset/extraFeatures``),
+    /// or their statistics a ``FeatureSummary``.
+    public init(file: String, xColumn: CSVData.Column? = nil, yColumn: CSVData.Column? = nil, extraXColumns: [CSVData.Column] = [],
+                keepsPoints: Bool = true, threads: Int = 1) {
         self.file = file
         self.xColumn = xColumn
         self.yColumn = yColumn
+        self.extraXColumns = extraXColumns
         self.keepsPoints = keepsPoints
         self.threads = max(1, threads)
         each = nil
@@ -68,6 +77,7 @@ public struct CSVReader {
         self.file = file
         self.xColumn = xColumn
         self.yColumn = yColumn
+        extraXColumns = []
         keepsPoints = true
         self.threads = max(1, threads)
         self.each = each
@@ -146,6 +156,14 @@ public struct CSVReader {
         if !sawBytes { throw fail(nil, nil, nil, "the file is empty; it needs a column of x and a column of y values") }
         if layout == nil { try decide(atEnd: true) }
         try flush(final: true)
+        if let layout, !layout.extras.isEmpty {
+            let features = layout.extras.count + 1
+            if keeping == .statistics {
+                return Dataset(featureSummary: featureSummary ?? FeatureSummary(features: features), names: layout.names, source: file)
+            }
+            return Dataset(columns: columns.isEmpty ? Array(repeating: [], count: features) : Array(columns.dropLast()), ys: columns.last ?? [],
+                           names: layout.names, source: file)
+        }
         switch keeping {
         case .arrays: return Dataset(xs: [], ys: [], source: file)
         case .statistics: return Dataset(summary: summary, source: file)
@@ -214,7 +232,8 @@ public struct CSVReader {
             if atEnd { throw fail(first.line, nil, nil, "the file has a header but no data rows") }
             return
         }
-        let chosen = try CSVData.Layout(header: isHeader ? first : nil, firstRow: early[isHeader ? 1 : 0], xColumn: xColumn, yColumn: yColumn, fail: fail)
+        let chosen = try CSVData.Layout(header: isHeader ? first : nil, firstRow: early[isHeader ? 1 : 0], xColumn: xColumn, yColumn: yColumn,
+                                        extraXColumns: extraXColumns, fail: fail)
         layout = chosen
         // The first data row is a piece of its own, the same however the rest is cut.
         var rows = CSVRows(layout: chosen, file: file, keeping: keeping)
@@ -224,6 +243,19 @@ public struct CSVReader {
     }
 
     mutating func join(_ rows: CSVRows) {
+        if !rows.layout.extras.isEmpty {
+            // Several features: the piece's columns appended (the features', then y), or its statistics merged.
+            if keeping == .statistics {
+                let read = rows.featureSummary ?? FeatureSummary(features: rows.layout.extras.count + 1)
+                pointsRead += read.count
+                featureSummary = featureSummary.map { $0.merged(with: read) } ?? read
+            } else {
+                if columns.isEmpty { columns = Array(repeating: [], count: rows.layout.extras.count + 2) }
+                for j in columns.indices where j < rows.columns.count { columns[j] += rows.columns[j] }
+                pointsRead += rows.columns.first?.count ?? 0
+            }
+            return
+        }
         switch keeping {
         case .arrays:
             pointsRead += rows.xs.count

@@ -20,6 +20,13 @@ struct CSVRows {
     /// This piece's kept points (made by the first, so no copy of a template shares them).
     var points: PointBlocks?
     var summary = DataSummary()
+    /// Several features (``CSVData/Layout/extras``): the piece's values, one array per feature and then y,
+    /// or their statistics.
+    var columns: [[Double]] = []
+    var featureSummary: FeatureSummary?
+    /// The fast path's field roles and row values for several features (made at the first row).
+    var roles: [Int] = []
+    var values: [Double] = []
     /// Lines read so far.
     var lines = 0
     /// Where the text after this piece's records starts (set by ``unit(_:start:target:limit:final:)``).
@@ -61,6 +68,7 @@ struct CSVRows {
     /// in one pass over its bytes; at the first thing that is not, the record goes to the general path,
     /// which gives the same values or the message.
     mutating func next(_ p: UnsafePointer<UInt8>, _ s: Int, limit: Int, final: Bool) throws(CSVData.ParseError) -> Int? {
+        if !layout.extras.isEmpty { return try nextFeatures(p, s, limit: limit, final: final) }
         var i = s, field = 0
         var x = 0.0, y = 0.0
         while true {
@@ -121,6 +129,13 @@ struct CSVRows {
             throw fail(line, nil, nil, "the row has \(fields.count) field\(fields.count == 1 ? "" : "s") but \(layout.hasHeader ? "the header" : "the first row") has \(layout.width); every row needs the same columns" + semicolons)
         }
         let x = try CSVData.value(fields[layout.x], line: line, column: layout.x + 1, fail: fail)
+        if !layout.extras.isEmpty {
+            var values = [x]
+            for c in layout.extras { values.append(try CSVData.value(fields[c], line: line, column: c + 1, fail: fail)) }
+            values.append(try CSVData.value(fields[layout.y], line: line, column: layout.y + 1, fail: fail))
+            store(values)
+            return
+        }
         store(x, try CSVData.value(fields[layout.y], line: line, column: layout.y + 1, fail: fail))
     }
 }

@@ -37,6 +37,16 @@ public struct Dataset: Sendable, Equatable {
         featureNames = names
     }
 
+    /// Several features' statistics alone, when the points themselves were not kept (a large file read for
+    /// batch descent); the columns are then empty.
+    public var featureSummary: FeatureSummary?
+
+    /// Several features' statistics alone, named `names`, from `source`.
+    public init(featureSummary: FeatureSummary, names: [String], source: String) {
+        self.init(columns: Array(repeating: [], count: featureSummary.features), ys: [], names: names, source: source)
+        self.featureSummary = featureSummary
+    }
+
     /// p, the number of features.
     public var featureCount: Int { 1 + extraFeatures.count }
 
@@ -44,10 +54,10 @@ public struct Dataset: Sendable, Equatable {
     public var featureColumns: [[Double]] { [xs] + extraFeatures }
 
     /// The number of points, n.
-    public var count: Int { summary?.count ?? xs.count }
+    public var count: Int { featureSummary?.count ?? summary?.count ?? xs.count }
 
     /// Whether the points themselves are here (not only their statistics).
-    public var hasPoints: Bool { summary == nil }
+    public var hasPoints: Bool { summary == nil && featureSummary == nil }
 
     /// Whether every x has its y (the counts match).
     public var isPaired: Bool { xs.count == ys.count && extraFeatures.allSatisfy { $0.count == ys.count } }

@@ -26,13 +26,18 @@ public struct FeatureLeastSquares: Sendable, Equatable {
     /// The statistics of `data`'s points (or of its summary). Throws for too few points, a non-finite
     /// value, a constant feature, features that are combinations of one another, or an overflow.
     public init(_ data: Dataset) throws(LossSurface.SetupError) {
-        guard data.isPaired else { throw .unpaired(x: data.xs.count, y: data.ys.count) }
-        let n = data.count, p = data.featureCount
+        let p = data.featureCount, columns = data.featureColumns
+        let summary: FeatureSummary
+        if let kept = data.featureSummary {
+            summary = kept
+        } else {
+            guard data.isPaired else { throw .unpaired(x: data.xs.count, y: data.ys.count) }
+            for i in data.ys.indices where !(data.ys[i].isFinite && columns.allSatisfy({ $0[i].isFinite })) { throw .nonFinite(index: i) }
+            summary = FeatureSummary(columns: columns, ys: data.ys)
+        }
+        let n = summary.count
         guard n > 0 else { throw .empty }
         guard n > 1 else { throw .singlePoint }
-        let columns = data.featureColumns
-        for i in 0..<n where !(data.ys[i].isFinite && columns.allSatisfy({ $0[i].isFinite })) { throw .nonFinite(index: i) }
-        let summary = FeatureSummary(columns: columns, ys: data.ys)
         for j in 0..<p where !(summary.minimums[j] < summary.maximums[j]) {
             throw .constantFeature(name: data.featureNames[j], value: summary.minimums[j])
         }
@@ -41,15 +46,20 @@ public struct FeatureLeastSquares: Sendable, Equatable {
         for i in 0..<p { for j in i..<p { s[i, j] = summary.sxx[i, j] / nd } }
         let cross = summary.sxy.map { $0 / nd }
         guard s.entries.allSatisfy(\.isFinite), cross.allSatisfy(\.isFinite), summary.syy.isFinite else {
-            throw .overflow(largest: columns.flatMap { $0 }.reduce(0) { max($0, abs($1)) })
+            throw .overflow(largest: (summary.minimums + summary.maximums).reduce(0) { max($0, abs($1)) })
         }
         guard let w = s.solvePositiveDefinite(cross) else { throw .collinearFeatures(data.featureNames) }
         let b = summary.meanY - zip(w, summary.means).reduce(0) { $0 + $1.0 * $1.1 }
         var residual = 0.0
-        for i in 0..<n {
-            var r = data.ys[i] - summary.meanY
-            for j in 0..<p { r -= w[j] * (columns[j][i] - summary.means[j]) }
-            residual += r * r
+        if data.featureSummary == nil {
+            // Two passes: the residuals of the points themselves, as exact as the data allow.
+            for i in data.ys.indices {
+                var r = data.ys[i] - summary.meanY
+                for j in 0..<p { r -= w[j] * (columns[j][i] - summary.means[j]) }
+                residual += r * r
+            }
+        } else {
+            residual = max(0, summary.syy - zip(summary.sxy, w).reduce(0) { $0 + $1.0 * $1.1 })
         }
         (count, means, meanY, covariance, crossCovariance) = (n, summary.means, summary.meanY, s, cross)
         optimum = Optimum(theta: w + [b], loss: residual / nd)

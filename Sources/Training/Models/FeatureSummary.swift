@@ -2,7 +2,7 @@
 /// a time in constant memory: the count, the means, the centred cross-product sums Σ(x − x̄)(x − x̄)ᵀ,
 /// Σ(x − x̄)(y − ȳ) and Σ(y − ȳ)², and each feature's extremes: O(p²) numbers however many points.
 ///
-/// Points are added with Welford's update generalised to co-moments, and summaries of separate pieces join
+/// Points are added with Welford's update in co-moment form, and summaries of separate pieces join
 /// with Chan, Golub and LeVeque's pairwise formula (δ = x̄_b − x̄_a; C = C_a + C_b + δδᵀ·n_a·n_b/n), as
 /// ``DataSummary`` does for one feature, and for the same reason: data far from zero keep their digits.
 public struct FeatureSummary: Sendable, Equatable {
@@ -33,24 +33,33 @@ public struct FeatureSummary: Sendable, Equatable {
         maximums = [Double](repeating: -.infinity, count: features)
     }
 
-    /// Adds the point (x, y), x holding one value per feature (Welford).
+    /// Adds the point (x, y), x holding one value per feature.
     public mutating func add(_ x: [Double], _ y: Double) {
+        add(count: features) { x[$0] } y: { y }
+    }
+
+    /// Adds the point whose features are `row`'s first p values and whose y is its last (no copy made).
+    public mutating func add(row: [Double]) {
+        let p = features
+        add(count: p) { row[$0] } y: { row[p] }
+    }
+
+    /// Welford's update in its co-moment form: with d = x − x̄ and e = y − ȳ before the point,
+    /// C += (n−1)/n·d·dᵀ, Σ(x − x̄)(y − ȳ) += (n−1)/n·d·e, Σ(y − ȳ)² += (n−1)/n·e², then x̄ += d/n, ȳ += e/n.
+    @inline(__always)
+    private mutating func add(count p: Int, _ x: (Int) -> Double, y: () -> Double) {
         count += 1
-        let n = Double(count)
-        var before = x
-        for i in 0..<features {
-            before[i] = x[i] - means[i]
-            means[i] += before[i] / n
+        let n = Double(count), shrink = (n - 1) / n
+        let yv = y(), e = yv - meanY
+        for i in 0..<p {
+            let xi = x(i), di = xi - means[i]
+            for j in i..<p { sxx[i, j] += shrink * di * (x(j) - means[j]) }
+            sxy[i] += shrink * di * e
+            minimums[i] = min(minimums[i], xi); maximums[i] = max(maximums[i], xi)
         }
-        let dy = y - meanY
-        meanY += dy / n
-        let dyAfter = y - meanY
-        for i in 0..<features {
-            for j in i..<features { sxx[i, j] += before[i] * (x[j] - means[j]) }
-            sxy[i] += before[i] * dyAfter
-            minimums[i] = min(minimums[i], x[i]); maximums[i] = max(maximums[i], x[i])
-        }
-        syy += dy * dyAfter
+        syy += shrink * e * e
+        for i in 0..<p { means[i] += (x(i) - means[i]) / n }
+        meanY += e / n
     }
 
     /// The summary of this summary's points and `other`'s together (Chan et al.).
