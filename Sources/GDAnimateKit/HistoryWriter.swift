@@ -17,6 +17,7 @@ package final class HistoryWriter {
     private let json: Bool
     private let mode: String?
     private let form: HistoryForm
+    private let names: [String]
     private let file: Files.Stream
     private let spool: Files.Stream?
     private var buffer: [UInt8] = []
@@ -32,15 +33,16 @@ package final class HistoryWriter {
         json = path.hasSuffix(".json")
         self.mode = mode
         form = HistoryForm(visual, run: Trainer.config(visual, visual.optimizer, lr: visual.learningRate))
+        names = visual.parameterNames
         file = try Files.Stream(path)
         spool = json ? try Files.Stream(path + ".rows") : nil
-        if !json { buffer.append(contentsOf: History.csvHeader(includeStep: form.includeStep, rate: form.rate != nil).utf8) }
+        if !json { buffer.append(contentsOf: History.csvHeader(names: names, includeStep: form.includeStep, rate: form.rate != nil).utf8) }
     }
 
     /// The next snapshot of the history.
     package func add(_ s: Snapshot) {
         guard failure == nil else { return }
-        let row = json ? History.jsonRow(s, first: rows == 0, includeStep: form.includeStep, rate: form.rate)
+        let row = json ? History.jsonRow(s, names: names, first: rows == 0, includeStep: form.includeStep, rate: form.rate)
             : History.csvRow(s, includeStep: form.includeStep, rate: form.rate)
         buffer.append(contentsOf: row.utf8)
         rows += 1
@@ -57,7 +59,7 @@ package final class HistoryWriter {
         flush()
         if let failure { throw failure }
         guard let spool else { return try file.close() }
-        try file.append(Array(History.jsonHead(parameters: plan.historyParameters(mode: mode), leastSquares: plan.history.leastSquares).utf8))
+        try file.append(Array(History.jsonHead(parameters: plan.historyParameters(mode: mode), optimum: plan.history.model.optimum!, names: names).utf8))
         let rows = try spool.close()
         defer { Files.discard(rows.temp) }
         guard let input = fopen(rows.temp, "rb") else { throw FileError(path, "cannot read back the history's rows", errno: errno) }

@@ -28,8 +28,11 @@ extension Plan {
         }
         let read: Int
         do {
+            // Counted where the scene draws them: standardized like the data trained on (--standardize).
+            let scaling = data.scaling
             read = try visual.streamPoints(threads: threads ?? FrameFarm.processors) { xs, ys in
-                for k in counts.indices { counts[k].counts.add(xs, ys) }
+                let drawn = scaling.map { s in xs.map { ($0 - s.means[0]) / s.deviations[0] } } ?? xs
+                for k in counts.indices { counts[k].counts.add(drawn, ys) }
             }
         } catch let error as VisualError {
             throw error

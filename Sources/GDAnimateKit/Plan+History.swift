@@ -10,8 +10,9 @@ extension Plan {
     ///   - mode: The mode the JSON records (the command line's `all` draws four scenes).
     public func historyText(json: Bool, mode: String? = nil) -> String {
         let run = history, form = HistoryForm(visual, run: run)
-        guard json else { return History.csv(run.snapshots, includeStep: form.includeStep, rate: form.rate) }
-        return History.json(parameters: historyParameters(mode: mode), leastSquares: run.leastSquares, snapshots: run.snapshots,
+        let names = visual.parameterNames
+        guard json else { return History.csv(run.snapshots, names: names, includeStep: form.includeStep, rate: form.rate) }
+        return History.json(parameters: historyParameters(mode: mode), optimum: run.model.optimum!, names: names, snapshots: run.snapshots,
                             includeStep: form.includeStep, rate: form.rate)
     }
 
@@ -23,7 +24,7 @@ extension Plan {
             ("source", .string(data.source)),
             ("points", .int(data.count)),
             ("mode", .string(mode ?? v.scene.rawValue)),
-            ("run", .string(bOnly ? "b-only" : "m and b")),
+            ("run", .string(bOnly ? "b-only" : v.featureCount == 1 ? "m and b" : v.parameterNames.joined(separator: ", "))),
             ("optimizer", .string(v.optimizer.rawValue)),
             ("batchSize", v.optimizer == .minibatch ? .int(v.batchSize) : .null),
             ("snapshot", .string(v.snapshot.rawValue)),
@@ -37,8 +38,12 @@ extension Plan {
             ("divergedAtEpoch", run.divergedAtEpoch.map { .int($0) } ?? .null),
             ("stabilityLimit", run.stabilityLimit.map { .number($0) } ?? .null),
         ]
+        if v.featureCount > 1 || v.standardize {
+            parameters.insert(("features", .string(data.featureNames.joined(separator: ","))), at: 2)
+            parameters.insert(("standardized", .bool(v.standardize)), at: 3)
+        }
         if case .file(_, let x, let y) = v.data {
-            parameters.insert(("xColumn", x.map { .string($0.text) } ?? .null), at: 2)
+            parameters.insert(("xColumn", x.map { .string(([$0] + v.extraXColumns).map(\.text).joined(separator: ",")) } ?? .null), at: 2)
             parameters.insert(("yColumn", y.map { .string($0.text) } ?? .null), at: 3)
         }
         return parameters

@@ -57,6 +57,7 @@ public struct Plan: Sendable {
         let drawing = !visual.formats.isEmpty || visual.poster
         // Every scene drawn is checked, not only the visual's own.
         try visual.checkSnapshots(for: kinds)
+        try visual.checkFeatures(for: kinds)
         let optimizers = kinds.contains(.compare) ? visual.compared + [visual.optimizer] : [visual.optimizer]
         if optimizers.contains(.minibatch) && visual.batchSize > data.count {
             throw VisualError("--batch-size \(visual.batchSize) is larger than the data (\(data.count) points); give at most \(data.count)")
@@ -85,7 +86,17 @@ public struct Plan: Sendable {
                 notes.append("--snapshot step: \(NumberFormat.count(main.final.step)) updates, of which 1 in \(every) is kept (at most \(GradientDescent.snapshotLimit) snapshots) for the frames; a --history file has every update")
             }
         }
+        if let scaling = data.scaling, let main { notes.append(Self.unitsNote(main, scaling: scaling, names: visual.parameterNames)) }
         warnings = notes
+    }
+
+    /// "--standardize: the fit on standardized features is w1′ = 2.1, b′ = 5; in the data's units w1 = 0.7, b = 3.6".
+    static func unitsNote(_ run: TrainingResult, scaling: FeatureScaling, names: [String]) -> String {
+        let fitted = run.final.theta, raw = scaling.unscaled(fitted)
+        func said(_ theta: [Double], prime: String) -> String {
+            zip(names, theta).map { "\($0)\(prime) = \(NumberFormat.plain($1))" }.joined(separator: ", ")
+        }
+        return "--standardize: the fit on standardized features is \(said(fitted, prime: "′")); in the data's units \(said(raw, prime: ""))"
     }
 
     /// Options that change nothing in what these scenes and formats draw, said rather than ignored.

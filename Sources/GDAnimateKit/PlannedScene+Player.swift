@@ -26,30 +26,37 @@ extension PlannedScene {
 
     /// The columns of a player's table: the epoch and update of the snapshot, its parameters and loss, the
     /// gradient there and the rate of the updates that led to it.
-    static let playerColumns: [PlayerNotes.Column] = [
-        .init(name: "epoch", label: "epoch", isCount: true), .init(name: "update", label: "update", isCount: true),
-        .init(name: "m", label: "m"), .init(name: "b", label: "b"), .init(name: "loss", label: "J"),
-        .init(name: "dJ_dm", label: "∂J/∂m"), .init(name: "dJ_db", label: "∂J/∂b"), .init(name: "lr", label: "α"),
-    ]
+    static func playerColumns(_ names: [String]) -> [PlayerNotes.Column] {
+        var columns: [PlayerNotes.Column] = [.init(name: "epoch", label: "epoch", isCount: true), .init(name: "update", label: "update", isCount: true)]
+        columns += names.map { .init(name: $0, label: $0) }
+        columns.append(.init(name: "loss", label: "J"))
+        columns += names.map { .init(name: "dJ_d\($0)", label: "∂J/∂\($0)") }
+        columns.append(.init(name: "lr", label: "α"))
+        return columns
+    }
 
     /// Each frame's numbers, per run, and the chapters of the run, for a player page; `frames` are the
     /// animation's (`Animation.frames`).
     public func playerNotes(frames: [Int]) -> PlayerNotes {
         let shown = shownSnapshots(frames: frames)
+        let names = input.result.model.parameterNames
+        let columns = Self.playerColumns(names)
         let runs = shownRuns.map { run -> PlayerNotes.Run in
             var values: [Double] = []
-            values.reserveCapacity(shown.count * Self.playerColumns.count)
-            let snapshots = run.result.snapshots
+            values.reserveCapacity(shown.count * columns.count)
+            let snapshots = run.result.snapshots, model = run.result.model
+            var g = [Double](repeating: 0, count: names.count)
             for k in shown {
                 let s = snapshots[min(k, snapshots.count - 1)]
-                let g = run.result.surface.gradient(m: s.m, b: s.b)
-                values += [Double(s.epoch), Double(s.step), s.m, s.b, s.loss, g.dm, g.db, run.result.config.rate(at: s)]
+                model.gradient(s.theta, into: &g)
+                values += [Double(s.epoch), Double(s.step)] + s.theta + [s.loss] + g + [run.result.config.rate(at: s)]
             }
             return PlayerNotes.Run(label: run.label, values: values)
         }
-        return PlayerNotes(title: "\(name): \(kind.summary)", columns: Self.playerColumns, runs: runs, chapters: chapters(shown: shown),
-                           source: "Each row is the snapshot the frame shows: m, b and the loss J from the run itself, "
-                               + "∇J = (∂J/∂m, ∂J/∂b) the full-data gradient of the mean squared error there, "
+        let theta = names.joined(separator: ", ")
+        return PlayerNotes(title: "\(name): \(kind.summary)", columns: columns, runs: runs, chapters: chapters(shown: shown),
+                           source: "Each row is the snapshot the frame shows: \(theta) and the loss J from the run itself, "
+                               + "∇J = (\(names.map { "∂J/∂\($0)" }.joined(separator: ", "))) the full-data gradient of the mean squared error there, "
                                + "α the learning rate of the updates that led to it.")
     }
 

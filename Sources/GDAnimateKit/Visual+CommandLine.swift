@@ -48,11 +48,12 @@ extension Visual {
         switch data {
         case .file(let path, let x, let y):
             add("data", path)
-            if let x { add("x-column", x.text) }
+            if let x { add("x-column", ([x] + extraXColumns).map(\.text).joined(separator: ",")) }
             if let y { add("y-column", y.text) }
         case .preset(let preset): if preset != .linear { add("dataset", preset.rawValue) }
         case .points: return nil
         }
+        if standardize { a.append("--standardize") }
         if seed != d.seed { add("seed", "\(seed)") }
         if optimizer != d.optimizer { add("optimizer", optimizer.rawValue) }
         if compared != d.compared { add("optimizers", compared.map(\.rawValue).joined(separator: ",")) }

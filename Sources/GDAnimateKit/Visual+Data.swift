@@ -15,6 +15,15 @@ extension Visual {
     /// reading; the copy goes once a ``Plan`` is made from the data (counted or not; a second plan of the
     /// same stream cannot count its density).
     public func loadData(for scenes: [SceneKind], threads: Int? = nil) throws -> Dataset {
+        let data = try loadRawData(for: scenes, threads: threads)
+        guard standardize else { return data }
+        guard let scaled = data.standardizingFeatures() else {
+            throw VisualError("\(data.source): --standardize needs every feature to vary, and one does not")
+        }
+        return scaled
+    }
+
+    private func loadRawData(for scenes: [SceneKind], threads: Int?) throws -> Dataset {
         switch data {
         case .preset(let preset): return preset.generate(seed: seed)
         case .points(let points): return points
@@ -36,7 +45,7 @@ extension Visual {
     }
 
     private func read(_ path: String, _ x: CSVData.Column?, _ y: CSVData.Column?, keepsPoints: Bool, spooling: Bool = false, threads: Int) throws -> Dataset {
-        var reader = CSVReader(file: Self.name(path), xColumn: x, yColumn: y, keepsPoints: keepsPoints, threads: threads)
+        var reader = CSVReader(file: Self.name(path), xColumn: x, yColumn: y, extraXColumns: extraXColumns, keepsPoints: keepsPoints, threads: threads)
         return try Self.stream(path, spooling: spooling, into: &reader)
     }
 
@@ -60,7 +69,7 @@ extension Visual {
     /// The points of ``data`` read once more, handed to `each` a piece at a time, and how many there were
     /// (a second pass over a file, or the copy of a stream, whose statistics alone were kept).
     func streamPoints(threads: Int, _ each: @escaping ([Double], [Double]) -> Void) throws -> Int {
-        guard case .file(let path, let x, let y) = data, Files.canReadAgain(path) else { return 0 }
+        guard case .file(let path, let x, let y) = data, extraXColumns.isEmpty, Files.canReadAgain(path) else { return 0 }
         var reader = CSVReader(file: Self.name(path), xColumn: x, yColumn: y, threads: threads, each: each)
         _ = try Self.stream(path, into: &reader)
         return reader.pointsRead

@@ -26,6 +26,7 @@ extension Visual {
             throw VisualError("--optimizers names \(twice.rawValue) twice")
         }
         try checkSnapshots(for: [scene])
+        try checkFeatures(for: [scene])
         if scene == .steps && optimizer != .batch {
             throw VisualError("--mode steps walks through the update of plain batch gradient descent (m ← m − α·∂J/∂m over all points); --optimizer \(optimizer.rawValue) updates differently: use --optimizer batch, or --mode contour --arrows to see \(optimizer.rawValue)'s steps")
         }
@@ -99,6 +100,26 @@ extension Visual {
     func checkSnapshots(for scenes: [SceneKind]) throws(VisualError) {
         if scenes.contains(.compare) && snapshot == .step {
             throw VisualError("--snapshot step records every update, and batch and stochastic runs make different numbers of them; --mode compare advances all optimizers epoch by epoch")
+        }
+    }
+}
+
+extension Visual {
+    /// The scenes that draw a model of several features: those that show its loss (the rest draw the line
+    /// and its loss over (m, b) of one feature).
+    public static let severalFeatureScenes: Set<SceneKind> = [.loss]
+
+    /// Checks that `kinds` can draw a model of this visual's features, and that one-feature settings are
+    /// not given to several.
+    func checkFeatures(for kinds: [SceneKind]) throws(VisualError) {
+        let p = featureCount
+        guard p > 1 else { return }
+        let names = parameterNames.joined(separator: ", ")
+        if let kind = kinds.first(where: { !Self.severalFeatureScenes.contains($0) }) {
+            throw VisualError("--mode \(kind.rawValue) draws the line ŷ = m·x + b of one feature, but the data has \(p) features (θ = \(names)); --mode loss shows their descent")
+        }
+        if fixedM != nil {
+            throw VisualError("--fixed-m holds the slope m of one feature, but the data has \(p) features (θ = \(names))")
         }
     }
 }

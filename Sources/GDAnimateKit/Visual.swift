@@ -97,6 +97,11 @@ public struct Visual: Sendable, Equatable {
     public var camera = SurfaceCamera()
     /// The dashboard shows the 3-D surface in place of the contour.
     public var surfacePanel = false
+    /// The columns of the features after the first, for a CSV ``data`` of several features
+    /// (ŷ = w₁x₁ + … + w_p·x_p + b); the first is the file's `x`.
+    public var extraXColumns: [CSVData.Column] = []
+    /// Standardize every feature, x′ = (x − x̄)/σ, before training; the fitted weights are said in both units.
+    public var standardize = false
 
     /// A visual of `scene` on `data`, every other setting at its default.
     ///
@@ -107,6 +112,20 @@ public struct Visual: Sendable, Equatable {
         self.scene = scene
         self.data = data
     }
+
+    /// The number of features the data has: one for the line, more for a CSV with ``extraXColumns`` or the
+    /// `correlated` preset.
+    public var featureCount: Int {
+        switch data {
+        case .preset(let preset): return preset.featureCount
+        case .file: return 1 + extraXColumns.count
+        case .points(let points): return points.featureCount
+        }
+    }
+
+    /// The model's parameters, as histories and readouts name them: `m`, `b` for one feature, `w1`…`wp`, `b`
+    /// for several.
+    public var parameterNames: [String] { featureCount == 1 ? ["m", "b"] : (1...featureCount).map { "w\($0)" } + ["b"] }
 
     /// The files' base name: ``name``, else the scene's.
     public var baseName: String { name ?? scene.rawValue }

@@ -7,10 +7,10 @@
 public struct DataSummary: Sendable, Equatable {
     /// Points added.
     public private(set) var count = 0
-    public private(set) var meanX = 0.0, meanY = 0.0
+    internal(set) public var meanX = 0.0, meanY = 0.0
     /// Σ(x − x̄)², Σ(x − x̄)(y − ȳ), Σ(y − ȳ)².
-    public private(set) var sxx = 0.0, sxy = 0.0, syy = 0.0
-    public private(set) var minX = Double.infinity, maxX = -Double.infinity
+    internal(set) public var sxx = 0.0, sxy = 0.0, syy = 0.0
+    internal(set) public var minX = Double.infinity, maxX = -Double.infinity
     public private(set) var minY = Double.infinity, maxY = -Double.infinity
 
     /// An empty summary.

@@ -8,6 +8,8 @@ public struct Dataset: Sendable, Equatable {
     public var extraFeatures: [[Double]] = []
     /// The features' names, as the CSV's header or the preset gives them (`x` for one unnamed feature).
     public var featureNames: [String] = ["x"]
+    /// How the features were standardized, when they were (``standardizingFeatures()``).
+    public var scaling: FeatureScaling?
     /// The y values, paired with `xs` by index.
     public var ys: [Double]
     /// Where the points came from, for titles and exports: a preset name or a file name.
@@ -83,6 +85,12 @@ public enum Preset: String, CaseIterable, Sendable {
     case wide
     /// 100 points, x ~ N(0, 1), y = w·x + N(0, 20²), with the true slope w ~ U[10, 100) drawn first.
     case noisy
+    /// 200 points of two correlated features (correlation 0.9): x₁ = 2 + z₁, x₂ = 1 + 0.9·z₁ + √0.19·z₂
+    /// with z ~ N(0, 1), y = 4 + 3x₁ − 2x₂ + N(0, 0.5²): the long, tilted valley of correlated weights.
+    case correlated
+
+    /// The number of features its points have.
+    public var featureCount: Int { self == .correlated ? 2 : 1 }
 
     /// The points of this recipe for `seed`. The same seed gives the same points on every machine
     /// (up to the last bit of the C library's `log`, which the normal deviates use).
@@ -101,6 +109,15 @@ public enum Preset: String, CaseIterable, Sendable {
             let w = 10 + 90 * rng.uniform()
             xs = (0..<100).map { _ in rng.normal() }
             ys = xs.map { w * $0 + 20 * rng.normal() }
+        case .correlated:
+            var x1: [Double] = [], x2: [Double] = []
+            for _ in 0..<200 {
+                let z1 = rng.normal(), z2 = rng.normal()
+                x1.append(2 + z1)
+                x2.append(1 + 0.9 * z1 + 0.19.squareRoot() * z2)
+            }
+            ys = zip(x1, x2).map { 4 + 3 * $0 - 2 * $1 + 0.5 * rng.normal() }
+            return Dataset(columns: [x1, x2], ys: ys, names: ["x1", "x2"], source: "preset \(rawValue) (seed \(seed))")
         }
         return Dataset(xs: xs, ys: ys, source: "preset \(rawValue) (seed \(seed))")
     }

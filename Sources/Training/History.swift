@@ -1,52 +1,59 @@
 /// Text forms of a run's history. Every Double is written with Swift's `description`, the shortest
 /// text that reads back to the same bits, so exports round-trip exactly.
 public enum History {
-    /// `epoch,m,b,loss`, one row per snapshot; per-update histories add a `step` column at the end, and
+    /// `epoch,m,b,loss` (`epoch,w1,…,wp,b,loss` for several features), one row per snapshot; per-update histories add a `step` column at the end, and
     /// `rate` (a run with a learning-rate schedule) a trailing `lr` column: the rate of the updates that
     /// led to the row (the start's row: the first epoch's).
-    public static func csv(_ snapshots: [Snapshot], includeStep: Bool = false, rate: ((Snapshot) -> Double)? = nil) -> String {
-        var out = csvHeader(includeStep: includeStep, rate: rate != nil)
+    ///
+    /// `names` are the parameters' columns, one per entry of θ (``Model/parameterNames``): `m,b` for the
+    /// line, `w1,…,wp,b` for several features.
+    public static func csv(_ snapshots: [Snapshot], names: [String] = ["m", "b"], includeStep: Bool = false, rate: ((Snapshot) -> Double)? = nil) -> String {
+        var out = csvHeader(names: names, includeStep: includeStep, rate: rate != nil)
         out.reserveCapacity(snapshots.count * 64)
         for s in snapshots { out += csvRow(s, includeStep: includeStep, rate: rate) }
         return out
     }
 
     /// The CSV's first line (see ``csv(_:includeStep:rate:)``).
-    public static func csvHeader(includeStep: Bool, rate: Bool) -> String {
-        "epoch,m,b,loss" + (includeStep ? ",step" : "") + (rate ? ",lr\n" : "\n")
+    public static func csvHeader(names: [String] = ["m", "b"], includeStep: Bool, rate: Bool) -> String {
+        "epoch," + names.joined(separator: ",") + ",loss" + (includeStep ? ",step" : "") + (rate ? ",lr\n" : "\n")
     }
 
     /// One snapshot's line of the CSV.
     public static func csvRow(_ s: Snapshot, includeStep: Bool, rate: ((Snapshot) -> Double)?) -> String {
-        var out = "\(s.epoch),\(s.m.description),\(s.b.description),\(s.loss.description)"
+        var out = "\(s.epoch)"
+        for value in s.theta { out += ",\(value.description)" }
+        out += ",\(s.loss.description)"
         if includeStep { out += ",\(s.step)" }
         if let rate { out += ",\(rate(s).description)" }
         return out + "\n"
     }
 
-    /// `{"parameters": {...}, "leastSquares": {"m","b","loss"}, "snapshots": [{"epoch","m","b","loss"}...]}`,
+    /// `{"parameters": {...}, "leastSquares": {"m","b","loss"}, "snapshots": [{"epoch","m","b","loss"}...]}` (a key per
+    /// parameter of `names`: `w1`…`wp`, `b` for several features),
     /// keys in the order given, so the same run always gives the same bytes.
-    public static func json(parameters: [(String, JSONValue)], leastSquares: LeastSquares, snapshots: [Snapshot], includeStep: Bool = false,
+    public static func json(parameters: [(String, JSONValue)], optimum: Optimum, names: [String] = ["m", "b"], snapshots: [Snapshot], includeStep: Bool = false,
                             rate: ((Snapshot) -> Double)? = nil) -> String {
-        var out = jsonHead(parameters: parameters, leastSquares: leastSquares)
-        for (i, s) in snapshots.enumerated() { out += jsonRow(s, first: i == 0, includeStep: includeStep, rate: rate) }
+        var out = jsonHead(parameters: parameters, optimum: optimum, names: names)
+        for (i, s) in snapshots.enumerated() { out += jsonRow(s, names: names, first: i == 0, includeStep: includeStep, rate: rate) }
         return out + jsonTail(empty: snapshots.isEmpty)
     }
 
-    /// The JSON up to the first snapshot (see ``json(parameters:leastSquares:snapshots:includeStep:rate:)``).
-    public static func jsonHead(parameters: [(String, JSONValue)], leastSquares: LeastSquares) -> String {
+    /// The JSON up to the first snapshot (see ``json(parameters:optimum:names:snapshots:includeStep:rate:)``).
+    public static func jsonHead(parameters: [(String, JSONValue)], optimum: Optimum, names: [String] = ["m", "b"]) -> String {
         var out = "{\n  \"parameters\": "
         out += JSONValue.object(parameters).encoded
         out += ",\n  \"leastSquares\": "
-        out += JSONValue.object([("m", .number(leastSquares.m)), ("b", .number(leastSquares.b)), ("loss", .number(leastSquares.loss))]).encoded
+        out += JSONValue.object(zip(names, optimum.theta).map { ($0, .number($1)) } + [("loss", .number(optimum.loss))]).encoded
         return out + ",\n  \"snapshots\": [\n"
     }
 
     /// One snapshot of the JSON's list, with the separator from the one before unless it is the `first`.
-    public static func jsonRow(_ s: Snapshot, first: Bool, includeStep: Bool, rate: ((Snapshot) -> Double)?) -> String {
+    public static func jsonRow(_ s: Snapshot, names: [String] = ["m", "b"], first: Bool, includeStep: Bool, rate: ((Snapshot) -> Double)?) -> String {
         var fields: [(String, JSONValue)] = [("epoch", .int(s.epoch))]
         if includeStep { fields.append(("step", .int(s.step))) }
-        fields += [("m", .number(s.m)), ("b", .number(s.b)), ("loss", .number(s.loss))]
+        fields += zip(names, s.theta).map { ($0, .number($1)) }
+        fields.append(("loss", .number(s.loss)))
         if let rate { fields.append(("lr", .number(rate(s)))) }
         return (first ? "    " : ",\n    ") + JSONValue.object(fields).encoded
     }

@@ -19,6 +19,14 @@ enum Terminal {
                 guard let p, p.digits > 4 else { return NumberFormat.plain(v) }
                 return String(ReadoutPrecision(digits: p.digits + 2, size: p.size).text(v, keepZeros: false).map { $0 == "−" ? "-" : $0 })
             }
+            guard f.theta.count == 2 else {
+                // Several features: every weight, as the history names them.
+                let names = r.model.parameterNames, best = r.model.optimum?.theta ?? []
+                let fit = zip(names, f.theta).map { "\($0) = \(n($1))" }.joined(separator: "  ")
+                let optimum = zip(names, best).map { "\($0)* = \(n($1))" }.joined(separator: "  ")
+                print("\(label) after epoch \(f.epoch): \(fit)  MSE = \(n(f.loss))   least squares: \(optimum)  J* = \(n(r.leastSquares.loss))")
+                return
+            }
             print("\(label) after epoch \(f.epoch): m = \(n(f.m, p.m))  b = \(n(f.b, p.b))  MSE = \(n(f.loss))   least squares: m* = \(n(ls.m, p.m))  b* = \(n(ls.b, p.b))  J* = \(n(ls.loss))")
         }
         if let main = plan.main { line("fit", main) }

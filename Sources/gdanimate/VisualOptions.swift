@@ -20,14 +20,17 @@ struct VisualOptions: ParsableArguments {
     @Option(help: ArgumentHelp("CSV file of points (header optional, '#' comments allowed); - reads standard input.", valueName: "file.csv"))
     var data: String?
 
-    @Option(help: "Built-in data when no --data is given: linear (100 points, y = 4 + 3x + noise), wide (1000 points, y = 5x + 3), noisy (100 points, steep slope, heavy noise).")
+    @Option(help: "Built-in data when no --data is given: linear (100 points, y = 4 + 3x + noise), wide (1000 points, y = 5x + 3), noisy (100 points, steep slope, heavy noise), correlated (200 points of two correlated features x1, x2).")
     var dataset: Preset?
 
     @Option(parsing: .unconditional, help: "Seed of the built-in data and of the stochastic optimizers' shuffles.")
     var seed: UInt64 = 0
 
-    @Option(help: ArgumentHelp("CSV column holding x: a header name or a 1-based number. Default: the column named x, else the first numeric column.", valueName: "name|n"))
+    @Option(help: ArgumentHelp("CSV column holding x: a header name or a 1-based number; several, comma-separated, are features x1,…,xp of ŷ = w1·x1 + … + wp·xp + b. Default: the column named x, else the first numeric column.", valueName: "name|n[,…]"))
     var xColumn: String?
+
+    @Flag(help: "Standardize every feature, x′ = (x − mean)/sd, before training; the fit is also said in the data's units.")
+    var standardize = false
 
     @Option(help: ArgumentHelp("CSV column holding y: a header name or a 1-based number. Default: the column named y, else the second numeric column.", valueName: "name|n"))
     var yColumn: String?
@@ -161,12 +164,18 @@ struct VisualOptions: ParsableArguments {
         }
         var v = Visual(scene: mode.scenes[0])
         if let data {
-            v.data = .file(path: data, x: xColumn.map(CSVData.Column.init), y: yColumn.map(CSVData.Column.init))
+            let columns = xColumn.map { $0.split(separator: ",", omittingEmptySubsequences: false).map { CSVData.Column(String($0)) } } ?? []
+            if columns.contains(where: { $0.text.isEmpty }) {
+                throw ValidationError("--x-column '\(xColumn ?? "")' has an empty column name; give names or numbers separated by single commas")
+            }
+            v.data = .file(path: data, x: columns.first, y: yColumn.map(CSVData.Column.init))
+            v.extraXColumns = Array(columns.dropFirst())
         } else {
             v.data = .preset(dataset ?? .linear)
         }
         v.name = name
         v.seed = seed
+        v.standardize = standardize
         v.optimizer = optimizer
         v.compared = try CommaList.optimizers(optimizers)
         v.batchSize = batchSize

@@ -34,6 +34,15 @@ public enum SceneText {
     /// run's ``TrainingResult/readoutPrecision`` (a scene works them out once, not for every frame).
     static func fit(_ r: TrainingResult, _ k: Int, digits d: (m: ReadoutPrecision, b: ReadoutPrecision), prime: String = "") -> [TitleSegment] {
         let s = r.snapshots[k]
+        if s.theta.count > 2 {
+            // Several features: each weight (as precise as the first) and the intercept, named as the model names them.
+            let names = r.model.parameterNames
+            var out: [TitleSegment] = []
+            for (j, value) in s.theta.enumerated() {
+                out += [TitleSegment("  \(names[j])\(prime) = "), TitleSegment((j == names.count - 1 ? d.b : d.m).text(value))]
+            }
+            return out + ["  MSE = ", TitleSegment(number(s.loss))]
+        }
         return [TitleSegment("  m\(prime) = "), TitleSegment(d.m.text(s.m)), TitleSegment("  b\(prime) = "),
                 TitleSegment(d.b.text(s.b)), "  MSE = ", TitleSegment(number(s.loss))]
     }

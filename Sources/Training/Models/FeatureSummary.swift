@@ -11,17 +11,17 @@ public struct FeatureSummary: Sendable, Equatable {
     /// Points added.
     public private(set) var count = 0
     /// x̄, one mean per feature.
-    public private(set) var means: [Double]
+    internal(set) public var means: [Double]
     /// ȳ.
     public private(set) var meanY = 0.0
     /// Σ(x − x̄)(x − x̄)ᵀ, p×p.
-    public private(set) var sxx: SymmetricMatrix
+    internal(set) public var sxx: SymmetricMatrix
     /// Σ(x − x̄)(y − ȳ), one per feature.
-    public private(set) var sxy: [Double]
+    internal(set) public var sxy: [Double]
     /// Σ(y − ȳ)².
     public private(set) var syy = 0.0
     /// Each feature's least and greatest value.
-    public private(set) var minimums: [Double], maximums: [Double]
+    internal(set) public var minimums: [Double], maximums: [Double]
 
     /// An empty summary of points with `features` features.
     public init(features: Int) {

@@ -92,5 +92,15 @@ public struct LinearRegression: Model, Equatable {
 
     public var stabilityLimit: Double? { line?.stabilityLimit ?? features!.stabilityLimit }
 
+    /// The variance of y, mean (y − ȳ)²: the loss of the best constant, the scale a loss is read against.
+    public var varianceY: Double {
+        if let line { return line.varianceY }
+        let f = features!
+        return max(0, f.optimum.loss + zip(f.optimum.theta, f.crossCovariance).reduce(0) { $0 + $1.0 * $1.1 })
+    }
+
+    /// The variance of the first feature (x for the line).
+    public var varianceX: Double { line?.varianceX ?? features!.covariance[0, 0] }
+
     public var epochCost: Int { let k = data.featureCount + 1; return k * k }
 }
