@@ -74,10 +74,14 @@ struct RunStory {
         return drop > 0 ? (start.loss - s.loss) / drop : nil
     }
 
-    /// Euclidean distance in (m, b) from `s` to ``best``.
+    /// θ of ``best``: (m*, b*), or w₁*…w_p*, b* of several features.
+    var bestTheta: [Double] { isBOnly || start.theta.count == 2 ? [best.m, best.b] : run.model.optimum!.theta }
+
+    /// Euclidean distance in θ, (m, b) for the line, from `s` to ``best``.
     func distance(_ s: Snapshot) -> Double {
         let f = best
-        return ((s.m - f.m) * (s.m - f.m) + (s.b - f.b) * (s.b - f.b)).squareRoot()
+        guard s.theta.count > 2 else { return ((s.m - f.m) * (s.m - f.m) + (s.b - f.b) * (s.b - f.b)).squareRoot() }
+        return zip(s.theta, bestTheta).reduce(0) { $0 + ($1.0 - $1.1) * ($1.0 - $1.1) }.squareRoot()
     }
 
     /// The first snapshot from which every later one passes `test`; nil if the last one fails it.
@@ -97,7 +101,15 @@ struct RunStory {
     }
 
     /// Whether the end and ``best`` agree to the four significant digits a description shows.
-    var onBest: Bool { nm(end.m) == nm(best.m) && nb(end.b) == nb(best.b) }
+    var onBest: Bool { zip(end.theta, bestTheta).enumerated().allSatisfy { j, v in text(j, v.0) == text(j, v.1) } }
+
+    /// Parameter j of θ written with the readouts' digits: the intercept (the last) as b, the weights as m.
+    func text(_ j: Int, _ v: Double) -> String { j == start.theta.count - 1 ? nb(v) : nm(v) }
+
+    /// "w1 = 0.5, w2 = 1, b = 0": θ named as the model names it, `suffix` after each name (`′`, `*`).
+    func named(_ theta: [Double], _ suffix: String) -> String {
+        zip(run.model.parameterNames, theta).enumerated().map { j, p in "\(p.0)\(suffix) = \(text(j, p.1))" }.joined(separator: ", ")
+    }
 
     /// m and b with the digits the readouts give them (``ReadoutPrecision``): four, more when the run
     /// moves them by little beside their size or they lie far from 0 beside the data's spread (b near 10⁶).
@@ -106,7 +118,7 @@ struct RunStory {
 
     /// "m = 0, b = 0" (primed for standardized x), or "b = 0" for a b-only run.
     func place(_ s: Snapshot, prime: String = "") -> String {
-        isBOnly ? "b = \(nb(s.b))" : "m\(prime) = \(nm(s.m)), b\(prime) = \(nb(s.b))"
+        isBOnly ? "b = \(nb(s.b))" : s.theta.count > 2 ? named(s.theta, prime) : "m\(prime) = \(nm(s.m)), b\(prime) = \(nb(s.b))"
     }
 
     /// "fell from 53.92 to 0.8234, 65.5-fold", "fell from 2 to 1.5, by 25 %", "rose from 1 to 4, 4-fold".
@@ -164,7 +176,8 @@ struct RunStory {
         }
         let (they, their) = isBOnly ? ("b", "its") : ("The parameters", "their")
         let end3 = isBOnly ? "ends" : "end"
-        let fit = isBOnly ? "the best b at this m (\(nb(f.b)))" : "the least-squares fit m\(prime)* = \(nm(f.m)), b\(prime)* = \(nb(f.b))"
+        let fit = isBOnly ? "the best b at this m (\(nb(f.b)))"
+            : start.theta.count > 2 ? "the least-squares fit \(named(bestTheta, prime + "*"))" : "the least-squares fit m\(prime)* = \(nm(f.m)), b\(prime)* = \(nb(f.b))"
         let excess = isBOnly ? "" : ", with J − J* = \(Self.n(end.loss - f.loss))"
         if let settled {
             text += " \(they) came within \(Self.percent(Self.settledShare)) of \(their) starting distance from \(fit) by \(unit) \(time(settled)) and stayed there"
