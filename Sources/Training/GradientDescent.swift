@@ -19,15 +19,25 @@ public enum GradientDescent {
     /// - Throws: ``LossSurface/SetupError`` when the data has no line to fit, the start's loss overflows,
     ///   or the optimizer needs the Hessian and it is singular.
     public static func run(_ data: Dataset, _ config: TrainingConfig, each: ((Snapshot) -> Void)? = nil) throws(LossSurface.SetupError) -> TrainingResult {
-        let model = try LinearRegression(data)
+        try run(model: LinearRegression(data), config, each: each)
+    }
+
+    /// Runs `config` on `model`, any ``Model``: the loop is compiled for each model and optimizer, so an
+    /// update calls both directly. `config.fixedM` holds θ₀ (the line's m) at that value.
+    ///
+    /// - Throws: ``LossSurface/SetupError`` when the start's loss overflows, or the optimizer needs the
+    ///   Hessian and the model has none or it is singular.
+    public static func run<M: Model>(model: M, _ config: TrainingConfig, each: ((Snapshot) -> Void)? = nil) throws(LossSurface.SetupError) -> TrainingResult {
         let bOnly = config.fixedM != nil
-        let hessian: Hessian
-        if let line = model.line {
-            hessian = bOnly ? Hessian.bOnly : line.hessian
-        } else {
-            hessian = Hessian(model.hessian!.matrix, held: bOnly ? [0] : [])
+        let usesHessian = type(of: config.optimizer.rule).usesHessian
+        var hessian = Hessian(SymmetricMatrix(size: model.parameterCount))
+        if let h = model.hessian {
+            // Held fixed, m leaves the 1×1 matrix ∂²J/∂b² (2 for the mean squared error); otherwise the model's own.
+            hessian = bOnly ? Hessian(h.matrix, held: [0]) : h
+        } else if usesHessian {
+            throw .singularHessian
         }
-        if type(of: config.optimizer.rule).usesHessian && !hessian.isInvertible { throw .singularHessian }
+        if usesHessian && !hessian.isInvertible { throw .singularHessian }
         var run = try Run(model: model, config: config, hessian: hessian, each: each)
         var rule = config.optimizer.rule
         rule.descend(&run)
@@ -51,8 +61,8 @@ public enum GradientDescent {
     /// One run as it goes: the settings, the snapshots made so far and where it diverged. An
     /// ``OptimizerRule`` hands itself to ``descend(_:)`` (through ``OptimizerRule/descend(_:)``), which
     /// runs the epochs; nothing else needs this type.
-    public struct Run {
-        let model: LinearRegression
+    public struct Run<M: Model> {
+        let model: M
         let config: TrainingConfig
         let hessian: Hessian
         let each: ((Snapshot) -> Void)?
@@ -69,7 +79,7 @@ public enum GradientDescent {
         private var skipped: (epoch: Int, step: Int, loss: Double)?
         private var skippedTheta: [Double]
 
-        init(model: LinearRegression, config: TrainingConfig, hessian: Hessian, each: ((Snapshot) -> Void)?) throws(LossSurface.SetupError) {
+        init(model: M, config: TrainingConfig, hessian: Hessian, each: ((Snapshot) -> Void)?) throws(LossSurface.SetupError) {
             (self.model, self.config, self.hessian, self.each) = (model, config, hessian, each)
             bOnly = config.fixedM != nil
             theta = GradientDescent.start(config, parameters: model.parameterCount)

@@ -72,8 +72,9 @@ public struct TrainingConfig: Sendable {
 public struct TrainingResult: Sendable {
     /// Snapshot 0 is the start; all are finite.
     public var snapshots: [Snapshot]
-    /// The model the run descended: its parameters' names, loss, optimum.
-    public var model: LinearRegression
+    /// The model the run descended: its parameters' names, loss, optimum (a ``LinearRegression`` for the
+    /// runs of ``GradientDescent/run(_:_:each:)``).
+    public var model: any Model
     /// The epoch whose loss was non-finite or exceeded `divergenceFactor` × the initial loss, if any.
     public var divergedAtEpoch: Int?
     /// The update whose loss diverged, when the run looked at every update's loss (a per-update run,
@@ -97,8 +98,8 @@ public struct TrainingResult: Sendable {
     /// of several features has none (``model``'s ``LinearRegression/features`` holds its statistics):
     /// asking for it is a programming error.
     public var surface: LossSurface {
-        guard let line = model.line else {
-            preconditionFailure("a run of \(model.data.featureCount) features has no loss surface J(m, b); read `model`")
+        guard let line = (model as? LinearRegression)?.line else {
+            preconditionFailure("a run of \(model.parameterNames.joined(separator: ", ")) has no loss surface J(m, b); read `model`")
         }
         return line
     }

@@ -70,7 +70,7 @@ final class LossScene: ChartScene {
             // Twelve decades below the top at most (a noise-free fit's loss falls to 1e-30), but J* always
             // shows when it is above rounding level (a trillionth of y's variance): a start 18 decades above
             // it (far data, a far start) keeps its end.
-            let jStarIsReal = jStar > 1e-12 * r.model.varianceY
+            let jStarIsReal = jStar > 1e-12 * r.model.lossScale
             let floor = !excess && jStarIsReal ? min(top * 1e-12, jStar) : top * 1e-12
             let lo = max(positiveLow, floor)
             let span = top / lo

@@ -99,6 +99,8 @@ public struct LinearRegression: Model, Equatable {
         return max(0, f.optimum.loss + zip(f.optimum.theta, f.crossCovariance).reduce(0) { $0 + $1.0 * $1.1 })
     }
 
+    public var lossScale: Double { varianceY }
+
     /// The variance of the first feature (x for the line).
     public var varianceX: Double { line?.varianceX ?? features!.covariance[0, 0] }
 

@@ -3,8 +3,8 @@
 /// batch descent, as scikit-learn keeps a loss apart from the estimator that uses it and torch.optim sees
 /// only parameters and their gradients.
 ///
-/// A model is one file conforming to this protocol. ``GradientDescent`` runs any optimizer of
-/// ``Optimizer/registered`` on it: a full-batch optimizer asks ``gradient(_:into:)`` once an epoch, a
+/// A model is one file conforming to this protocol. ``GradientDescent/run(model:_:each:)`` runs any
+/// optimizer of ``Optimizer/registered`` on it: a full-batch optimizer asks ``gradient(_:into:)`` once an epoch, a
 /// stochastic one ``gradient(ofBatch:_:_:at:into:)`` once an update.
 public protocol Model: Sendable {
     /// The parameters' names in θ's order, as histories, readouts and descriptions write them: `m`, `b`
@@ -25,6 +25,9 @@ public protocol Model: Sendable {
     var optimum: Optimum? { get }
     /// 2/λmax of the Hessian: batch descent with a constant rate below it converges; nil when not closed.
     var stabilityLimit: Double? { get }
+    /// The loss of the best constant prediction (for the mean squared error, the variance of y): the scale
+    /// a loss is read against.
+    var lossScale: Double { get }
     /// What one full-batch epoch costs, in multiply-adds: k² from sufficient statistics, n·k when every
     /// point must be visited.
     var epochCost: Int { get }

@@ -55,7 +55,7 @@ public protocol OptimizerRule: Sendable, Equatable {
     /// Runs the epochs of `run` with this rule. Do not implement it: the default is
     /// ``GradientDescent``'s loop, and being a requirement is what compiles that loop once for each
     /// rule, so that an update calls ``step(_:_:)`` directly, with no dynamic dispatch per point.
-    mutating func descend(_ run: inout GradientDescent.Run)
+    mutating func descend<M: Model>(_ run: inout GradientDescent.Run<M>)
 }
 
 /// What a step knows besides the gradient.
@@ -103,5 +103,5 @@ extension OptimizerRule {
         return Arrows(step: change, velocity: nil)
     }
 
-    public mutating func descend(_ run: inout GradientDescent.Run) { run.descend(&self) }
+    public mutating func descend<M: Model>(_ run: inout GradientDescent.Run<M>) { run.descend(&self) }
 }
