@@ -17,10 +17,9 @@ struct RenderTests {
         var bytesWritten: Int { bytes.count }
     }
 
-    /// A visual drawn from its plan matches the Rasterizer's golden frames (same tolerance: at most
-    /// 0.5 % of pixels off by more than 2 levels). The panel scenes whose goldens carry test-made labels
-    /// (lr-sweep, scaling) are left to the Rasterizer's own test.
-    @Test(arguments: [SceneKind.line, .loss, .bsweep, .contour, .compare, .dashboard])
+    /// A visual drawn from its plan, at the size it asks for, matches the Rasterizer's golden frames (same
+    /// tolerance: at most 0.5 % of pixels off by more than 2 levels).
+    @Test(arguments: [SceneKind.line, .loss, .bsweep, .contour, .compare, .dashboard, .lrSweep, .scaling, .surface])
     func thePlanDrawsTheGoldens(_ kind: SceneKind) throws {
         let data = Preset.linear.generate(seed: 0)
         var visual = Visual(scene: kind)
