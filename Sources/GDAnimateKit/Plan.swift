@@ -58,8 +58,8 @@ public struct Plan: Sendable {
         // Every scene drawn is checked, not only the visual's own.
         try visual.checkSnapshots(for: kinds)
         try visual.checkFeatures(for: kinds)
-        let optimizers = kinds.contains(.compare) ? visual.compared + [visual.optimizer] : [visual.optimizer]
-        if optimizers.contains(.minibatch) && visual.batchSize > data.count {
+        // Only the runs trained count: a comparison of schedules trains none of `compared`.
+        if visual.runs(for: kinds).contains(.minibatch) && visual.batchSize > data.count {
             throw VisualError("--batch-size \(visual.batchSize) is larger than the data (\(data.count) points); give at most \(data.count)")
         }
         var trainer = Trainer(visual: visual, data: data)

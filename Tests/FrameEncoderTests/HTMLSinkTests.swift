@@ -3,11 +3,13 @@ import Testing
 @testable import FrameEncoder
 import Rasterizer
 import CZlib
+import TestDecoders
 
 /// The player page read back as a reader would: its JSON parsed by Foundation (not by the writer), its
 /// stills checked as WebP files chunk by chunk, its times against the frames given, its text safe in
-/// its `<script>`, and a page over the limit refused. The pixels are checked in a real browser against
-/// Pillow's decoding of the WebP (Scripts/check_player.py).
+/// its `<script>`, and a page over the limit refused. Its stills are decoded by libwebp and laid over
+/// each other as the player lays them; the pixels are also checked in a real browser against Pillow's
+/// decoding of the WebP (Scripts/check_player.py).
 struct HTMLSinkTests {
     typealias Memory = WebPSinkTests.Memory
 
@@ -62,6 +64,24 @@ struct HTMLSinkTests {
         }
         let stills = try #require(d["stills"] as? [[Int]])
         #expect(stills[0] == [0, 0, 24, 16, stills[0][4]])   // the first frame whole
+        // Each still decoded by libwebp and laid over the canvas as the player does (at x, y; flag 1
+        // blends, so a transparent pixel keeps what was there; flag 2 clears the rectangle after its
+        // time) gives the frames fed in, a, b, a: three colours, all in the palette, so exact.
+        let a = GIFEncoderTests.frame(24, 16) { x, _ in x < 12 ? 0xFFFFFF : 0x0072B2 }
+        var b = a
+        b.pixels[3 * 24 + 5] = 0xD55E00
+        var canvas = [UInt32](repeating: 0, count: 24 * 16)
+        for (still, (rect, expected)) in zip(images, zip(stills, [a, b, a])) {
+            let decoded = try WebPReader([UInt8](try #require(Data(base64Encoded: still))))
+            let (x0, y0, w, h, flags) = (rect[0], rect[1], rect[2], rect[3], rect[4])
+            #expect(decoded.width == w && decoded.height == h && decoded.frames.count == 1)
+            for y in 0..<h { for x in 0..<w {
+                let q = decoded.frames[0].pixels[y * w + x]
+                if flags & 1 == 0 || q >> 24 != 0 { canvas[(y0 + y) * 24 + x0 + x] = q }
+            } }
+            #expect(canvas == expected.pixels.map { 0xFF00_0000 | $0 })
+            if flags & 2 != 0 { for y in y0..<(y0 + h) { for x in x0..<(x0 + w) { canvas[y * 24 + x] = 0 } } }
+        }
         // Numbers: counts as whole numbers, a constant column once, others as exact doubles.
         let run = try #require((d["runs"] as? [[String: Any]])?.first)
         let columns = try #require(run["columns"] as? [Any])

@@ -36,7 +36,9 @@ struct PlanTests {
         v.compared = [.batch, .adam, .sgd]
         let plan = try Plan(v, data: Self.data)
         let runs = plan.scenes[0].input.runs
-        #expect(runs.map(\.label) == ["batch", "Adam", "SGD"].map { label in runs.first { $0.label == label }?.label ?? "" })
+        // One run an optimizer, in the order given, each at the visual's rate and for its epochs.
+        #expect(runs.map(\.label) == ["batch", "Adam", "SGD"])
+        #expect(runs.allSatisfy { $0.result.config.learningRate == 0.1 && $0.result.snapshots.count == 101 })
         #expect(runs[0].result.snapshots == plan.main!.snapshots)
         #expect(plan.scenes[0].width == 960 && plan.scenes[0].height == 540)
     }
@@ -73,6 +75,11 @@ struct PlanTests {
         v.optimizer = .minibatch
         v.batchSize = 101
         #expect(throws: VisualError("--batch-size 101 is larger than the data (100 points); give at most 100")) { try Plan(v, data: Self.data) }
+        // A comparison of schedules trains none of the compared optimizers (minibatch among them): the
+        // batch size is idle, said rather than refused.
+        var schedules = Visual(scene: .compare)
+        (schedules.comparedSchedules, schedules.batchSize) = ([.constant, .cosine(minimum: 0)], 101)
+        #expect(try Plan(schedules, data: Self.data).warnings.contains { $0.hasPrefix("--batch-size sets the batches of --optimizer minibatch") })
         var small = Visual(scene: .lrSweep)
         small.width = 320
         small.height = 240

@@ -1,6 +1,7 @@
 import Foundation
 import LibGD
 import Testing
+import TestDecoders
 @testable import GDAnimateKit
 
 /// Rendering through the library: the plan draws what the golden images show, every sink gets the same
@@ -16,10 +17,9 @@ struct RenderTests {
         var bytesWritten: Int { bytes.count }
     }
 
-    /// A visual drawn from its plan matches the Rasterizer's golden frames (same tolerance: at most
-    /// 0.5 % of pixels off by more than 2 levels). The panel scenes whose goldens carry test-made labels
-    /// (lr-sweep, scaling) are left to the Rasterizer's own test.
-    @Test(arguments: [SceneKind.line, .loss, .bsweep, .contour, .compare, .dashboard])
+    /// A visual drawn from its plan, at the size it asks for, matches the Rasterizer's golden frames (same
+    /// tolerance: at most 0.5 % of pixels off by more than 2 levels).
+    @Test(arguments: [SceneKind.line, .loss, .bsweep, .contour, .compare, .dashboard, .lrSweep, .scaling, .surface])
     func thePlanDrawsTheGoldens(_ kind: SceneKind) throws {
         let data = Preset.linear.generate(seed: 0)
         var visual = Visual(scene: kind)
@@ -41,33 +41,67 @@ struct RenderTests {
         }
     }
 
-    /// The renderer's sinks receive exactly what encoding every frame in order on one thread gives, for
-    /// one thread and for three.
+    /// The renderer's GIF and WebP, read back by decoders independent of the encoders (libgd's GIF
+    /// reader, libwebp's animation decoder), show at each frame's time the scene's frame rendered alone,
+    /// to the palette's nearest colour; and the files are byte-identical for 1, 2 and 4 threads.
     @Test func sinksGetTheFramesInOrderForAnyThreadCount() throws {
         var visual = Visual(scene: .contour)
-        (visual.width, visual.height, visual.frames) = (240, 180, 60)
-        visual.timing = AnimationTiming(fps: 30, holdEnd: 1, holdStart: 0.5, loop: 2)
+        // The contour at its default size, where the palettes' stated mean errors were measured.
+        (visual.width, visual.height, visual.frames) = (640, 480, 40)
+        // 25 frames a second: 4 cs a frame, the first held 0.5 s more, the last 1 s more.
+        visual.timing = AnimationTiming(fps: 25, holdEnd: 1, holdStart: 0.5, loop: 2)
         let plan = try Plan(visual, data: Preset.linear.generate(seed: 0))
         let scene = plan.scenes[0]
-        var outputs: [[UInt8]] = []
-        for threads in [1, 3] {
-            let stream = MemoryStream()
-            let summary = try Renderer(threads: threads).render(scene, timing: visual.timing, to: [GIFSink(output: stream)])
-            #expect(summary[0].bytes == stream.bytes.count)
-            outputs.append(stream.bytes)
+        var files: [[[UInt8]]] = []
+        for threads in [1, 2, 4] {
+            let (gif, webp) = (MemoryStream(), MemoryStream())
+            let summary = try Renderer(threads: threads).render(scene, timing: visual.timing, to: [GIFSink(output: gif), WebPSink(output: webp)])
+            #expect(summary.map(\.bytes) == [gif.bytes.count, webp.bytes.count])
+            files.append([gif.bytes, webp.bytes])
         }
-        #expect(outputs[0] == outputs[1])
+        #expect(files[1] == files[0] && files[2] == files[0], "the same bytes for 1, 2 and 4 threads")
 
-        // Independently: every frame rendered in order and added to a GIFEncoder by hand.
-        let animation = try Animation(kind: .contour, input: scene.input, width: 240, height: 180, frameLimit: 60)
+        // The reference: each frame rendered alone, and when it starts (centiseconds).
+        let animation = try Animation(kind: scene.kind, input: scene.input, width: 640, height: 480, frameLimit: 40)
         let count = animation.frameCount
-        let samples = try Set([0, count / 2, count - 1]).sorted().map(animation.render)
-        let gif = try GIFEncoder(width: 240, height: 180, palette: Palette(sampling: samples, maxColors: GIFSink.paletteColors, keep: scene.input.theme.keyColors), loop: 2)
-        var bytes = gif.drain()
-        let delays = FrameTiming.delays(count: count, fps: 30)
-        for k in 0..<count { try gif.add(animation.render(k), delay: delays[k] + (k == 0 ? 50 : 0)) }
-        bytes += try gif.finish(extraDelay: 100)
-        #expect(outputs[0] == bytes)
+        #expect(count == 40)
+        let rendered = try (0..<count).map { try animation.render($0).pixels }
+        let starts = (0..<count).map { $0 == 0 ? 0 : 50 + 4 * $0 }, end = 50 + 4 * count + 100
+
+        let gif = try GIFReader(files[0][0])
+        #expect(gif.width == 640 && gif.height == 480 && gif.loop == 2)
+        var t = 0
+        let gifShown = gif.frames.map { f -> (pixels: [UInt32], start: Int, end: Int) in
+            defer { t += f.delay }
+            return (f.pixels, t, t + f.delay)
+        }
+        #expect(t == end, "the GIF lasts \(t) cs")
+        try Self.expectShown(gifShown, rendered: rendered, starts: starts, format: "GIF", meanTolerance: 0.4)
+
+        let webp = try WebPReader(files[0][1])
+        #expect(webp.width == 640 && webp.height == 480 && webp.loopCount == 3, "WebP counts plays: 2 repeats are 3 plays")
+        #expect(webp.frames.allSatisfy { $0.pixels.allSatisfy { $0 >> 24 == 0xFF } }, "opaque")
+        var from = 0
+        let webpShown = webp.frames.map { f -> (pixels: [UInt32], start: Int, end: Int) in
+            defer { from = f.endMilliseconds / 10 }
+            return (f.pixels.map { $0 & 0xFF_FFFF }, from, f.endMilliseconds / 10)
+        }
+        #expect(from == end, "the WebP lasts \(from) cs")
+        try Self.expectShown(webpShown, rendered: rendered, starts: starts, format: "WebP", meanTolerance: 0.42)
+    }
+
+    /// Each decoded frame starts when a rendered frame does, and shows every rendered frame that starts
+    /// while it is up (repeats are merged) as the palette maps it (``PaletteCheck``, the entries taken
+    /// from the decoded frames), within the palette's stated mean error.
+    static func expectShown(_ shown: [(pixels: [UInt32], start: Int, end: Int)], rendered: [[UInt32]], starts: [Int], format: String, meanTolerance: Double) throws {
+        var check = PaletteCheck(entries: shown.flatMap(\.pixels))
+        #expect(Set(shown.map(\.start)).isSubset(of: Set(starts)), "\(format): a frame starts between the rendered frames' times")
+        for (k, frame) in rendered.enumerated() {
+            let f = try #require(shown.last { $0.start <= starts[k] }, "\(format): nothing shown at frame \(k)")
+            let (off, mean) = check.compare(rendered: frame, shown: f.pixels)
+            #expect(off == 0, "\(format) frame \(k): \(off) pixels are not the palette's nearest colour of the rendered frame's")
+            #expect(mean <= meanTolerance, "\(format) frame \(k): mean error \(mean) levels")
+        }
     }
 
     /// An MP4 of a real scene is the same file for one rendering thread and for three (x264 runs on one

@@ -1,10 +1,17 @@
+import Foundation
 import Testing
 import LibGD
 
 /// The libgd wrapper: sizes refused before libgd is asked, every failure a typed error with its cause,
 /// and pixels that survive a PNG round trip through libgd's own reader.
 struct GDImageTests {
-    static let font = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"
+    /// DejaVu Sans, found as the renderer finds it: through fontconfig, else at Debian's path
+    /// (fonts-dejavu-core); nil when neither has it.
+    static let font: String? = {
+        if let path = GDImage.fontconfigPath("DejaVu Sans:style=Book"), path.hasSuffix(".ttf") || path.hasSuffix(".otf") { return path }
+        let debian = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"
+        return FileManager.default.isReadableFile(atPath: debian) ? debian : nil
+    }()
 
     @Test(arguments: [(0, 10), (10, 0), (-5, 5), (GDImage.maximumSide + 1, 1)])
     func impossibleSizesAreRefusedByName(_ size: (Int, Int)) {
@@ -28,12 +35,14 @@ struct GDImageTests {
         #expect(throws: GDError.self) { try GDImage.measure("x", fontPath: "/nonexistent/font.ttf", size: 12) }
     }
 
-    @Test func textIsMeasuredAndDrawn() throws {
-        let box = try GDImage.measure("Mg", fontPath: Self.font, size: 20)
+    @Test(.enabled(if: font != nil, "DejaVu Sans is not installed (neither fontconfig nor /usr/share/fonts/truetype/dejavu has it)"))
+    func textIsMeasuredAndDrawn() throws {
+        let font = try #require(Self.font)
+        let box = try GDImage.measure("Mg", fontPath: font, size: 20)
         #expect(box.right - box.left > 20 && box.ascent > 10 && box.descent > 2)
         let im = try GDImage(trueColorWidth: 60, height: 30)
         for y in 0..<30 { for x in 0..<60 { im.trueColorRows[y]![x] = 0xFFFFFF } }
-        try im.draw("M", fontPath: Self.font, size: 20, x: 5, y: 25, color: 0x000000)
+        try im.draw("M", fontPath: font, size: 20, x: 5, y: 25, color: 0x000000)
         let dark = (0..<30).flatMap { y in (0..<60).map { x in im.color(x: x, y: y) } }.filter { $0 == 0 }.count
         #expect(dark > 30)
     }

@@ -1,3 +1,4 @@
+import GDAnimateKit
 import Testing
 @testable import Rasterizer
 import Training
@@ -5,33 +6,17 @@ import Training
 /// Data far from the origin (y ≈ 10⁶, a start at b = 10⁶): axes frame what moves, ticks are relative to
 /// an offset named in the axis title, and readouts show the digits that change.
 struct FarFromZeroTests {
-    /// The golden data, y shifted up by 10⁶, and every scene's runs trained from b = 10⁶ as the CLI would.
+    /// The golden data, y shifted up by 10⁶, and every scene's runs from b = 10⁶ as the library's own
+    /// ``Plan`` trains them (compare: batch beside momentum at α = 0.05; dashboard and bsweep: m held at
+    /// the least-squares slope).
     static func input(for kind: SceneKind) throws -> SceneInput {
         let base = Preset.linear.generate(seed: 0)
         let data = Dataset(xs: base.xs, ys: base.ys.map { $0 + 1e6 }, source: "linear + 1e6")
-        func run(_ optimizer: Optimizer = .batch, lr: Double = 0.1, fixedM: Double? = nil, on d: Dataset = data) throws -> TrainingResult {
-            var config = TrainingConfig()
-            config.optimizer = optimizer
-            config.learningRate = lr
-            config.initialB = 1e6
-            config.fixedM = fixedM
-            return try GradientDescent.run(d, config)
-        }
-        let ls = try LossSurface(data).leastSquares
-        var input = SceneInput(data: data, result: kind == .bsweep ? try run(fixedM: ls.m) : try run())
-        switch kind {
-        case .line, .loss, .bsweep, .contour, .steps, .surface: break
-        case .compare: input.runs = try [Optimizer.batch, .momentum(beta: 0.9)].map { LabelledRun(label: $0.label, data: data, result: try run($0, lr: 0.05)) }
-        case .dashboard: input.bOnly = try run(fixedM: ls.m)
-        case .lrSweep:
-            let limit = try LossSurface(data).stabilityLimit
-            input.runs = try [0.1, 0.5, 0.9, 1.05].map { LabelledRun(label: "α = \($0) × 2/λmax", data: data, result: try run(lr: $0 * limit)) }
-        case .scaling:
-            let scaled = try #require(data.standardizingX())
-            input.runs = [LabelledRun(label: "raw x", data: data, result: input.result),
-                          LabelledRun(label: "standardized x", data: scaled, result: try run(on: scaled))]
-        }
-        return input
+        var visual = Visual(scene: kind, data: .points(data))
+        visual.initialB = 1e6
+        if kind == .compare { (visual.compared, visual.learningRate) = ([.batch, .momentum], 0.05) }
+        if kind == .dashboard { visual.fixedM = try LossSurface(data).leastSquares.m }
+        return try GoldenImageTests.planned(visual)
     }
 
     @Test(arguments: SceneKind.allCases)

@@ -1,5 +1,6 @@
 import LibGD
 import Foundation
+import GDAnimateKit
 import Testing
 @testable import Rasterizer
 import Training
@@ -13,38 +14,22 @@ struct GoldenImageTests {
     static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden")
     static let bless = ProcessInfo.processInfo.environment["GDANIMATE_BLESS"] == "1"
 
-    static func defaultRun(bOnly: Bool) throws -> SceneInput {
-        let data = Preset.linear.generate(seed: 0)
-        var config = TrainingConfig()
-        if bOnly { config.fixedM = try LossSurface(data).leastSquares.m }
-        return SceneInput(data: data, result: try GradientDescent.run(data, config))
+    /// The default visual's run (the linear preset, seed 0, batch descent at α = 0.1 for 100 epochs from
+    /// (0, 0)), or its b-only run with m held at the least-squares slope, as the library plans them.
+    static func defaultRun(bOnly: Bool) throws -> SceneInput { try input(for: bOnly ? .bsweep : .line) }
+
+    /// What the scene of `kind` draws for the default visual, as the library's own ``Plan`` trains and
+    /// lays it out (nothing of the planning is repeated here). The dashboard is given the least-squares
+    /// slope as `--fixed-m`, so it draws its fourth (b-only) panel.
+    static func input(for kind: SceneKind) throws -> SceneInput {
+        var visual = Visual(scene: kind)
+        if kind == .dashboard { visual.fixedM = try LossSurface(visual.loadData()).leastSquares.m }
+        return try planned(visual)
     }
 
-    /// The default run, with what each multi-run scene needs trained the way the CLI does.
-    static func input(for kind: SceneKind) throws -> SceneInput {
-        let data = Preset.linear.generate(seed: 0)
-        var input = try defaultRun(bOnly: kind == .bsweep)
-        func run(_ optimizer: Optimizer, lr: Double = 0.1, on d: Dataset = data) throws -> TrainingResult {
-            var config = TrainingConfig()
-            config.optimizer = optimizer
-            config.learningRate = lr
-            return try GradientDescent.run(d, config)
-        }
-        switch kind {
-        case .line, .loss, .bsweep, .contour, .steps, .surface: break
-        case .compare:
-            input.runs = try [Optimizer.batch, .sgd, .minibatch(size: 20)].map { LabelledRun(label: $0.label, data: data, result: try run($0)) }
-        case .dashboard:
-            input.bOnly = try defaultRun(bOnly: true).result
-        case .lrSweep:
-            let limit = try LossSurface(data).stabilityLimit
-            input.runs = try [0.1, 0.5, 0.9, 1.05].map { LabelledRun(label: "α = \($0) × 2/λmax", data: data, result: try run(.batch, lr: $0 * limit)) }
-        case .scaling:
-            let scaled = try #require(data.standardizingX())
-            input.runs = [LabelledRun(label: "raw x", data: data, result: input.result),
-                          LabelledRun(label: "standardized x", data: scaled, result: try run(.batch, on: scaled))]
-        }
-        return input
+    /// The input of `visual`'s scene, planned by the library.
+    static func planned(_ visual: Visual) throws -> SceneInput {
+        try Plan(visual, data: visual.loadData()).scenes[0].input
     }
 
     /// Golden size: 320×240 for one chart, 480×360 for the panel scenes.
@@ -85,20 +70,21 @@ struct GoldenImageTests {
         #expect(inOrder[3] != inOrder[4])
     }
 
+    /// A run past the stability limit (1.3 × 2/λmax, 400 epochs) stops where it diverges; the last frame
+    /// of its contour, line and loss scenes matches its golden (the first steps still on screen, the
+    /// axes not stretched to the divergence), and the contour's axes keep the first step long.
     @Test func aDivergingRunKeepsItsFirstStepsOnScreen() throws {
-        let data = Preset.linear.generate(seed: 0)
-        var config = TrainingConfig()
-        config.learningRate = try LossSurface(data).stabilityLimit * 1.3
-        config.epochs = 400
-        let result = try GradientDescent.run(data, config)
+        var visual = Visual(scene: .contour)
+        visual.learningRate = try LossSurface(visual.loadData()).stabilityLimit * 1.3
+        visual.epochs = 400
+        let input = try Self.planned(visual)
+        let result = input.result
         #expect(result.divergedAtEpoch != nil)
         let tame = result.rangeSnapshots
         #expect(tame.count >= 2 && tame.count < result.snapshots.count)
-        let input = SceneInput(data: data, result: result)
         for kind in [SceneKind.contour, .line, .loss] {
             let animation = try Animation(kind: kind, input: input, width: 320, height: 240)
-            let last = try animation.render(animation.frameCount - 1)
-            #expect(last.pixels.count == 320 * 240)
+            try Self.check(try animation.render(animation.frameCount - 1), golden: "diverging-\(kind.rawValue)-last")
         }
         // The contour's axes hold the start and the first step well inside, not squashed to a dot.
         let contour = ContourScene(input, panel: .full(width: 640, height: 480), font: try Font.make())
@@ -107,6 +93,8 @@ struct GoldenImageTests {
         #expect(((p1.x - p0.x) * (p1.x - p0.x) + (p1.y - p0.y) * (p1.y - p0.y)).squareRoot() > 20)
     }
 
+    /// From a thumbnail to full HD and a tall strip: the line scene's plot lies inside the frame, and the
+    /// loss scene's frame 100 matches its golden at that size.
     @Test(arguments: [(64, 64), (320, 240), (1920, 1080), (200, 900)])
     func everySizeRendersWithThePlotInsideTheFrame(_ size: (Int, Int)) throws {
         let input = try Self.defaultRun(bOnly: false)
@@ -114,7 +102,8 @@ struct GoldenImageTests {
         let p = scene.chart.plot
         #expect(p.x0 > 0 && p.y0 > 0 && p.x1 <= size.0 && p.y1 <= size.1)
         let animation = try Animation(kind: .loss, input: input, width: size.0, height: size.1)
-        _ = try animation.render(100)
+        // (320×240 is the loss scene's own golden size.)
+        try Self.check(try animation.render(100), golden: size == (320, 240) ? "loss-100" : "loss-\(size.0)x\(size.1)-100")
     }
 }
 
