@@ -25,17 +25,14 @@ extension Visual {
         if let twice = compared.first(where: { o in compared.filter { $0 == o }.count > 1 }) {
             throw VisualError("--optimizers names \(twice.rawValue) twice")
         }
-        try checkSnapshots(for: [scene])
-        if scene == .steps && optimizer != .batch {
-            throw VisualError("--mode steps walks through the update of plain batch gradient descent (m ← m − α·∂J/∂m over all points); --optimizer \(optimizer.rawValue) updates differently: use --optimizer batch, or --mode contour --arrows to see \(optimizer.rawValue)'s steps")
-        }
+        try scene.definition.check(self)
         for s in [schedule] + (comparedSchedules ?? []) {
             try Self.check(s, learningRate: learningRate)
             if case .step(let every, _) = s, every >= epochs, epochs > 1 {
                 throw VisualError("--lr-step \(every) is not below --epochs \(epochs): the rate would never drop")
             }
         }
-        if comparedSchedules != nil && scene != .compare {
+        if comparedSchedules != nil && !scene.definition.options(self).contains(.comparedSchedules) {
             throw VisualError("--lr-schedules lists the schedules --mode compare shows; this is --mode \(scene.rawValue)")
         }
         if let schedules = comparedSchedules {
@@ -91,14 +88,6 @@ extension Visual {
             }
         case .inverse(let decay):
             guard decay.isFinite && decay >= 0 else { throw VisualError("--lr-decay must be a finite number of at least 0 (got \(decay))") }
-        }
-    }
-
-    /// The compare scene advances every optimizer epoch by epoch, so it cannot take per-update snapshots;
-    /// checked for the visual's scene here and for every scene a ``Plan`` lays out.
-    func checkSnapshots(for scenes: [SceneKind]) throws(VisualError) {
-        if scenes.contains(.compare) && snapshot == .step {
-            throw VisualError("--snapshot step records every update, and batch and stochastic runs make different numbers of them; --mode compare advances all optimizers epoch by epoch")
         }
     }
 }

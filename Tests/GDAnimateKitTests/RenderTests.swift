@@ -26,7 +26,7 @@ struct RenderTests {
         (visual.width, visual.height) = SceneKind.single.contains(kind) ? (320, 240) : (480, 360)
         if kind == .dashboard { visual.fixedM = try LossSurface(data).leastSquares.m }
         let scene = try Plan(visual, data: data).scenes[0]
-        let animation = try Animation(kind: kind, input: scene.input, width: scene.width, height: scene.height)
+        let animation = try Animation(kind: kind.definition.drawing, input: scene.input, width: scene.width, height: scene.height)
         for k in [0, 50, 100] {
             let frame = try animation.render(k)
             let golden = try GDImage(decoding: [UInt8](Data(contentsOf: Self.goldens.appendingPathComponent("\(kind.rawValue)-\(k).png"))))

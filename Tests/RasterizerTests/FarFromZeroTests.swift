@@ -6,7 +6,7 @@ import Training
 /// an offset named in the axis title, and readouts show the digits that change.
 struct FarFromZeroTests {
     /// The golden data, y shifted up by 10⁶, and every scene's runs trained from b = 10⁶ as the CLI would.
-    static func input(for kind: SceneKind) throws -> SceneInput {
+    static func input(for kind: SceneDrawing) throws -> SceneInput {
         let base = Preset.linear.generate(seed: 0)
         let data = Dataset(xs: base.xs, ys: base.ys.map { $0 + 1e6 }, source: "linear + 1e6")
         func run(_ optimizer: Optimizer = .batch, lr: Double = 0.1, fixedM: Double? = nil, on d: Dataset = data) throws -> TrainingResult {
@@ -20,7 +20,6 @@ struct FarFromZeroTests {
         let ls = try LossSurface(data).leastSquares
         var input = SceneInput(data: data, result: kind == .bsweep ? try run(fixedM: ls.m) : try run())
         switch kind {
-        case .line, .loss, .bsweep, .contour, .steps, .surface: break
         case .compare: input.runs = try [Optimizer.batch, .momentum(beta: 0.9)].map { LabelledRun(label: $0.label, data: data, result: try run($0, lr: 0.05)) }
         case .dashboard: input.bOnly = try run(fixedM: ls.m)
         case .lrSweep:
@@ -30,17 +29,18 @@ struct FarFromZeroTests {
             let scaled = try #require(data.standardizingX())
             input.runs = [LabelledRun(label: "raw x", data: data, result: input.result),
                           LabelledRun(label: "standardized x", data: scaled, result: try run(on: scaled))]
+        default: break
         }
         return input
     }
 
-    @Test(arguments: SceneKind.allCases)
-    func framesMatchGoldens(_ kind: SceneKind) throws {
-        let (w, h) = SceneKind.single.contains(kind) ? (480, 360) : (720, 480)
+    @Test(arguments: SceneDrawing.all)
+    func framesMatchGoldens(_ kind: SceneDrawing) throws {
+        let (w, h) = SceneDrawing.single.contains(kind) ? (480, 360) : (720, 480)
         let animation = try Animation(kind: kind, input: Self.input(for: kind), width: w, height: h)
         // The steps scene has 40 frames: 38 is the gradient beat of its last shown epoch.
         let k = kind == .steps ? 38 : 50
-        try GoldenImageTests.check(try animation.render(k), golden: "far-\(kind.rawValue)-\(k)")
+        try GoldenImageTests.check(try animation.render(k), golden: "far-\(kind.name)-\(k)")
     }
 
     @Test func ticksAreRelativeToAnOffsetWhenTheRangeIsTinyBesideItsSize() {

@@ -71,7 +71,7 @@ struct RandomOptionsTests {
         if small || g.chance(0.5) {
             // Within the scene's least size and some way above it.
             let kinds = mode == "all" ? SceneKind.single : [SceneKind(rawValue: mode)!]
-            let least = kinds.map { Scenes.minimumSize($0, panels: $0 == .lrSweep ? 6 : $0 == .dashboard ? 4 : 2) }
+            let least = kinds.map { $0.minimumSize(panels: $0 == .lrSweep ? 6 : $0 == .dashboard ? 4 : 2) }
             let w = least.map(\.width).max()!, h = least.map(\.height).max()!
             option("width", "\(g.int(w...(w + (small ? 40 : 600))))")
             option("height", "\(g.int(h...(h + (small ? 30 : 400))))")
