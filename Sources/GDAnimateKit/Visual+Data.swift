@@ -49,7 +49,7 @@ extension Visual {
         return try reader.finish()
     }
 
-    /// Whether `scenes` need the points themselves: a scene that says so (``SceneDefinition/DataNeed/points``:
+    /// Whether `scenes` need the points themselves: a scene that says so (`SceneDefinition.DataNeed.points`:
     /// steps, scaling, compare), or trained on one by one (stochastic optimizers); the rest need only the loss
     /// surface's statistics, and a line scene counts its points per pixel on a second reading.
     func needsPoints(_ scenes: [SceneKind]) -> Bool {

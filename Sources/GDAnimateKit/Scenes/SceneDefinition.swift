@@ -1,14 +1,14 @@
 import Rasterizer
 import Training
 
-/// Everything the library knows of one scene, in one value: how it draws (its ``SceneDrawing``: name,
+/// Everything the library knows of one scene, in one value: how it draws (its `SceneDrawing`: name,
 /// grid of panels, frame sizes, the pictures), what `--help` says of it, what it needs of the data, the
 /// runs it trains and the visual's options it draws with, how it checks a visual, how it lays out its
 /// input, and how it says in words what it shows.
 ///
 /// A scene is one file in `Sources/Rasterizer/Scenes/` (its drawing) and one in
 /// `Sources/GDAnimateKit/Scenes/` (this definition, with its ``SceneKind`` name), plus one line in
-/// ``registered``. Every list of scenes (`--mode`, its help, manifests, ``SceneKind/allCases``) and
+/// `SceneDefinition.registered`. Every list of scenes (`--mode`, its help, manifests, ``SceneKind/allCases``) and
 /// every question about one (``Visual/loadData(for:threads:)``, ``Plan``, the player's notes) reads
 /// the registry; nothing else names a scene. See <doc:AddingAScene>.
 public struct SceneDefinition: Sendable {
@@ -25,7 +25,7 @@ public struct SceneDefinition: Sendable {
     public enum DataNeed: Sendable, Equatable {
         /// The loss surface's statistics alone: a file of any size streams in constant memory.
         case statistics
-        /// The points, drawn one by one: past ``DensityCounts/threshold`` they are drawn as their density,
+        /// The points, drawn one by one: past `DensityCounts.threshold` they are drawn as their density,
         /// counted on a second reading of the file, so only the statistics are kept.
         case pointsOrDensity
         /// The points themselves, kept in memory.
