@@ -50,7 +50,7 @@ struct SceneRegistryTests {
     }
 
     /// Drawn: the frames have the planned size, ink beyond the page colour (at least 2 % of the pixels),
-    /// and the last differs from the first (the scene animates).
+    /// and the last differs from the first (the scene animates); and the runs it shows were counted.
     @Test(arguments: SceneKind.allCases)
     func everySceneRendersAFrame(_ kind: SceneKind) throws {
         var visual = Visual(scene: kind)
@@ -58,6 +58,8 @@ struct SceneRegistryTests {
         let scene = try #require(try Plan(visual, data: visual.loadData()).scenes.first)
         #expect(scene.kind == kind)
         try Self.expectDrawn(scene, page: visual.theme.page)
+        // Every run it shows side by side is counted beforehand (the note before long training counts them).
+        #expect(scene.input.runs.count <= visual.runs(for: [kind]).count, "\(kind) shows \(scene.input.runs.count) runs, counts \(visual.runs(for: [kind]))")
     }
 
     /// Described: a sentence or more, about this data, in words of what `--help` says the scene shows; and
