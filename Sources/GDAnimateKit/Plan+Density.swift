@@ -12,9 +12,9 @@ extension Plan {
     static func countDensities(_ scenes: inout [PlannedScene], visual: Visual, data: Dataset, threads: Int?) throws(VisualError) {
         guard !data.hasPoints else { return }
         var counts: [(scene: Int, counts: DensityCounts)] = []
-        for (i, scene) in scenes.enumerated() where scene.kind == .line || scene.kind == .dashboard {
+        for (i, scene) in scenes.enumerated() where scene.kind.definition.data == .pointsOrDensity {
             let frame: DensityCounts.Frame?
-            do { frame = try Scenes.densityFrame(scene.kind, input: scene.input, width: scene.width, height: scene.height) } catch {
+            do { frame = try scene.kind.definition.drawing.densityFrame(input: scene.input, width: scene.width, height: scene.height) } catch {
                 throw VisualError("\(error)")
             }
             guard let frame else {

@@ -15,7 +15,7 @@ public struct Plan: Sendable {
     public let visual: Visual
     /// The points every run trains on (the scaling scene also trains on them standardized).
     public let data: Dataset
-    /// The run of m and b (nil for a b-only visual, `SceneKind.bsweep`).
+    /// The run of m and b (nil for a b-only visual, ``SceneKind/bsweep``).
     public let main: TrainingResult?
     /// The b-only descent with m held (bsweep, and the dashboard's fourth panel).
     public let bOnly: TrainingResult?
@@ -56,15 +56,18 @@ public struct Plan: Sendable {
         // A poster alone is something to draw too.
         let drawing = !visual.formats.isEmpty || visual.poster
         // Every scene drawn is checked, not only the visual's own.
-        try visual.checkSnapshots(for: kinds)
+        for kind in kinds { try kind.definition.check(visual) }
         try visual.checkFeatures(for: kinds)
         // Only the runs trained count: a comparison of schedules trains none of `compared`.
         if visual.runs(for: kinds).contains(.minibatch) && visual.batchSize > data.count {
             throw VisualError("--batch-size \(visual.batchSize) is larger than the data (\(data.count) points); give at most \(data.count)")
         }
         var trainer = Trainer(visual: visual, data: data)
-        let needsBOnly = visual.scene == .bsweep || (drawing && kinds.contains(.bsweep)) || (kinds.contains(.dashboard) && visual.fixedM != nil)
-        let needsMain = visual.scene != .bsweep || kinds.contains(where: { $0 != .bsweep })
+        // The runs the visual's own scene draws, and those of every scene drawn.
+        let own = visual.scene.definition.baseRuns(visual)
+        let drawn = drawing ? kinds.reduce(into: SceneDefinition.BaseRuns()) { $0.formUnion($1.definition.baseRuns(visual)) } : []
+        let needsBOnly = own.contains(.bOnly) || drawn.contains(.bOnly)
+        let needsMain = own.contains(.main) || kinds.contains { $0.definition.baseRuns(visual).contains(.main) }
         main = needsMain ? try trainer.run(visual.optimizer, lr: visual.learningRate, each: each) : nil
         bOnly = needsBOnly ? try trainer.run(visual.optimizer, lr: visual.learningRate, bOnly: true, each: needsMain ? nil : each) : nil
         var scenes: [PlannedScene] = []
@@ -103,26 +106,25 @@ public struct Plan: Sendable {
     /// (Its runs are ``Visual/runs(for:)``, as the command line's note before long training counts them.)
     static func idleOptions(_ visual: Visual, kinds: [SceneKind]) -> [String] {
         var notes: [String] = []
-        let contours: Set<SceneKind> = [.contour, .compare, .dashboard, .lrSweep, .scaling]
+        let read = kinds.reduce(into: SceneDefinition.Options()) { $0.formUnion($1.definition.options(visual)) }
         let mode = "--mode \(kinds.count == 1 ? kinds[0].rawValue : "all")"
-        if visual.arrows && kinds == [.steps] {
-            notes.append("--arrows: --mode steps draws the step −α∇J on its contour in every update's gradient beat anyway")
-        } else if visual.arrows && contours.isDisjoint(with: kinds) {
+        if visual.arrows, kinds.count == 1, let anyway = kinds[0].definition.arrowsAnyway {
+            notes.append("--arrows: \(mode) \(anyway)")
+        } else if visual.arrows && !read.contains(.arrows) {
             notes.append("--arrows draws on the contour of J(m, b), which \(mode) does not show")
         }
-        let showsSurface = kinds.contains(.surface) || (kinds.contains(.dashboard) && visual.surfacePanel)
         let d = SurfaceCamera()
-        if !showsSurface && (visual.camera.elevation != d.elevation || visual.camera.azimuth != nil || visual.camera.orbit != d.orbit) {
+        if !read.contains(.camera) && (visual.camera.elevation != d.elevation || visual.camera.azimuth != nil || visual.camera.orbit != d.orbit) {
             notes.append("--elevation, --azimuth and --orbit place the camera of the 3-D surface, which \(mode) does not show")
         }
-        if visual.surfacePanel && !kinds.contains(.dashboard) {
+        if visual.surfacePanel && !read.contains(.surfacePanel) {
             notes.append("--surface-panel puts the 3-D surface in the dashboard, which \(mode) does not show")
         }
         let runs = visual.runs(for: kinds)
         if visual.batchSize != Visual().batchSize && !runs.contains(.minibatch) {
             notes.append("--batch-size sets the batches of --optimizer minibatch, which \(mode) does not use (it runs \(SceneText.list(Visual.names(runs))))")
         }
-        if visual.markBest && Set<SceneKind>([.loss, .compare, .dashboard]).isDisjoint(with: kinds) {
+        if visual.markBest && !read.contains(.markBest) {
             notes.append("--mark-best stars the lowest loss on a loss curve, which \(mode) does not show")
         }
         if visual.background == .transparent && !visual.formats.isEmpty && !visual.poster && visual.formats.allSatisfy({ $0.name == "mp4" }) {

@@ -13,76 +13,10 @@ extension PlannedScene: CustomStringConvertible {
     /// Numbers have four significant digits, as the readouts show them. The command line prints it
     /// with `--describe`, the gallery uses it as each picture's `alt` text, and every file written
     /// carries it (see ``Plan/fileMetadata(for:)``).
-    public var description: String {
-        let r = input.result
-        let data = Self.points(input.data)
-        let story = RunStory(r)
-        switch kind {
-        case .line:
-            // Past the density threshold the points are drawn as counts per pixel, not dots.
-            let drawn = input.data.count > DensityCounts.threshold
-                ? "drawn as points per pixel (a density on a log scale, with its colour bar)" : "drawn as dots"
-            return "The fitted line: \(Self.run(r)) fits ŷ = m·x + b to \(data), \(drawn) with the current line, "
-                + "faint earlier fits at epochs 0, 1, 2, 4, 8, … and the least-squares line dashed. " + story.told()
-        case .loss:
-            var text = "Loss per \(story.unit): the mean squared error of \(Self.run(r).lowercasedFirstWord) on \(data), "
-                + "on a \(lossAxisIsLog ? "logarithmic" : "linear") axis with the least-squares minimum J* dashed"
-            if input.markBest, let best = r.snapshots.min(by: { $0.loss < $1.loss }) {
-                text += "; a star marks the lowest loss, \(RunStory.n(best.loss)) at \(story.unit) \(story.time(best))"
-            }
-            return text + ". " + story.told()
-        case .bsweep:
-            return Self.bSweep(r, data: data) + " " + story.told()
-        case .contour:
-            return "The path of \(Self.run(r).lowercasedFirstWord) on the loss surface J(m, b), the mean squared error of ŷ = m·x + b on \(data): "
-                + "filled contours on log-spaced levels, the path from the start to the current \(story.unit), and the least-squares minimum as a star. " + story.told()
-        case .compare:
-            let names = SceneText.list(input.runs.map(\.label))
-            let bySchedule = input.comparesSchedules
-            let what = bySchedule ? "\(SceneText.optimizer(r.config)) under the learning-rate schedules \(names), each from α = \(RunStory.n(r.config.learningRate)),"
-                                  : "\(names.capitalizedFirstLetter) compared at α = \(RunStory.n(r.config.learningRate))"
-            return "\(what) on \(data): "
-                + "their paths on the contours of J(m, b), and beside them each one's distance to the best fit, J − J*, per epoch on a log axis. "
-                + Self.runs(input.runs)
-        case .dashboard:
-            var text = "Dashboard of \(Self.run(r).lowercasedFirstWord) on \(data): the fitted line, the loss per \(story.unit) and the path on the loss surface side by side"
-            if let bOnly = input.bOnly {
-                text += ", with descent on b alone, m held at \(RunStory.n(bOnly.snapshots[0].m)), in a fourth panel"
-            }
-            text += ". " + story.told()
-            if let bOnly = input.bOnly {
-                let b = RunStory(bOnly)
-                text += " With m held, b " + (bOnly.divergedAtEpoch.map { "diverged at epoch \($0)." } ?? "went from \(RunStory.n(b.start.b)) to \(RunStory.n(b.end.b)), the best b at that m being \(RunStory.n(b.best.b)).")
-            }
-            return text
-        case .surface:
-            return "The loss surface J(m, b) in three dimensions: the mean squared error of ŷ = m·x + b on \(data) as a lit bowl "
-                + "\(input.camera.orbit == 0 ? "" : "turning \(RunStory.n(abs(input.camera.orbit)))° ")seen from \(RunStory.n(input.camera.elevation))° above, "
-                + "with its contours on it and on the floor, and \(Self.run(r).lowercasedFirstWord) rolling down it from the start to the current \(story.unit); "
-                + "the least-squares minimum is a star. " + story.told()
-        case .steps:
-            let shown = StepsSchedule.epochs(snapshots: r.snapshots.count, limit: frameLimit).map { String(r.snapshots[$0].epoch) }
-            return "One update at a time: \(Self.run(r).lowercasedFirstWord) on \(data), each shown epoch in four beats "
-                + "(the predictions ŷ = m·x + b, the residuals and their squares whose mean is the loss J, the gradient ∂J/∂m and ∂J/∂b, "
-                + "the update of m and b), with the formulas and the epoch's numbers and the step −α∇J on a contour inset, "
-                + "for epochs \(SceneText.list(shown)). " + story.told()
-        case .lrSweep:
-            var text = "\(SceneText.optimizer(r.config)) at \(input.runs.count) learning rate\(input.runs.count == 1 ? "" : "s") on \(data), each a contour panel of J(m, b) on shared axes"
-            if let limit = r.stabilityLimit { text += "; it is stable below 2/λmax = \(RunStory.n(limit))" }
-            return text + ". " + Self.runs(input.runs, saying: { "\($0.label) \(SceneText.behaviour($0.result))" })
-        case .scaling:
-            let stories = input.runs.map { RunStory($0.result) }
-            var text = "Feature scaling: \(Self.run(r).lowercasedFirstWord) on \(data), on raw x (left) and on standardized x′ = (x − x̄)/σ (right), "
-                + "the same rate and epochs, with equal units on both axes so the narrow valley and the round bowl show."
-            for (i, story) in stories.enumerated() {
-                text += " On \(i == 0 ? "raw" : "standardized") x, it" + story.told(prime: i == 0 ? "" : "′").dropFirst("It".count)
-            }
-            return text + Self.fastest(input.runs)
-        }
-    }
+    public var description: String { kind.definition.describe(self) }
 
     /// Whether the loss scene's axis is logarithmic, by the loss scene's own rule.
-    private var lossAxisIsLog: Bool {
+    var lossAxisIsLog: Bool {
         let losses = input.result.snapshots.map(\.loss)
         let low = ([input.result.leastSquares.loss] + losses).filter { $0 > 0 }.min() ?? 1
         return input.lossScale.isLogarithmic(highest: losses.max()!, lowestPositive: low)

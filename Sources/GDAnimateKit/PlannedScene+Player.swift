@@ -7,21 +7,16 @@ extension PlannedScene {
     /// scene (unnamed), a comparison's or sweep's runs by their legend labels, the dashboard's run and its
     /// b-only run.
     var shownRuns: [(label: String, result: TrainingResult)] {
-        switch kind {
-        case .compare, .lrSweep, .scaling: return input.runs.map { ($0.label, $0.result) }
-        case .dashboard:
-            guard let bOnly = input.bOnly else { return [("", input.result)] }
-            return [("m and b", input.result), ("b only (m held)", bOnly)]
-        default: return [("", input.result)]
-        }
+        if !input.runs.isEmpty { return input.runs.map { ($0.label, $0.result) } }
+        guard let bOnly = input.bOnly else { return [("", input.result)] }
+        return [("m and b", input.result), ("b only (m held)", bOnly)]
     }
 
     /// The snapshot index each frame shows, given the animation's frames (`Animation.frames`): the frame's
-    /// own index, except in the steps scene, whose frames are the four beats of each shown epoch.
+    /// own index, except in a scene that times its own frames (the steps scene's four beats of each shown epoch).
     func shownSnapshots(frames: [Int]) -> [Int] {
-        guard kind == .steps else { return frames }
-        let epochs = StepsSchedule.epochs(snapshots: input.result.snapshots.count, limit: frameLimit)
-        return frames.map { epochs[min($0 / StepsSchedule.Beat.allCases.count, epochs.count - 1)] }
+        guard let own = kind.definition.ownFrames else { return frames }
+        return own.snapshots(frames, input.result.snapshots.count, frameLimit)
     }
 
     /// The columns of a player's table: the epoch and update of the snapshot, its parameters and loss, the
@@ -62,15 +57,11 @@ extension PlannedScene {
 
     /// Places worth a click: the start; per run, the first frame within 1 % of J* (or, when J* is 0,
     /// the first 99 % of the way down), a loss that climbs above its start, a divergence; each drop of
-    /// a step schedule; in the steps scene, the four beats of every shown epoch.
+    /// a step schedule; in a scene that times its own frames, each frame (the steps scene's four beats of every shown epoch).
     func chapters(shown: [Int]) -> [PlayerNotes.Chapter] {
         var list = [PlayerNotes.Chapter(frame: 0, title: "Start")]
-        if kind == .steps {
-            let beats = StepsSchedule.Beat.allCases
-            list = shown.indices.map { f in
-                PlayerNotes.Chapter(frame: f, title: "Update \(shown[f] + 1): \(beats[f % beats.count].title)")
-            }
-            return list
+        if let own = kind.definition.ownFrames {
+            return shown.indices.map { f in PlayerNotes.Chapter(frame: f, title: own.chapter(f, shown[f])) }
         }
         let runs = shownRuns
         for run in runs {

@@ -51,7 +51,8 @@ public struct Renderer: Sendable {
         guard scenes.count > 1 && threads > 1 else {
             return try zip(scenes, sinks).map { try render($0, timing: timing, to: $1, metadata: plan.fileMetadata(for: $0), threads: threads) }
         }
-        let order = scenes.indices.sorted { (scenes[$0].kind == .contour ? 0 : 1, $0) < (scenes[$1].kind == .contour ? 0 : 1, $1) }
+        let first = { (i: Int) in scenes[i].kind.definition.drawsSlowest ? 0 : 1 }
+        let order = scenes.indices.sorted { (first($0), $0) < (first($1), $1) }
         let results = Mutex<[Int: Result<[SinkSummary], Error>]>([:])
         let next = Atomic<Int>(0)
         let shared = UncheckedSendable(sinks)
@@ -71,7 +72,7 @@ public struct Renderer: Sendable {
     }
 
     private func render(_ scene: PlannedScene, timing: AnimationTiming, to sinks: [any FrameSink], metadata: [String: FileMetadata], threads: Int) throws -> [SinkSummary] {
-        let make = { try Animation(kind: scene.kind, input: scene.input, width: scene.width, height: scene.height, frameLimit: scene.frameLimit) }
+        let make = { try Animation(kind: scene.kind.definition.drawing, input: scene.input, width: scene.width, height: scene.height, frameLimit: scene.frameLimit) }
         let animation = try make()
         let count = animation.frameCount
         var info = AnimationInfo(width: scene.width, height: scene.height, frameCount: count, timing: timing, metadata: metadata)

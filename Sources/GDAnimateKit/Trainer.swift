@@ -41,7 +41,7 @@ struct Trainer {
             throw VisualError("\(data.source): \(error)")
         }
         if let epoch = result.divergedAtEpoch, warn {
-            let who = bOnly ? "b-only run" : visual.scene != .compare ? "run"
+            let who = bOnly ? "b-only run" : !visual.scene.definition.namesRunsInWarnings ? "run"
                 : visual.comparedSchedules == nil ? "\(optimizer.rawValue) run" : "\(config.schedule.name)-schedule run"
             let update = result.divergedAtUpdate.map { " (update \(NumberFormat.count($0)))" } ?? ""
             var message = "the \(who) diverged at epoch \(epoch)\(update): each step overshot the minimum by more than the last, so the loss grew instead of shrinking. Training stopped there; the animation shows the \(result.snapshots.count) finite snapshot\(result.snapshots.count == 1 ? "" : "s")."

@@ -30,7 +30,7 @@ extension Visual {
         case .file(let path, let x, let y):
             let threads = threads ?? FrameFarm.processors
             let keeps = needsPoints(scenes)
-            let densityOnly = !keeps && !Set<SceneKind>([.line, .dashboard]).isDisjoint(with: scenes)
+            let densityOnly = !keeps && scenes.contains { $0.definition.data == .pointsOrDensity }
             let data: Dataset
             do { data = try read(path, x, y, keepsPoints: keeps, spooling: densityOnly, threads: threads) } catch {
                 Files.dropSpool(path)
@@ -58,12 +58,11 @@ extension Visual {
         return try reader.finish()
     }
 
-    /// Whether `scenes` need the points themselves: drawn one by one (steps, scaling, compare), or trained
-    /// on one by one (stochastic optimizers); the rest need only the loss surface's statistics, and a line
-    /// scene counts its points per pixel on a second reading.
+    /// Whether `scenes` need the points themselves: a scene that says so (`SceneDefinition.DataNeed.points`:
+    /// steps, scaling, compare), or trained on one by one (stochastic optimizers); the rest need only the loss
+    /// surface's statistics, and a line scene counts its points per pixel on a second reading.
     func needsPoints(_ scenes: [SceneKind]) -> Bool {
-        let drawsPoints: Set<SceneKind> = [.steps, .scaling, .compare]
-        return !drawsPoints.isDisjoint(with: scenes) || optimizer.isStochastic
+        scenes.contains { $0.definition.data == .points } || optimizer.isStochastic
     }
 
     /// The points of ``data`` read once more, handed to `each` a piece at a time, and how many there were

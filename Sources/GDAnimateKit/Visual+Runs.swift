@@ -1,14 +1,11 @@
 import Rasterizer
 
 extension Visual {
-    /// The optimizer of every run `kinds` train, one entry a run: each compared optimizer (or the visual's
-    /// once per compared schedule), the visual's own, and the visual's once per rate of a learning-rate sweep.
+    /// The optimizer of every run `kinds` train, one entry a run: those each scene trains besides the
+    /// visual's (each compared optimizer or the visual's once per compared schedule, the visual's once per
+    /// rate of a learning-rate sweep, once more on standardized x), then the visual's own.
     public func runs(for kinds: [SceneKind]) -> [OptimizerKind] {
-        var runs: [OptimizerKind] = []
-        if kinds.contains(.compare) { runs += comparedSchedules.map { Array(repeating: optimizer, count: $0.count) } ?? compared }
-        runs.append(optimizer)
-        if kinds.contains(.lrSweep) { runs += Array(repeating: optimizer, count: sweepRates?.count ?? LearningRateSweep.defaultFactors.count) }
-        return runs
+        kinds.flatMap { $0.definition.extraRuns(self) } + [optimizer]
     }
 
     /// The names of `runs`' optimizers, each once, in order: "batch, sgd and minibatch" for a message.

@@ -25,18 +25,15 @@ extension Visual {
         if let twice = compared.first(where: { o in compared.filter { $0 == o }.count > 1 }) {
             throw VisualError("--optimizers names \(twice.rawValue) twice")
         }
-        try checkSnapshots(for: [scene])
+        try scene.definition.check(self)
         try checkFeatures(for: [scene])
-        if scene == .steps && optimizer != .batch {
-            throw VisualError("--mode steps walks through the update of plain batch gradient descent (m ← m − α·∂J/∂m over all points); --optimizer \(optimizer.rawValue) updates differently: use --optimizer batch, or --mode contour --arrows to see \(optimizer.rawValue)'s steps")
-        }
         for s in [schedule] + (comparedSchedules ?? []) {
             try Self.check(s, learningRate: learningRate)
             if case .step(let every, _) = s, every >= epochs, epochs > 1 {
                 throw VisualError("--lr-step \(every) is not below --epochs \(epochs): the rate would never drop")
             }
         }
-        if comparedSchedules != nil && scene != .compare {
+        if comparedSchedules != nil && !scene.definition.options(self).contains(.comparedSchedules) {
             throw VisualError("--lr-schedules lists the schedules --mode compare shows; this is --mode \(scene.rawValue)")
         }
         if let schedules = comparedSchedules {
@@ -94,29 +91,18 @@ extension Visual {
             guard decay.isFinite && decay >= 0 else { throw VisualError("--lr-decay must be a finite number of at least 0 (got \(decay))") }
         }
     }
-
-    /// The compare scene advances every optimizer epoch by epoch, so it cannot take per-update snapshots;
-    /// checked for the visual's scene here and for every scene a ``Plan`` lays out.
-    func checkSnapshots(for scenes: [SceneKind]) throws(VisualError) {
-        if scenes.contains(.compare) && snapshot == .step {
-            throw VisualError("--snapshot step records every update, and batch and stochastic runs make different numbers of them; --mode compare advances all optimizers epoch by epoch")
-        }
-    }
 }
 
 extension Visual {
-    /// The scenes that draw a model of several features: those that show its loss (the rest draw the line
-    /// and its loss over (m, b) of one feature).
-    public static let severalFeatureScenes: Set<SceneKind> = [.loss]
-
     /// Checks that `kinds` can draw a model of this visual's features, and that one-feature settings are
     /// not given to several.
     func checkFeatures(for kinds: [SceneKind]) throws(VisualError) {
         let p = featureCount
         guard p > 1 else { return }
         let names = parameterNames.joined(separator: ", ")
-        if let kind = kinds.first(where: { !Self.severalFeatureScenes.contains($0) }) {
-            throw VisualError("--mode \(kind.rawValue) draws the line ŷ = m·x + b of one feature, but the data has \(p) features (θ = \(names)); --mode loss shows their descent")
+        if let kind = kinds.first(where: { !$0.definition.drawsSeveralFeatures }) {
+            let able = SceneKind.allCases.filter(\.definition.drawsSeveralFeatures).map { "--mode \($0.rawValue)" }.joined(separator: ", ")
+            throw VisualError("--mode \(kind.rawValue) draws the line ŷ = m·x + b of one feature, but the data has \(p) features (θ = \(names)); \(able) show\(able.contains(",") ? "" : "s") their descent")
         }
         if fixedM != nil {
             throw VisualError("--fixed-m holds the slope m of one feature, but the data has \(p) features (θ = \(names))")

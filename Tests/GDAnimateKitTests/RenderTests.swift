@@ -26,7 +26,7 @@ struct RenderTests {
         (visual.width, visual.height) = SceneKind.single.contains(kind) ? (320, 240) : (480, 360)
         if kind == .dashboard { visual.fixedM = try LossSurface(data).leastSquares.m }
         let scene = try Plan(visual, data: data).scenes[0]
-        let animation = try Animation(kind: kind, input: scene.input, width: scene.width, height: scene.height)
+        let animation = try Animation(kind: kind.definition.drawing, input: scene.input, width: scene.width, height: scene.height)
         for k in [0, 50, 100] {
             let frame = try animation.render(k)
             let golden = try GDImage(decoding: [UInt8](Data(contentsOf: Self.goldens.appendingPathComponent("\(kind.rawValue)-\(k).png"))))
@@ -62,7 +62,7 @@ struct RenderTests {
         #expect(files[1] == files[0] && files[2] == files[0], "the same bytes for 1, 2 and 4 threads")
 
         // The reference: each frame rendered alone, and when it starts (centiseconds).
-        let animation = try Animation(kind: scene.kind, input: scene.input, width: 640, height: 480, frameLimit: 40)
+        let animation = try Animation(kind: scene.kind.definition.drawing, input: scene.input, width: 640, height: 480, frameLimit: 40)
         let count = animation.frameCount
         #expect(count == 40)
         let rendered = try (0..<count).map { try animation.render($0).pixels }

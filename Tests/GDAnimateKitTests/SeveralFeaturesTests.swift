@@ -63,7 +63,7 @@ struct SeveralFeaturesTests {
 
     /// The scenes that draw the line of one feature say why they cannot draw three; --fixed-m likewise.
     @Test func scenesOfOneFeatureRefuseSeveral() throws {
-        for scene in SceneKind.allCases where !Visual.severalFeatureScenes.contains(scene) {
+        for scene in SceneKind.allCases where !scene.definition.drawsSeveralFeatures {
             let v = Self.visual(scene)
             #expect(throws: VisualError.self) { try v.validate() }
             do { try v.validate() } catch {

@@ -67,8 +67,8 @@ struct StreamTests {
             let counted = try Plan(v, data: statistics, threads: 2).scenes[0]
             #expect(counted.input.density != nil)
             let whole = try Plan(kept, data: try kept.loadData(for: [kind])).scenes[0]
-            let a = try Animation(kind: kind, input: counted.input, width: counted.width, height: counted.height)
-            let b = try Animation(kind: kind, input: whole.input, width: whole.width, height: whole.height)
+            let a = try Animation(kind: kind.definition.drawing, input: counted.input, width: counted.width, height: counted.height)
+            let b = try Animation(kind: kind.definition.drawing, input: whole.input, width: whole.width, height: whole.height)
             #expect(a.frameCount == b.frameCount)
             for index in [0, a.frameCount - 1] {
                 #expect(try a.render(index).pixels == b.render(index).pixels, "\(kind) frame \(index)")

@@ -9,7 +9,8 @@ struct FarFromZeroTests {
     /// The golden data, y shifted up by 10⁶, and every scene's runs from b = 10⁶ as the library's own
     /// ``Plan`` trains them (compare: batch beside momentum at α = 0.05; dashboard and bsweep: m held at
     /// the least-squares slope).
-    static func input(for kind: SceneKind) throws -> SceneInput {
+    static func input(for drawing: SceneDrawing) throws -> SceneInput {
+        let kind = SceneKind(rawValue: drawing.name)!
         let base = Preset.linear.generate(seed: 0)
         let data = Dataset(xs: base.xs, ys: base.ys.map { $0 + 1e6 }, source: "linear + 1e6")
         var visual = Visual(scene: kind, data: .points(data))
@@ -19,13 +20,13 @@ struct FarFromZeroTests {
         return try GoldenImageTests.planned(visual)
     }
 
-    @Test(arguments: SceneKind.allCases)
-    func framesMatchGoldens(_ kind: SceneKind) throws {
-        let (w, h) = SceneKind.single.contains(kind) ? (480, 360) : (720, 480)
+    @Test(arguments: SceneDrawing.all)
+    func framesMatchGoldens(_ kind: SceneDrawing) throws {
+        let (w, h) = SceneDrawing.single.contains(kind) ? (480, 360) : (720, 480)
         let animation = try Animation(kind: kind, input: Self.input(for: kind), width: w, height: h)
         // The steps scene has 40 frames: 38 is the gradient beat of its last shown epoch.
         let k = kind == .steps ? 38 : 50
-        try GoldenImageTests.check(try animation.render(k), golden: "far-\(kind.rawValue)-\(k)")
+        try GoldenImageTests.check(try animation.render(k), golden: "far-\(kind.name)-\(k)")
     }
 
     @Test func ticksAreRelativeToAnOffsetWhenTheRangeIsTinyBesideItsSize() {

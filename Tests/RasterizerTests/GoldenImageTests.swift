@@ -21,7 +21,8 @@ struct GoldenImageTests {
     /// What the scene of `kind` draws for the default visual, as the library's own ``Plan`` trains and
     /// lays it out (nothing of the planning is repeated here). The dashboard is given the least-squares
     /// slope as `--fixed-m`, so it draws its fourth (b-only) panel.
-    static func input(for kind: SceneKind) throws -> SceneInput {
+    static func input(for drawing: SceneDrawing) throws -> SceneInput {
+        let kind = SceneKind(rawValue: drawing.name)!
         var visual = Visual(scene: kind)
         if kind == .dashboard { visual.fixedM = try LossSurface(visual.loadData()).leastSquares.m }
         return try planned(visual)
@@ -33,15 +34,15 @@ struct GoldenImageTests {
     }
 
     /// Golden size: 320×240 for one chart, 480×360 for the panel scenes.
-    static func size(_ kind: SceneKind) -> (Int, Int) { SceneKind.single.contains(kind) ? (320, 240) : (480, 360) }
+    static func size(_ kind: SceneDrawing) -> (Int, Int) { SceneDrawing.single.contains(kind) ? (320, 240) : (480, 360) }
 
     /// (The steps scene has its own goldens, one per beat: StepsTests.)
-    @Test(arguments: SceneKind.allCases.filter { $0 != .steps })
-    func framesMatchGoldens(_ kind: SceneKind) throws {
+    @Test(arguments: SceneDrawing.all.filter { $0 != .steps })
+    func framesMatchGoldens(_ kind: SceneDrawing) throws {
         let (w, h) = Self.size(kind)
         let animation = try Animation(kind: kind, input: Self.input(for: kind), width: w, height: h)
         for k in [0, 50, 100] {
-            try Self.check(try animation.render(k), golden: "\(kind.rawValue)-\(k)")
+            try Self.check(try animation.render(k), golden: "\(kind.name)-\(k)")
         }
     }
 
@@ -82,9 +83,9 @@ struct GoldenImageTests {
         #expect(result.divergedAtEpoch != nil)
         let tame = result.rangeSnapshots
         #expect(tame.count >= 2 && tame.count < result.snapshots.count)
-        for kind in [SceneKind.contour, .line, .loss] {
+        for kind in [SceneDrawing.contour, .line, .loss] {
             let animation = try Animation(kind: kind, input: input, width: 320, height: 240)
-            try Self.check(try animation.render(animation.frameCount - 1), golden: "diverging-\(kind.rawValue)-last")
+            try Self.check(try animation.render(animation.frameCount - 1), golden: "diverging-\(kind.name)-last")
         }
         // The contour's axes hold the start and the first step well inside, not squashed to a dot.
         let contour = ContourScene(input, panel: .full(width: 640, height: 480), font: try Font.make())
@@ -108,11 +109,11 @@ struct GoldenImageTests {
 }
 
 extension GoldenImageTests {
-    @Test(arguments: [SceneKind.compare, .dashboard, .lrSweep, .scaling])
-    func panelScenesRenderAtTheirMinimumSizeAndOddShapes(_ kind: SceneKind) throws {
+    @Test(arguments: [SceneDrawing.compare, .dashboard, .lrSweep, .scaling])
+    func panelScenesRenderAtTheirMinimumSizeAndOddShapes(_ kind: SceneDrawing) throws {
         let input = try Self.input(for: kind)
         let panels = kind == .dashboard ? 4 : max(2, input.runs.count)
-        let least = Scenes.minimumSize(kind, panels: panels)
+        let least = kind.minimumSize(panels: panels)
         for (w, h) in [(least.width, least.height), (4096, least.height), (least.width, 1200)] {
             let animation = try Animation(kind: kind, input: input, width: w, height: h, frameLimit: 3)
             let last = try animation.render(animation.frameCount - 1)
@@ -126,7 +127,7 @@ extension GoldenImageTests {
                 #expect(inked, "\(kind) \(w)×\(h): quarter \(qx),\(qy) is blank")
             }
             // Every legend shown lies inside its plot (a cramped one shrinks or is left out).
-            let scene = try #require(Scenes.make(kind, input: input, width: w, height: h, font: try Font.make()) as? CompositeScene)
+            let scene = try #require(kind.make(input, width: w, height: h, font: try Font.make()) as? CompositeScene)
             for panel in scene.panels {
                 let l = panel.legendRect, p = panel.chart.plot
                 #expect(l.isEmpty || (l.x0 >= p.x0 && l.y0 >= p.y0 && l.x1 <= p.x1 && l.y1 <= p.y1), "\(kind) \(w)×\(h): legend \(l) outside plot \(p)")
@@ -153,13 +154,13 @@ enum PNG {
 }
 
 extension GoldenImageTests {
-    @Test(arguments: SceneKind.allCases)
-    func noReadoutMeansNoReadoutBandInAnyScene(_ kind: SceneKind) throws {
+    @Test(arguments: SceneDrawing.all)
+    func noReadoutMeansNoReadoutBandInAnyScene(_ kind: SceneDrawing) throws {
         var input = try Self.input(for: kind)
         let (w, h) = Self.size(kind)
-        #expect(!Scenes.make(kind, input: input, width: w, height: h, font: try Font.make()).readouts.isEmpty)
+        #expect(!kind.make(input, width: w, height: h, font: try Font.make()).readouts.isEmpty)
         input.readout = false
-        #expect(Scenes.make(kind, input: input, width: w, height: h, font: try Font.make()).readouts.isEmpty)
+        #expect(kind.make(input, width: w, height: h, font: try Font.make()).readouts.isEmpty)
     }
 
     /// Late in a converged b-only run only the readout still changes, and only below the plot; without
@@ -180,4 +181,12 @@ extension GoldenImageTests {
         let plotOff = BSweepScene(input, panel: .full(width: 320, height: 240, status: false), font: font).chart.plot
         #expect(plotOff.y1 > plotOn.y1)
     }
+}
+
+extension SceneDrawing {
+    /// The scenes with goldens here, in the registry's order (the registry itself is GDAnimateKit's, whose
+    /// tests render every registered scene).
+    static let all: [SceneDrawing] = [.line, .loss, .bsweep, .contour, .compare, .dashboard, .lrSweep, .scaling, .steps, .surface]
+    /// The scenes of one run (`--mode all`): 320×240 goldens.
+    static let single: [SceneDrawing] = [.line, .loss, .bsweep, .contour]
 }

@@ -5,7 +5,7 @@ import Training
 /// The themes: goldens for dark and slide, WCAG contrast of every piece of text actually drawn, the
 /// slide theme's projector minimums, and the transparent page.
 struct ThemeTests {
-    static func input(_ kind: SceneKind, theme: Theme, transparent: Bool = false) throws -> SceneInput {
+    static func input(_ kind: SceneDrawing, theme: Theme, transparent: Bool = false) throws -> SceneInput {
         var input = try GoldenImageTests.input(for: kind)
         input.theme = theme
         input.transparentPage = transparent
@@ -14,13 +14,13 @@ struct ThemeTests {
 
     /// Dark goldens at the light goldens' sizes; slide goldens at 960×540, where the slide theme's floors
     /// (not the scale) set the text and line sizes.
-    @Test(arguments: [(Theme.dark, SceneKind.line), (.dark, .loss), (.dark, .bsweep), (.dark, .contour), (.dark, .compare),
+    @Test(arguments: [(Theme.dark, SceneDrawing.line), (.dark, .loss), (.dark, .bsweep), (.dark, .contour), (.dark, .compare),
                       (.dark, .dashboard), (.slide, .contour), (.slide, .loss), (.slide, .compare)])
-    func themedFramesMatchGoldens(_ theme: Theme, _ kind: SceneKind) throws {
+    func themedFramesMatchGoldens(_ theme: Theme, _ kind: SceneDrawing) throws {
         let (w, h) = theme == .slide ? (960, 540) : GoldenImageTests.size(kind)
         let animation = try Animation(kind: kind, input: Self.input(kind, theme: theme), width: w, height: h)
         for k in [0, 100] {
-            try GoldenImageTests.check(try animation.render(k), golden: "\(theme.name)-\(kind.rawValue)-\(k)")
+            try GoldenImageTests.check(try animation.render(k), golden: "\(theme.name)-\(kind.name)-\(k)")
         }
     }
 
@@ -30,7 +30,7 @@ struct ThemeTests {
     @Test(arguments: Theme.all)
     func everyTextMeetsWCAGAA(_ theme: Theme) throws {
         var worst: (ratio: Double, what: String) = (21, "")
-        for kind in SceneKind.allCases {
+        for kind in SceneDrawing.all {
             let probe = TextProbe()
             let size = theme.defaultSize ?? (kind.isPanels ? (960, 540) : (640, 480))
             let animation = try Animation(kind: kind, input: Self.input(kind, theme: theme), width: size.0, height: size.1,
@@ -72,12 +72,12 @@ struct ThemeTests {
 
     /// On a transparent page the corners are transparent in every frame, no plot pixel and no readout
     /// pixel ever is, and the frames still show the same picture once the marks are removed.
-    @Test(arguments: [SceneKind.contour, .line, .lrSweep])
-    func aTransparentPageLeavesThePlotsOpaque(_ kind: SceneKind) throws {
+    @Test(arguments: [SceneDrawing.contour, .line, .lrSweep])
+    func aTransparentPageLeavesThePlotsOpaque(_ kind: SceneDrawing) throws {
         let (w, h) = GoldenImageTests.size(kind)
         let clear = try Animation(kind: kind, input: Self.input(kind, theme: .light, transparent: true), width: w, height: h)
         let solid = try Animation(kind: kind, input: Self.input(kind, theme: .light), width: w, height: h)
-        let scene = Scenes.make(kind, input: try Self.input(kind, theme: .light), width: w, height: h, font: try Font.make())
+        let scene = kind.make(try Self.input(kind, theme: .light), width: w, height: h, font: try Font.make())
         let bit = Frame.transparentBit
         for k in [0, 50, clear.frameCount - 1] {
             let a = try clear.render(k), b = try solid.render(k)

@@ -2,7 +2,7 @@ import Training
 
 /// Exact counts of points per pixel of a chart's plot, added a batch at a time wherever the points come
 /// from: the density scatter of data too large to keep (ten million rows counted as they stream past a
-/// second time, in the memory of one frame). ``Scenes/densityFrame(_:input:width:height:)`` says where a
+/// second time, in the memory of one frame). ``SceneDrawing/densityFrame(input:width:height:)`` says where a
 /// scene counts; the counts then go to the scene in ``SceneInput/density``.
 public struct DensityCounts: Sendable {
     /// More points than this are drawn by density, not as dots.

@@ -9,8 +9,8 @@ import Training
 /// stores the one box around everything that changed, so a counter at the top made every frame span
 /// the plot's height (loss scene: 133 KB with the counter on top, 95 KB with it below).
 public final class Animation {
-    /// The scene the frames show.
-    public let kind: SceneKind
+    /// How the scene the frames show draws.
+    public let kind: SceneDrawing
     /// Which snapshot each frame shows, in increasing order.
     public let frames: [Int]
     /// Seconds each frame stays on screen when the scene times its own frames (the steps scene's beats);
@@ -33,17 +33,17 @@ public final class Animation {
 
     /// `frameLimit`: at most this many frames, scheduled by `FrameSchedule` (nil: every snapshot up to
     /// `FrameSchedule.defaultLimit` + 1, else that many).
-    public convenience init(kind: SceneKind, input: SceneInput, width: Int, height: Int, frameLimit: Int? = nil) throws(RenderError) {
+    public convenience init(kind: SceneDrawing, input: SceneInput, width: Int, height: Int, frameLimit: Int? = nil) throws(RenderError) {
         try self.init(kind: kind, input: input, width: width, height: height, frameLimit: frameLimit, textProbe: nil)
     }
 
     /// As the public initializer; `textProbe` hears of every piece of text drawn (for tests).
-    init(kind: SceneKind, input: SceneInput, width: Int, height: Int, frameLimit: Int?, textProbe: TextProbe?) throws(RenderError) {
+    init(kind: SceneDrawing, input: SceneInput, width: Int, height: Int, frameLimit: Int?, textProbe: TextProbe?) throws(RenderError) {
         font = try Font.make()
         self.kind = kind
         self.width = width
         self.height = height
-        scene = Scenes.make(kind, input: input, width: width, height: height, font: font, frameLimit: frameLimit)
+        scene = kind.make(input, width: width, height: height, font: font, frameLimit: frameLimit)
         if let own = scene.ownSchedule {
             (frames, frameSeconds) = (own.frames, own.seconds)
         } else {

@@ -92,3 +92,8 @@ final class BSweepScene: ChartScene {
             + ["  b = ", TitleSegment(digits.b.text(s.b)), "  ∂J/∂b = ", TitleSegment(SceneText.number(slope, digits: 3))]
     }
 }
+
+extension SceneDrawing {
+    /// J(b) at a fixed m, with the b-only optimizer's steps and the tangent at the current b.
+    public static let bsweep = SceneDrawing(name: "bsweep") { input, frame in BSweepScene(input, panel: frame.full, font: frame.font) }
+}

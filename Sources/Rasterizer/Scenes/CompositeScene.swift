@@ -41,6 +41,17 @@ final class CompositeScene: Scene {
         }
     }
 
+    /// The runs a multi-run scene shows: those given, else the main run alone under `label`.
+    static func runs(of input: SceneInput, label: String = "") -> [LabelledRun] {
+        input.runs.isEmpty ? [LabelledRun(label: label, data: input.data, result: input.result)] : input.runs
+    }
+
+    /// `Epoch k / N` of the longest of `runs`: one that stops early (diverged) does not stop the counter.
+    static func progress(of runs: [LabelledRun]) -> (Int) -> [TitleSegment] {
+        let longest = runs.map(\.result).max { $0.snapshots.count < $1.snapshots.count }!
+        return { k in SceneText.progress(longest, min(k, longest.snapshots.count - 1)) }
+    }
+
     func drawBackground(on c: Canvas) {
         c.fillRect(x0: page.x0, y0: page.y0, x1: page.x1, y1: page.y1, style.theme.page)
         let band = Chart.titleBand(style)

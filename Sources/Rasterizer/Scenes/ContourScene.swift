@@ -234,3 +234,8 @@ struct Pair: Hashable, Comparable {
     init(_ a: Double, _ b: Double) { self.a = a; self.b = b }
     static func < (l: Pair, r: Pair) -> Bool { (l.a, l.b) < (r.a, r.b) }
 }
+
+extension SceneDrawing {
+    /// Filled contours of J(m, b) with the optimizer's path.
+    public static let contour = SceneDrawing(name: "contour") { input, frame in ContourScene(input, panel: frame.full, font: frame.font) }
+}

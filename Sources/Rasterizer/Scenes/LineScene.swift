@@ -129,3 +129,8 @@ final class LineScene: ChartScene {
         SceneText.progressAndFit(input.result, k, digits: digits)
     }
 }
+
+extension SceneDrawing {
+    /// Data points and the current regression line.
+    public static let line = SceneDrawing(name: "line") { input, frame in LineScene(input, panel: frame.full, font: frame.font) }
+}

@@ -147,3 +147,8 @@ final class LossScene: ChartScene {
         SceneText.progressAndFit(input.result, k, digits: digits)
     }
 }
+
+extension SceneDrawing {
+    /// Loss against epoch.
+    public static let loss = SceneDrawing(name: "loss") { input, frame in LossScene(input, panel: frame.full, font: frame.font) }
+}

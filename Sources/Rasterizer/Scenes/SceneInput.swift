@@ -77,7 +77,7 @@ public struct SceneInput: Sendable {
     public var dashboardSurface: Bool = false
     /// Points per pixel of the line scene's plot (alone or the dashboard's panel) when `data` holds only the
     /// points' statistics: counted as the points streamed past, over
-    /// ``Scenes/densityFrame(_:input:width:height:)``. Unused when `data` holds the points.
+    /// ``SceneDrawing/densityFrame(input:width:height:)``. Unused when `data` holds the points.
     public var density: DensityCounts?
 
     /// The input for the run `result` on `data`; the defaults give one run with readouts, no b-only run,

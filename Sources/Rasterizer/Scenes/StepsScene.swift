@@ -178,3 +178,12 @@ final class StepsScene: Scene {
 
     var runs: [[Snapshot]] { [input.result.snapshots] }
 }
+
+extension SceneDrawing {
+    /// One update of batch gradient descent at a time, in four beats: the data with residuals and their
+    /// squares, the formulas with the epoch's numbers, and the step on a contour inset. Its formulas need
+    /// more room than a chart (looked at: at 480×360 they are set at 8 px, at 600×400 at 10).
+    public static let steps = SceneDrawing(name: "steps", grid: { _ in (2, 1) }, defaultSize: { _ in (960, 540) }, minimumSize: (600, 400)) { input, frame in
+        StepsScene(input, width: frame.width, height: frame.height, font: frame.font, epochLimit: frame.frameLimit)
+    }
+}

@@ -100,3 +100,8 @@ final class SurfaceScene: ChartScene {
 
     var runs: [[Snapshot]] { [input.result.snapshots] }
 }
+
+extension SceneDrawing {
+    /// J(m, b) as a lit 3-D bowl with the path rolling down it.
+    public static let surface = SceneDrawing(name: "surface") { input, frame in SurfaceScene(input, panel: frame.full, font: frame.font) }
+}
