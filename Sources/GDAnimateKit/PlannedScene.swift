@@ -50,7 +50,7 @@ public struct PlannedScene: Sendable {
             panels = bOnly == nil ? 3 : 4
         case .lrSweep:
             let limit: Double
-            do { limit = try LossSurface(data).stabilityLimit } catch { throw VisualError("\(data.source): \(error)") }
+            do { limit = try LossSurface(data).stabilityLimit } catch { throw VisualError.unfittable(source: data.source, problem: "\(error)") }
             let rates = visual.sweepRates ?? LearningRateSweep.defaultFactors.map { $0 * limit }
             var runs: [LabelledRun] = []
             for (i, lr) in rates.enumerated() {
@@ -63,7 +63,9 @@ public struct PlannedScene: Sendable {
             input.result = runs[0].result
             panels = rates.count
         case .scaling:
-            guard let scaled = data.standardizingX() else { throw VisualError("\(data.source): x does not vary, so it cannot be standardized") }
+            guard let scaled = data.standardizingX() else {
+                throw VisualError.unfittable(source: data.source, problem: "x does not vary, so it cannot be standardized")
+            }
             let r = try trainer.run(visual.optimizer, lr: visual.learningRate, on: scaled)
             input.runs = [LabelledRun(label: "raw x", data: data, result: main!),
                           LabelledRun(label: "standardized x′ = (x − x̄)/σ", data: scaled, result: r)]
@@ -76,8 +78,8 @@ public struct PlannedScene: Sendable {
         let (width, height) = (visual.width ?? size.width, visual.height ?? size.height)
         let least = Scenes.minimumSize(kind, panels: panels)
         if width < least.width || height < least.height {
-            let what = panels == 1 ? "--mode \(kind.rawValue)" : "--mode \(kind.rawValue) draws \(panels) panels and"
-            throw VisualError("\(what) needs a frame of at least \(least.width)×\(least.height) pixels (got \(width)×\(height)); give a larger --width/--height", isOptionValue: true)
+            throw VisualError.frameTooSmall(scene: kind, panels: panels, least: .init(width: least.width, height: least.height),
+                                            given: .init(width: width, height: height))
         }
         self.kind = kind
         self.input = input

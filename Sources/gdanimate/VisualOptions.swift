@@ -201,7 +201,7 @@ struct VisualOptions: ParsableArguments {
         v.background = background
         v.camera = surface.camera
         v.surfacePanel = surface.surfacePanel
-        do { try v.validate() } catch { throw ValidationError(error.description) }
+        do { try v.validate() } catch { throw ValidationError(error.message(OptionNames.words)) }
         return v
     }
 }
