@@ -26,9 +26,14 @@ enum BuiltCommand {
 
     /// Runs the program with `arguments` (and `input` on standard input, `environment` in place of this
     /// process's) and waits for it.
-    static func run(_ arguments: [String], input: String? = nil, environment: [String: String]? = nil) throws -> Result {
-        let p = try start(arguments, input: input, environment: environment)
+    static func run(_ arguments: [String], input: String? = nil, environment: [String: String]? = nil, program: String = path) throws -> Result {
+        let p = try start(arguments, input: input, environment: environment, program: program)
         return p.wait()
+    }
+
+    /// The standard output of another program (ps).
+    static func output(_ program: String, _ arguments: [String]) throws -> String {
+        try run(arguments, program: program).stdout
     }
 
     /// A started run, for a test that signals it while it works.
@@ -46,10 +51,11 @@ enum BuiltCommand {
         }
     }
 
-    static func start(_ arguments: [String], input: String? = nil, environment: [String: String]? = nil) throws -> Running {
+    /// Starts `program` (gdanimate, or one that runs it: setpriv, sh, time) with `arguments`.
+    static func start(_ arguments: [String], input: String? = nil, environment: [String: String]? = nil, program: String = path) throws -> Running {
         #expect(FileManager.default.isExecutableFile(atPath: path), "no built gdanimate at \(path): build it first (swift build)")
         let p = Process()
-        p.executableURL = URL(fileURLWithPath: path)
+        p.executableURL = URL(fileURLWithPath: program)
         p.arguments = arguments
         if let environment { p.environment = environment }
         // Files, not pipes: nothing to drain while waiting.
