@@ -30,7 +30,9 @@ let package = Package(
         .executableTarget(
             name: "gdanimate",
             dependencies: [
-                "GDAnimateKit",
+                // GDAnimateKit re-exports what a program needs; the command line also uses the modules'
+                // helpers (number formats, frame schedules), which it imports by name.
+                "GDAnimateKit", "Rasterizer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -40,7 +42,7 @@ let package = Package(
         .testTarget(name: "LibGDTests", dependencies: ["LibGD"]),
         .testTarget(name: "RasterizerTests", dependencies: ["Rasterizer", "Training", "LibGD"], exclude: ["Golden"]),
         .testTarget(name: "FrameEncoderTests", dependencies: ["FrameEncoder", "Rasterizer", "LibGD", "CZlib"]),
-        .testTarget(name: "GDAnimateKitTests", dependencies: ["GDAnimateKit", "LibGD"]),
-        .testTarget(name: "gdanimateTests", dependencies: ["gdanimate", "LibGD"], exclude: ["Snapshots"]),
+        .testTarget(name: "GDAnimateKitTests", dependencies: ["GDAnimateKit", "Rasterizer", "FrameEncoder", "LibGD"]),
+        .testTarget(name: "gdanimateTests", dependencies: ["gdanimate", "Rasterizer", "LibGD"], exclude: ["Snapshots"]),
     ]
 )

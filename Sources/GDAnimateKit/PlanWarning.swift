@@ -10,7 +10,7 @@ public enum PlanWarning: Equatable, Sendable, CustomStringConvertible {
     /// ``Visual/surfacePanel``, ``Visual/batchSize``, ``Visual/markBest``); `runs` are the optimizers
     /// the scenes train.
     case unused(Visual.Property, scenes: [SceneKind], runs: [OptimizerKind])
-    /// ``Visual/arrows`` with ``SceneKind/steps``, which draws the step in every update's gradient beat anyway.
+    /// ``Visual/arrows`` with `SceneKind.steps`, which draws the step in every update's gradient beat anyway.
     case arrowsDrawnAnyway
     /// A transparent page (``Visual/background``) in MP4 only, which has no transparency.
     case noTransparencyInMP4

@@ -18,16 +18,16 @@ public enum VisualError: Error, Equatable, Sendable, CustomStringConvertible {
     case repeated(property: Visual.Property, item: String)
     /// A list setting holds `count` items, outside `allowed`.
     case count(property: Visual.Property, count: Int, allowed: ClosedRange<Int>)
-    /// Per-update snapshots (``Visual/snapshot`` `.step`) with ``SceneKind/compare``, which advances every
+    /// Per-update snapshots (``Visual/snapshot`` `.step`) with `SceneKind.compare`, which advances every
     /// optimizer epoch by epoch.
     case perUpdateSnapshotsInCompare
-    /// ``SceneKind/steps`` shows plain batch descent's update; `optimizer` updates differently.
+    /// `SceneKind.steps` shows plain batch descent's update; `optimizer` updates differently.
     case stepsNeedsBatch(optimizer: OptimizerKind)
     /// A step schedule's `every` is not below ``Visual/epochs``: the rate would never drop.
     case scheduleNeverDrops(every: Int, epochs: Int)
     /// A cosine schedule's `minimum` is negative or not below ``Visual/learningRate``.
     case scheduleMinimumOutOfRange(minimum: Double, learningRate: Double)
-    /// ``Visual/comparedSchedules`` is set for a scene other than ``SceneKind/compare``.
+    /// ``Visual/comparedSchedules`` is set for a scene other than `SceneKind.compare`.
     case comparedSchedulesOutsideCompare(scene: SceneKind)
     /// A format cannot be written here (`OutputFormat.requirement`: the program it runs is missing).
     case formatUnavailable(format: String, reason: String)

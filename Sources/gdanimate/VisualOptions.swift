@@ -1,5 +1,6 @@
 import ArgumentParser
 import GDAnimateKit
+import Rasterizer
 
 /// The options of one visual: what the command line parses for a single run and what each manifest
 /// entry is parsed with, so both are read and checked by the same code. ``visual()`` turns them into the

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import GDAnimateKit
+import Rasterizer
 
 /// The plan: which runs a visual trains, at which rates, with which labels and frame sizes, and the
 /// refusals that need the data.

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import GDAnimateKit
+import Rasterizer
 
 /// Learning-rate schedules through the plan: compared schedules, the history's `lr` column, and the
 /// divergence warning naming the rate it diverged at.

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import GDAnimateKit
+import Rasterizer
 import LibGD
 import Testing
 @testable import gdanimate
