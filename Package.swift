@@ -30,7 +30,9 @@ let package = Package(
         .executableTarget(
             name: "gdanimate",
             dependencies: [
-                "GDAnimateKit",
+                // GDAnimateKit re-exports what a program needs; the command line also uses the modules'
+                // helpers (number formats, frame schedules), which it imports by name.
+                "GDAnimateKit", "Rasterizer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -45,7 +47,7 @@ let package = Package(
         // reader and libwebp's animation decoder.
         .target(name: "TestDecoders", dependencies: ["LibGD", "CWebP"], path: "Tests/TestDecoders"),
         .testTarget(name: "FrameEncoderTests", dependencies: ["FrameEncoder", "Rasterizer", "LibGD", "CZlib", "TestDecoders"]),
-        .testTarget(name: "GDAnimateKitTests", dependencies: ["GDAnimateKit", "LibGD", "TestDecoders"]),
-        .testTarget(name: "gdanimateTests", dependencies: ["gdanimate", "LibGD"], exclude: ["Snapshots"]),
+        .testTarget(name: "GDAnimateKitTests", dependencies: ["GDAnimateKit", "Rasterizer", "FrameEncoder", "LibGD", "TestDecoders"]),
+        .testTarget(name: "gdanimateTests", dependencies: ["gdanimate", "Rasterizer", "LibGD"], exclude: ["Snapshots"]),
     ]
 )

@@ -23,8 +23,9 @@ public struct Plan: Sendable {
     public let scenes: [PlannedScene]
     /// The scenes asked for, in order, drawn or not.
     public let kinds: [SceneKind]
-    /// Divergences met while training, one sentence each, for the person running it.
-    public let warnings: [String]
+    /// What is worth saying and stops nothing: divergences met while training, settings that change
+    /// nothing in these scenes, snapshots thinned for the frames.
+    public let warnings: [PlanWarning]
 
     /// The run a history export shows: the main run, else the b-only run.
     public var history: TrainingResult { main ?? bOnly! }
@@ -42,13 +43,16 @@ public struct Plan: Sendable {
     ///   - threads: Threads reading the file a second time when a line scene draws the density of data
     ///     whose statistics alone were kept (nil: one per processor; the counts are the same for any).
     /// - Throws: ``VisualError`` when the visual is invalid, needs more of the data than there is, or
-    ///   the data cannot be fitted (no spread in x, values that overflow), or that second reading fails.
+    ///   the data cannot be fitted (no spread in x, values that overflow); the reader's own error
+    ///   (`CSVData.ParseError`, ``FileError``) when that second reading fails.
     public init(_ visual: Visual, data: Dataset, scenes kinds: [SceneKind]? = nil, threads: Int? = nil,
-                history each: ((Snapshot) -> Void)? = nil) throws(VisualError) {
+                history each: ((Snapshot) -> Void)? = nil) throws {
         // The copy of a stream read for this plan's density goes with the plan, whatever happens here.
         defer { if case .file(let path, _, _) = visual.data { Files.dropSpool(path) } }
         try visual.validate()
-        guard data.isPaired else { throw VisualError("\(data.source): \(LossSurface.SetupError.unpaired(x: data.xs.count, y: data.ys.count))") }
+        guard data.isPaired else {
+            throw VisualError.unfittable(source: data.source, problem: "\(LossSurface.SetupError.unpaired(x: data.xs.count, y: data.ys.count))")
+        }
         self.visual = visual
         self.data = data
         let kinds = kinds ?? [visual.scene]
@@ -60,7 +64,7 @@ public struct Plan: Sendable {
         try visual.checkFeatures(for: kinds)
         // Only the runs trained count: a comparison of schedules trains none of `compared`.
         if visual.runs(for: kinds).contains(.minibatch) && visual.batchSize > data.count {
-            throw VisualError("--batch-size \(visual.batchSize) is larger than the data (\(data.count) points); give at most \(data.count)")
+            throw VisualError.batchLargerThanData(batchSize: visual.batchSize, points: data.count)
         }
         var trainer = Trainer(visual: visual, data: data)
         // The runs the visual's own scene draws, and those of every scene drawn.
@@ -78,7 +82,7 @@ public struct Plan: Sendable {
         }
         try Self.countDensities(&scenes, visual: visual, data: data, threads: threads)
         if let twice = scenes.first(where: { s in scenes.filter { $0.name == s.name }.count > 1 }) {
-            throw VisualError("two scenes would both write '\(twice.name)'; give each its own name")
+            throw VisualError.sameFileName(twice.name)
         }
         self.scenes = scenes
         var notes = trainer.warnings + Self.idleOptions(visual, kinds: kinds)
@@ -86,49 +90,46 @@ public struct Plan: Sendable {
         if let main, main.isPerUpdate, main.snapshots.count > 2 {
             let every = main.snapshots[1].step
             if every > 1 {
-                notes.append("--snapshot step: \(NumberFormat.count(main.final.step)) updates, of which 1 in \(every) is kept (at most \(GradientDescent.snapshotLimit) snapshots) for the frames; a --history file has every update")
+                notes.append(.snapshotsThinned(updates: main.final.step, every: every, limit: GradientDescent.snapshotLimit))
             }
         }
         if let scaling = data.scaling, let main { notes.append(Self.unitsNote(main, scaling: scaling, names: visual.parameterNames)) }
         warnings = notes
     }
 
-    /// "--standardize: the fit on standardized features is w1′ = 2.1, b′ = 5; in the data's units w1 = 0.7, b = 3.6".
-    static func unitsNote(_ run: TrainingResult, scaling: FeatureScaling, names: [String]) -> String {
-        let fitted = run.final.theta, raw = scaling.unscaled(fitted)
-        func said(_ theta: [Double], prime: String) -> String {
-            zip(names, theta).map { "\($0)\(prime) = \(NumberFormat.plain($1))" }.joined(separator: ", ")
-        }
-        return "--standardize: the fit on standardized features is \(said(fitted, prime: "′")); in the data's units \(said(raw, prime: ""))"
+    /// The fit on standardized features and the same fit in the data's units (``Visual/standardize``).
+    static func unitsNote(_ run: TrainingResult, scaling: FeatureScaling, names: [String]) -> PlanWarning {
+        let fitted = run.final.theta
+        return .standardizedFit(parameters: names, standardized: fitted, dataUnits: scaling.unscaled(fitted))
     }
 
-    /// Options that change nothing in what these scenes and formats draw, said rather than ignored.
+    /// Settings that change nothing in what these scenes and formats draw, said rather than ignored.
     /// (Its runs are ``Visual/runs(for:)``, as the command line's note before long training counts them.)
-    static func idleOptions(_ visual: Visual, kinds: [SceneKind]) -> [String] {
-        var notes: [String] = []
+    static func idleOptions(_ visual: Visual, kinds: [SceneKind]) -> [PlanWarning] {
+        var notes: [PlanWarning] = []
         let read = kinds.reduce(into: SceneDefinition.Options()) { $0.formUnion($1.definition.options(visual)) }
-        let mode = "--mode \(kinds.count == 1 ? kinds[0].rawValue : "all")"
+        let runs = visual.runs(for: kinds)
+        func unused(_ p: Visual.Property) -> PlanWarning { .unused(p, scenes: kinds, runs: runs) }
         if visual.arrows, kinds.count == 1, let anyway = kinds[0].definition.arrowsAnyway {
-            notes.append("--arrows: \(mode) \(anyway)")
+            notes.append(.drawnAnyway(.arrows, scene: kinds[0], drawing: anyway))
         } else if visual.arrows && !read.contains(.arrows) {
-            notes.append("--arrows draws on the contour of J(m, b), which \(mode) does not show")
+            notes.append(unused(.arrows))
         }
         let d = SurfaceCamera()
         if !read.contains(.camera) && (visual.camera.elevation != d.elevation || visual.camera.azimuth != nil || visual.camera.orbit != d.orbit) {
-            notes.append("--elevation, --azimuth and --orbit place the camera of the 3-D surface, which \(mode) does not show")
+            notes.append(unused(.camera))
         }
         if visual.surfacePanel && !read.contains(.surfacePanel) {
-            notes.append("--surface-panel puts the 3-D surface in the dashboard, which \(mode) does not show")
+            notes.append(unused(.surfacePanel))
         }
-        let runs = visual.runs(for: kinds)
         if visual.batchSize != Visual().batchSize && !runs.contains(.minibatch) {
-            notes.append("--batch-size sets the batches of --optimizer minibatch, which \(mode) does not use (it runs \(SceneText.list(Visual.names(runs))))")
+            notes.append(unused(.batchSize))
         }
         if visual.markBest && !read.contains(.markBest) {
-            notes.append("--mark-best stars the lowest loss on a loss curve, which \(mode) does not show")
+            notes.append(unused(.markBest))
         }
         if visual.background == .transparent && !visual.formats.isEmpty && !visual.poster && visual.formats.allSatisfy({ $0.name == "mp4" }) {
-            notes.append("--background transparent: an MP4 has no transparency; the page shows in the theme's colour")
+            notes.append(.noTransparencyInMP4)
         }
         return notes
     }

@@ -73,8 +73,9 @@ extension Plan {
     /// the visual draws nothing (no format, no poster) its scenes are laid out here, which trains the
     /// runs of the multi-run scenes.
     ///
-    /// - Throws: ``VisualError`` when the data cannot be fitted for a scene (as drawing it would).
-    public func descriptions() throws(VisualError) -> [String] {
+    /// - Throws: ``VisualError`` when the data cannot be fitted for a scene (as drawing it would), or
+    ///   what a second reading of the data throws.
+    public func descriptions() throws -> [String] {
         if !scenes.isEmpty { return scenes.map(\.description) }
         var drawn = visual
         // The frame's size and count change no word of a description; a frame too small to draw is no reason to refuse it.

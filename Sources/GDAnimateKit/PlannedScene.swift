@@ -35,8 +35,8 @@ public struct PlannedScene: Sendable {
         let (width, height) = (visual.width ?? size.width, visual.height ?? size.height)
         let least = kind.minimumSize(panels: panels)
         if width < least.width || height < least.height {
-            let what = panels == 1 ? "--mode \(kind.rawValue)" : "--mode \(kind.rawValue) draws \(panels) panels and"
-            throw VisualError("\(what) needs a frame of at least \(least.width)×\(least.height) pixels (got \(width)×\(height)); give a larger --width/--height", isOptionValue: true)
+            throw VisualError.frameTooSmall(scene: kind, panels: panels, least: .init(width: least.width, height: least.height),
+                                            given: .init(width: width, height: height))
         }
         self.kind = kind
         self.input = input

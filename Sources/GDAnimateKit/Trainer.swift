@@ -1,11 +1,11 @@
 import Rasterizer
 import Training
 
-/// Trains the runs of one visual with its settings, and words each divergence for the person running it.
+/// Trains the runs of one visual with its settings, and notes each divergence (``PlanWarning/diverged(_:)``).
 struct Trainer {
     let visual: Visual
     let data: Dataset
-    private(set) var warnings: [String] = []
+    private(set) var warnings: [PlanWarning] = []
 
     init(visual: Visual, data: Dataset) {
         self.visual = visual
@@ -38,28 +38,17 @@ struct Trainer {
             if bOnly { config.fixedM = try visual.fixedM ?? LossSurface(data).leastSquares.m }
             result = try GradientDescent.run(data, config, each: each)
         } catch {
-            throw VisualError("\(data.source): \(error)")
+            throw VisualError.unfittable(source: data.source, problem: "\(error)")
         }
         if let epoch = result.divergedAtEpoch, warn {
-            let who = bOnly ? "b-only run" : !visual.scene.definition.namesRunsInWarnings ? "run"
-                : visual.comparedSchedules == nil ? "\(optimizer.rawValue) run" : "\(config.schedule.name)-schedule run"
-            let update = result.divergedAtUpdate.map { " (update \(NumberFormat.count($0)))" } ?? ""
-            var message = "the \(who) diverged at epoch \(epoch)\(update): each step overshot the minimum by more than the last, so the loss grew instead of shrinking. Training stopped there; the animation shows the \(result.snapshots.count) finite snapshot\(result.snapshots.count == 1 ? "" : "s")."
-            if let limit = result.stabilityLimit {
-                message += " Batch gradient descent on this data is stable only for a learning rate below 2/λmax = \(NumberFormat.plain(limit)) (λmax is the largest eigenvalue of the loss's Hessian); --lr is \(lr)\(scheduled(result, epoch))."
-            } else {
-                message += " Try a smaller --lr\(scheduled(result, epoch))."
-            }
-            warnings.append(message)
+            let run: PlanWarning.Divergence.Run = bOnly ? .bOnly : !visual.scene.definition.namesRunsInWarnings ? .main
+                : visual.comparedSchedules == nil ? .optimizer(optimizer) : .schedule(config.schedule.name)
+            let schedule = result.config.schedule
+            warnings.append(.diverged(PlanWarning.Divergence(
+                run: run, epoch: epoch, update: result.divergedAtUpdate, snapshots: result.snapshots.count, stabilityLimit: result.stabilityLimit,
+                learningRate: lr, schedule: schedule == .constant ? nil : schedule.name,
+                scheduledRate: schedule == .constant ? nil : result.config.rate(epoch: epoch - 1))))
         }
         return result
-    }
-
-    /// ", and the cosine schedule's rate at epoch 12 was 0.45": the rate the run diverged at, when a
-    /// schedule changed it (empty for a constant rate).
-    private func scheduled(_ r: TrainingResult, _ epoch: Int) -> String {
-        guard r.config.schedule != .constant else { return "" }
-        let rate = r.config.rate(epoch: epoch - 1)
-        return ", and the \(r.config.schedule.name) schedule's rate at epoch \(epoch) was \(NumberFormat.plain(rate))"
     }
 }

@@ -18,7 +18,7 @@ extension Visual {
         let data = try loadRawData(for: scenes, threads: threads)
         guard standardize else { return data }
         guard let scaled = data.standardizingFeatures() else {
-            throw VisualError("\(data.source): --standardize needs every feature to vary, and one does not")
+            throw VisualError.constantFeature(source: data.source)
         }
         return scaled
     }

@@ -1,75 +1,72 @@
 extension Visual {
     /// Checks every setting on its own and against the others, before any data is read, and that each
     /// format's `OutputFormat.requirement` is met (the program it runs is installed); throws the first
-    /// problem found. Checks that need the data (a batch larger than the points, a frame too small for
-    /// the scene's panels) are made by ``Plan/init(_:data:scenes:threads:history:)``.
+    /// problem found, naming the setting (``VisualError/invalid(property:value:requirement:reason:)``
+    /// and the other cases). Checks that need the data (a batch larger than the points, a frame too
+    /// small for the scene's panels) are made by ``Plan/init(_:data:scenes:threads:history:)``.
     public func validate() throws(VisualError) {
-        guard learningRate.isFinite && learningRate > 0 else { throw VisualError("--lr must be a positive finite number (got \(learningRate))") }
-        guard (1...Self.maximumEpochs).contains(epochs) else {
-            throw VisualError("--epochs must be from 1 to \(Self.maximumEpochs) (got \(epochs))")
+        func invalid(_ p: Property, _ value: Any, _ requirement: String, _ reason: String? = nil) -> VisualError {
+            .invalid(property: p, value: "\(value)", requirement: requirement, reason: reason)
         }
-        guard batchSize >= 1 else { throw VisualError("--batch-size must be at least 1 (got \(batchSize))") }
-        for (flag, side) in [("--width", width), ("--height", height)] {
+        guard learningRate.isFinite && learningRate > 0 else { throw invalid(.learningRate, learningRate, "a positive finite number") }
+        guard (1...Self.maximumEpochs).contains(epochs) else { throw invalid(.epochs, epochs, "from 1 to \(Self.maximumEpochs)") }
+        guard batchSize >= 1 else { throw invalid(.batchSize, batchSize, "at least 1") }
+        for (p, side) in [(Property.width, width), (.height, height)] {
             if let side, !Self.sizeRange.contains(side) {
-                throw VisualError("\(flag) must be from \(Self.sizeRange.lowerBound) to \(Self.sizeRange.upperBound) pixels (got \(side))")
+                throw invalid(p, side, "from \(Self.sizeRange.lowerBound) to \(Self.sizeRange.upperBound) pixels")
             }
         }
         if let frames, !Self.frameRange.contains(frames) {
-            throw VisualError("--frames must be from \(Self.frameRange.lowerBound) to \(Self.frameRange.upperBound) (got \(frames))")
+            throw invalid(.frames, frames, "from \(Self.frameRange.lowerBound) to \(Self.frameRange.upperBound)")
         }
-        for (flag, value) in [("--momentum", momentum), ("--beta1", beta1), ("--beta2", beta2), ("--rms-decay", rmsDecay)] where !(value.isFinite && value >= 0 && value < 1) {
-            throw VisualError("\(flag) must be at least 0 and below 1 (got \(value))")
+        for (p, value) in [(Property.momentum, momentum), (.beta1, beta1), (.beta2, beta2), (.rmsDecay, rmsDecay)] where !(value.isFinite && value >= 0 && value < 1) {
+            throw invalid(p, value, "at least 0 and below 1")
         }
-        guard !compared.isEmpty else { throw VisualError("--optimizers names no optimizer") }
-        guard compared.count <= 6 else { throw VisualError("--optimizers takes at most 6 (got \(compared.count))") }
+        guard (1...6).contains(compared.count) else { throw .count(property: .compared, count: compared.count, allowed: 1...6) }
         if let twice = compared.first(where: { o in compared.filter { $0 == o }.count > 1 }) {
-            throw VisualError("--optimizers names \(twice.rawValue) twice")
+            throw .repeated(property: .compared, item: twice.rawValue)
         }
         try scene.definition.check(self)
         try checkFeatures(for: [scene])
         for s in [schedule] + (comparedSchedules ?? []) {
             try Self.check(s, learningRate: learningRate)
-            if case .step(let every, _) = s, every >= epochs, epochs > 1 {
-                throw VisualError("--lr-step \(every) is not below --epochs \(epochs): the rate would never drop")
-            }
+            if case .step(let every, _) = s, every >= epochs, epochs > 1 { throw .scheduleNeverDrops(every: every, epochs: epochs) }
         }
         if comparedSchedules != nil && !scene.definition.options(self).contains(.comparedSchedules) {
-            throw VisualError("--lr-schedules lists the schedules --mode compare shows; this is --mode \(scene.rawValue)")
+            throw .comparedSchedulesOutsideCompare(scene: scene)
         }
         if let schedules = comparedSchedules {
-            guard (1...6).contains(schedules.count) else { throw VisualError("--lr-schedules takes 1 to 6 schedules (got \(schedules.count))") }
+            guard (1...6).contains(schedules.count) else { throw .count(property: .comparedSchedules, count: schedules.count, allowed: 1...6) }
             if let twice = schedules.first(where: { s in schedules.filter { $0 == s }.count > 1 }) {
-                throw VisualError("--lr-schedules names \(twice.name) twice")
+                throw .repeated(property: .comparedSchedules, item: twice.name)
             }
         }
         if let rates = sweepRates {
-            if let bad = rates.first(where: { !($0.isFinite && $0 > 0) }) { throw VisualError("--lrs: '\(bad)' is not a positive learning rate") }
-            guard (1...6).contains(rates.count) else { throw VisualError("--lrs takes 1 to 6 rates (got \(rates.count))") }
+            if let bad = rates.first(where: { !($0.isFinite && $0 > 0) }) { throw invalid(.sweepRates, bad, "positive finite learning rates") }
+            guard (1...6).contains(rates.count) else { throw .count(property: .sweepRates, count: rates.count, allowed: 1...6) }
         }
         if let name {
-            guard !name.isEmpty else { throw VisualError("--name is empty; give the files a name, or leave --name out for the mode's") }
-            guard !name.contains("/"), name != ".", name != ".." else {
-                throw VisualError("--name must be a plain file name without '/' (got '\(name)')")
-            }
+            guard !name.isEmpty else { throw .emptyName }
+            guard !name.contains("/"), name != ".", name != ".." else { throw invalid(.name, "'\(name)'", "a plain file name without '/'") }
         }
         guard Self.fpsRange.contains(timing.fps) else {
-            throw VisualError("--fps must be from 1 to 50 (got \(timing.fps)): GIF delays are whole centiseconds and browsers slow anything faster")
+            throw invalid(.fps, timing.fps, "from 1 to 50", "GIF delays are whole centiseconds and browsers slow anything faster")
         }
-        guard timing.holdEnd.isFinite && (0...60).contains(timing.holdEnd) else { throw VisualError("--hold must be from 0 to 60 seconds (got \(timing.holdEnd))") }
-        guard timing.holdStart.isFinite && (0...60).contains(timing.holdStart) else { throw VisualError("--hold must be from 0 to 60 seconds (got \(timing.holdStart))") }
-        guard (0...65535).contains(timing.loop) else { throw VisualError("--loop must be from 0 (forever) to 65535 (got \(timing.loop))") }
+        guard timing.holdEnd.isFinite && (0...60).contains(timing.holdEnd) else { throw invalid(.holdEnd, timing.holdEnd, "from 0 to 60 seconds") }
+        guard timing.holdStart.isFinite && (0...60).contains(timing.holdStart) else { throw invalid(.holdStart, timing.holdStart, "from 0 to 60 seconds") }
+        guard (0...65535).contains(timing.loop) else { throw invalid(.loop, timing.loop, "from 0 (forever) to 65535") }
         guard camera.elevation.isFinite && camera.elevation > -90 && camera.elevation < 90 else {
-            throw VisualError("--elevation must be above -90 and below 90 degrees (got \(camera.elevation)): straight up or down the box has no depth to show")
+            throw invalid(.elevation, camera.elevation, "above -90 and below 90 degrees", "straight up or down the box has no depth to show")
         }
-        for (flag, value) in [("--azimuth", camera.azimuth ?? 0), ("--orbit", camera.orbit)] where !(value.isFinite && abs(value) <= 3600) {
-            throw VisualError("\(flag) must be a number of degrees from -3600 to 3600 (got \(value))")
+        for (p, value) in [(Property.azimuth, camera.azimuth ?? 0), (.orbit, camera.orbit)] where !(value.isFinite && abs(value) <= 3600) {
+            throw invalid(p, value, "a number of degrees from -3600 to 3600")
         }
-        for (flag, value) in [("--init-m", initialM), ("--init-b", initialB), ("--fixed-m", fixedM ?? 0)] where !value.isFinite {
-            throw VisualError("\(flag) must be a finite number (got \(value))")
+        for (p, value) in [(Property.initialM, initialM), (.initialB, initialB), (.fixedM, fixedM ?? 0)] where !value.isFinite {
+            throw invalid(p, value, "a finite number")
         }
-        if Set(formats).count != formats.count { throw VisualError("--format names a format twice") }
+        if let twice = formats.first(where: { f in formats.filter { $0 == f }.count > 1 }) { throw .repeated(property: .formats, item: twice.name) }
         for format in formats {
-            do { try format.checkRequirement() } catch { throw VisualError("--format \(format.name): \(error)") }
+            do { try format.checkRequirement() } catch { throw .formatUnavailable(format: format.name, reason: "\(error)") }
         }
     }
 
@@ -79,16 +76,16 @@ extension Visual {
         switch s {
         case .constant: break
         case .step(let every, let gamma):
-            guard every >= 1 else { throw VisualError("--lr-step must be at least 1 epoch (got \(every))") }
-            guard gamma.isFinite && gamma > 0 else { throw VisualError("--lr-gamma must be a positive finite number (got \(gamma))") }
+            guard every >= 1 else { throw .invalid(property: .scheduleEvery, value: "\(every)", requirement: "at least 1 epoch") }
+            guard gamma.isFinite && gamma > 0 else { throw .invalid(property: .scheduleGamma, value: "\(gamma)", requirement: "a positive finite number") }
         case .exponential(let gamma):
-            guard gamma.isFinite && gamma > 0 else { throw VisualError("--lr-gamma must be a positive finite number (got \(gamma))") }
+            guard gamma.isFinite && gamma > 0 else { throw .invalid(property: .scheduleGamma, value: "\(gamma)", requirement: "a positive finite number") }
         case .cosine(let minimum):
             guard minimum.isFinite && minimum >= 0 && minimum < learningRate else {
-                throw VisualError("--lr-min must be at least 0 and below --lr \(learningRate) (got \(minimum))")
+                throw .scheduleMinimumOutOfRange(minimum: minimum, learningRate: learningRate)
             }
         case .inverse(let decay):
-            guard decay.isFinite && decay >= 0 else { throw VisualError("--lr-decay must be a finite number of at least 0 (got \(decay))") }
+            guard decay.isFinite && decay >= 0 else { throw .invalid(property: .scheduleDecay, value: "\(decay)", requirement: "a finite number of at least 0") }
         }
     }
 }
@@ -99,13 +96,10 @@ extension Visual {
     func checkFeatures(for kinds: [SceneKind]) throws(VisualError) {
         let p = featureCount
         guard p > 1 else { return }
-        let names = parameterNames.joined(separator: ", ")
         if let kind = kinds.first(where: { !$0.definition.drawsSeveralFeatures }) {
-            let able = SceneKind.allCases.filter(\.definition.drawsSeveralFeatures).map { "--mode \($0.rawValue)" }.joined(separator: ", ")
-            throw VisualError("--mode \(kind.rawValue) draws the line ŷ = m·x + b of one feature, but the data has \(p) features (θ = \(names)); \(able) show\(able.contains(",") ? "" : "s") their descent")
+            let able = SceneKind.allCases.filter(\.definition.drawsSeveralFeatures)
+            throw .oneFeatureScene(scene: kind, parameters: parameterNames, drawingSeveral: able)
         }
-        if fixedM != nil {
-            throw VisualError("--fixed-m holds the slope m of one feature, but the data has \(p) features (θ = \(names))")
-        }
+        if fixedM != nil { throw .oneFeatureSetting(property: .fixedM, parameters: parameterNames) }
     }
 }

@@ -43,9 +43,6 @@ struct GDAnimate: ParsableCommand {
         Memory.keepFramesInHeap()
         do {
             try SingleRun(visual, settings: settings).perform()
-        } catch let error as VisualError where error.isOptionValue {
-            // An option's value, found wrong only once planned: the usage status, 64, as when parsed.
-            throw ValidationError(error.description)
         } catch {
             Signals.quietIfInterrupted()
             throw error

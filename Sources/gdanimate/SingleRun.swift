@@ -1,4 +1,5 @@
 import GDAnimateKit
+import Rasterizer
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -15,9 +16,15 @@ struct SingleRun {
     }
 
     /// Plans, renders and publishes the visual, prints what the settings ask for, and returns the plan
-    /// followed and the files written.
+    /// followed and the files written. The library's ``VisualError`` is thrown in the command line's
+    /// words (``OptionNames``): a `ValidationError` (exit status 64) when the options alone are wrong, as
+    /// a frame too small for the mode's panels, found only once planned.
     @discardableResult
     func perform() throws -> (plan: Plan, written: [WrittenFile]) {
+        do { return try performInLibraryWords() } catch let error as VisualError { throw OptionNames.commandLineError(error) }
+    }
+
+    private func performInLibraryWords() throws -> (plan: Plan, written: [WrittenFile]) {
         var visual = try options.visual()
         visual.poster = settings.poster
         let data = try visual.loadData(for: options.mode.scenes, threads: settings.threads)
@@ -29,7 +36,7 @@ struct SingleRun {
             history = try HistoryWriter(path: path, visual: visual, mode: options.mode.description)
         }
         let plan = try Plan(visual, data: data, scenes: options.mode.scenes, threads: settings.threads, history: history.map { h in { h.add($0) } })
-        if !settings.quiet { for w in plan.warnings { Terminal.printError("gdanimate: " + w) } }
+        if !settings.quiet { for w in plan.warnings { Terminal.printError("gdanimate: " + OptionNames.message(w)) } }
         var staged: [Files.Staged] = []
         if let history { staged.append(try history.finish(plan)) }
         let progress = Progress(total: plan.scenes.reduce(0) { $0 + $1.frameCount }, enabled: !settings.quiet && isatty(2) != 0)

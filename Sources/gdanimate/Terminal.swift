@@ -1,4 +1,5 @@
 import GDAnimateKit
+import Rasterizer
 #if canImport(Glibc)
 import Glibc
 #endif

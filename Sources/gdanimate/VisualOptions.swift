@@ -1,5 +1,6 @@
 import ArgumentParser
 import GDAnimateKit
+import Rasterizer
 
 /// The options of one visual: what the command line parses for a single run and what each manifest
 /// entry is parsed with, so both are read and checked by the same code. ``visual()`` turns them into the
@@ -210,7 +211,7 @@ struct VisualOptions: ParsableArguments {
         v.background = background
         v.camera = surface.camera
         v.surfacePanel = surface.surfacePanel
-        do { try v.validate() } catch { throw ValidationError(error.description) }
+        do { try v.validate() } catch { throw ValidationError(error.message(OptionNames.words)) }
         return v
     }
 }

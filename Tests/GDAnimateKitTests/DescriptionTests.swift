@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import GDAnimateKit
+import Rasterizer
 
 /// Each scene's description against the numbers of its runs, worked out here from the snapshots
 /// (not from the sentences): the start and end, the settling epoch, the divergence epoch and the limit,

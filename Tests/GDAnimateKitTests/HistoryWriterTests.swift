@@ -55,6 +55,6 @@ struct HistoryWriterTests {
         for s in kept {
             #expect(byStep[s.step] == Substring(History.csvRow(s, includeStep: true, rate: nil).dropLast()), "step \(s.step)")
         }
-        #expect(plan.warnings.contains { $0.contains("a --history file has every update") })
+        #expect(plan.warnings.contains(.snapshotsThinned(updates: 200_000, every: 2, limit: GradientDescent.snapshotLimit)))
     }
 }

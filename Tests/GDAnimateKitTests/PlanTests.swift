@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import GDAnimateKit
+import Rasterizer
 
 /// The plan: which runs a visual trains, at which rates, with which labels and frame sizes, and the
 /// refusals that need the data.
@@ -74,22 +75,25 @@ struct PlanTests {
         var v = Visual(scene: .line)
         v.optimizer = .minibatch
         v.batchSize = 101
-        #expect(throws: VisualError("--batch-size 101 is larger than the data (100 points); give at most 100")) { try Plan(v, data: Self.data) }
+        #expect(throws: VisualError.batchLargerThanData(batchSize: 101, points: 100)) { try Plan(v, data: Self.data) }
         // A comparison of schedules trains none of the compared optimizers (minibatch among them): the
         // batch size is idle, said rather than refused.
         var schedules = Visual(scene: .compare)
         (schedules.comparedSchedules, schedules.batchSize) = ([.constant, .cosine(minimum: 0)], 101)
-        #expect(try Plan(schedules, data: Self.data).warnings.contains { $0.hasPrefix("--batch-size sets the batches of --optimizer minibatch") })
+        #expect(try Plan(schedules, data: Self.data).warnings.contains { if case .unused(.batchSize, _, _) = $0 { true } else { false } })
         var small = Visual(scene: .lrSweep)
         small.width = 320
         small.height = 240
-        #expect(throws: VisualError.self) { try Plan(small, data: Self.data) }
+        // The sweep's four panels need 400×360 (the command line's error contract says so too).
+        #expect(throws: VisualError.frameTooSmall(scene: .lrSweep, panels: 4, least: .init(width: 400, height: 360), given: .init(width: 320, height: 240))) {
+            try Plan(small, data: Self.data)
+        }
         var named = Visual(scene: .contour)
         named.name = "loss"
-        #expect(throws: VisualError("two scenes would both write 'loss'; give each its own name")) { try Plan(named, data: Self.data, scenes: [.contour, .loss]) }
+        #expect(throws: VisualError.sameFileName("loss")) { try Plan(named, data: Self.data, scenes: [.contour, .loss]) }
         #expect(try Plan(Visual(scene: .bsweep), data: Self.data, scenes: [.bsweep, .compare, .scaling]).scenes.count == 3)
         let unpaired = Dataset(xs: [1, 2, 3], ys: [1, 2], source: "mine")
-        #expect(throws: VisualError("mine: 3 x values but 2 y values; give one y for each x")) { try Plan(Visual(), data: unpaired) }
+        #expect(throws: VisualError.unfittable(source: "mine", problem: "3 x values but 2 y values; give one y for each x")) { try Plan(Visual(), data: unpaired) }
         let flat = Dataset(xs: [1, 1, 1], ys: [1, 2, 3], source: "flat")
         #expect(throws: VisualError.self) { try Plan(Visual(), data: flat) }
     }
@@ -99,25 +103,95 @@ struct PlanTests {
         v.learningRate = 0.6
         let plan = try Plan(v, data: Self.data)
         #expect(plan.warnings.count == 1)
-        #expect(plan.warnings[0].contains("2/λmax = \(NumberFormat.plain(Self.stabilityLimit(Self.data)))"))
+        guard case .diverged(let d) = plan.warnings.first else { Issue.record("\(plan.warnings)"); return }
+        #expect(d.run == .main && d.learningRate == 0.6 && d.stabilityLimit == Self.stabilityLimit(Self.data))
+        #expect(plan.warnings[0].description.contains("2/λmax = \(NumberFormat.plain(Self.stabilityLimit(Self.data)))"))
     }
 
-    @Test func validationNamesTheOption() {
+    @Test func validationNamesTheProperty() {
         var v = Visual()
         v.learningRate = -1
-        #expect(throws: VisualError("--lr must be a positive finite number (got -1.0)")) { try v.validate() }
+        #expect(throws: VisualError.invalid(property: .learningRate, value: "-1.0", requirement: "a positive finite number")) { try v.validate() }
         v = Visual()
         v.compared = [.sgd, .sgd]
-        #expect(throws: VisualError("--optimizers names sgd twice")) { try v.validate() }
+        #expect(throws: VisualError.repeated(property: .compared, item: "sgd")) { try v.validate() }
         v = Visual()
         v.rmsDecay = 1
-        #expect(throws: VisualError("--rms-decay must be at least 0 and below 1 (got 1.0)")) { try v.validate() }
+        #expect(throws: VisualError.invalid(property: .rmsDecay, value: "1.0", requirement: "at least 0 and below 1")) { try v.validate() }
         v = Visual()
         v.timing.fps = 60
-        #expect(throws: VisualError.self) { try v.validate() }
+        #expect(throws: VisualError.invalid(property: .fps, value: "60", requirement: "from 1 to 50",
+                                            reason: "GIF delays are whole centiseconds and browsers slow anything faster")) { try v.validate() }
         v = Visual()
         v.name = "a/b"
-        #expect(throws: VisualError.self) { try v.validate() }
+        #expect(throws: VisualError.invalid(property: .name, value: "'a/b'", requirement: "a plain file name without '/'")) { try v.validate() }
         #expect(throws: Never.self) { try Visual().validate() }
+    }
+}
+
+/// A Swift program is told about its properties, never about the command line's options.
+struct LibraryWordsTests {
+    /// One visual per refusal `validate()` makes, with the property each must name.
+    static let refusals: [(Visual.Property, @Sendable (inout Visual) -> Void)] = [
+        (.learningRate, { $0.learningRate = -1 }), (.epochs, { $0.epochs = 0 }), (.batchSize, { $0.batchSize = 0 }),
+        (.width, { $0.width = 10 }), (.height, { $0.height = 5000 }), (.frames, { $0.frames = 1 }),
+        (.momentum, { $0.momentum = 1 }), (.beta1, { $0.beta1 = -0.1 }), (.beta2, { $0.beta2 = .nan }), (.rmsDecay, { $0.rmsDecay = 1 }),
+        (.compared, { $0.compared = [] }), (.compared, { $0.compared = [.sgd, .sgd] }),
+        (.scheduleEvery, { $0.schedule = .step(every: 0, gamma: 0.5) }), (.scheduleGamma, { $0.schedule = .exponential(gamma: -1) }),
+        (.scheduleMinimum, { $0.schedule = .cosine(minimum: 0.5) }), (.scheduleDecay, { $0.schedule = .inverse(decay: -1) }),
+        (.scheduleEvery, { $0.schedule = .step(every: 100, gamma: 0.5) }),
+        (.comparedSchedules, { $0.comparedSchedules = [.constant] }),
+        (.sweepRates, { $0.sweepRates = [0.1, -2] }), (.sweepRates, { $0.sweepRates = [] }),
+        (.name, { $0.name = "" }), (.name, { $0.name = "a/b" }),
+        (.fps, { $0.timing.fps = 0 }), (.holdEnd, { $0.timing.holdEnd = 61 }), (.holdStart, { $0.timing.holdStart = -1 }),
+        (.loop, { $0.timing.loop = -1 }), (.elevation, { $0.camera.elevation = 90 }), (.azimuth, { $0.camera.azimuth = .infinity }),
+        (.orbit, { $0.camera.orbit = -1e9 }), (.initialM, { $0.initialM = .nan }), (.initialB, { $0.initialB = .infinity }),
+        (.fixedM, { $0.fixedM = -.infinity }), (.formats, { $0.formats = [.gif, .gif] }),
+        (.snapshot, { $0.scene = .compare; $0.snapshot = .step }), (.optimizer, { $0.scene = .steps; $0.optimizer = .adam }),
+    ]
+
+    @Test(arguments: refusals.indices)
+    func everyRefusalNamesItsPropertyAndNoOption(_ i: Int) {
+        let (property, change) = Self.refusals[i]
+        var v = Visual()
+        change(&v)
+        let error = #expect(throws: VisualError.self) { try v.validate() }
+        let message = error?.description ?? ""
+        #expect(message.contains(property.description), "\(message)")
+        // No word of the command line: an option is "--" and a letter.
+        #expect(message.range(of: "--[a-z]", options: .regularExpression) == nil, "\(message)")
+    }
+
+    @Test func messagesInTheLibrarysWords() {
+        var v = Visual()
+        v.learningRate = -1
+        #expect(throws: VisualError.self) { try v.validate() }
+        do { try v.validate() } catch { #expect(error.description == "learningRate must be a positive finite number (got -1.0)") }
+        v = Visual()
+        v.timing.fps = 60
+        do { try v.validate() } catch {
+            #expect(error.description == "timing.fps must be from 1 to 50 (got 60): GIF delays are whole centiseconds and browsers slow anything faster")
+        }
+        v = Visual(scene: .steps)
+        v.optimizer = .adam
+        do { try v.validate() } catch { #expect(error == .stepsNeedsBatch(optimizer: .adam) && error.description.contains("use optimizer batch")) }
+    }
+
+    @Test func warningsAreTypedAndNameProperties() throws {
+        let data = Preset.linear.generate(seed: 0)
+        var v = Visual(scene: .contour)
+        (v.markBest, v.batchSize, v.camera.orbit) = (true, 5, 90)
+        let warnings = try Plan(v, data: data).warnings
+        #expect(warnings == [.unused(.camera, scenes: [.contour], runs: [.batch]), .unused(.batchSize, scenes: [.contour], runs: [.batch]),
+                             .unused(.markBest, scenes: [.contour], runs: [.batch])])
+        #expect(warnings.map(\.description) == [
+            "camera places the camera of the 3-D surface, which scene contour does not show",
+            "batchSize sets the batches of optimizer minibatch, which scene contour does not use (it runs batch)",
+            "markBest stars the lowest loss on a loss curve, which scene contour does not show",
+        ])
+        v = Visual()
+        v.learningRate = 0.6
+        let diverged = try Plan(v, data: data).warnings
+        #expect(diverged.count == 1 && diverged[0].description.contains("learningRate is 0.6") && !diverged[0].description.contains("--"))
     }
 }

@@ -2,7 +2,9 @@ import Foundation
 import LibGD
 import Testing
 import TestDecoders
+import FrameEncoder
 @testable import GDAnimateKit
+import Rasterizer
 
 /// Rendering through the library: the plan draws what the golden images show, every sink gets the same
 /// frames in order for any number of threads, and files appear whole.

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import GDAnimateKit
+import Rasterizer
 
 /// Learning-rate schedules through the plan: compared schedules, the history's `lr` column, and the
 /// divergence warning naming the rate it diverged at.
@@ -49,19 +50,22 @@ struct SchedulePlanTests {
         let epoch = try #require(plan.main!.divergedAtEpoch)
         let rate = 0.1 * pow(1.2, Double(epoch - 1))
         #expect(plan.warnings.count == 1)
-        #expect(plan.warnings[0].contains("exponential schedule's rate at epoch \(epoch) was \(NumberFormat.plain(rate))"))
+        guard case .diverged(let d) = plan.warnings.first else { Issue.record("\(plan.warnings)"); return }
+        #expect(d.epoch == epoch && d.schedule == "exponential" && abs(d.scheduledRate! - rate) <= 1e-12 * rate)
+        #expect(plan.warnings[0].description.contains("exponential schedule's rate at epoch \(epoch) was \(NumberFormat.plain(rate))"))
     }
 
-    @Test func badSettingsNameTheirOption() {
+    @Test func badSettingsNameTheirProperty() {
         var v = Visual()
         v.schedule = .cosine(minimum: 0.5)
-        #expect(throws: VisualError.self) { try v.validate() }
+        #expect(throws: VisualError.scheduleMinimumOutOfRange(minimum: 0.5, learningRate: 0.1)) { try v.validate() }
         v.schedule = .step(every: 0, gamma: 0.5)
-        #expect((try? v.validate()) == nil)
+        #expect(throws: VisualError.invalid(property: .scheduleEvery, value: "0", requirement: "at least 1 epoch")) { try v.validate() }
         v.schedule = .constant
         v.scene = .compare
         v.comparedSchedules = [.constant, .constant]
-        do { try v.validate(); Issue.record("no error") } catch { #expect(error.description.contains("--lr-schedules names constant twice")) }
+        #expect(throws: VisualError.repeated(property: .comparedSchedules, item: "constant")) { try v.validate() }
+        do { try v.validate() } catch { #expect(error.description == "comparedSchedules names constant twice") }
     }
 }
 
@@ -71,32 +75,32 @@ struct IdleOptionTests {
         let data = Preset.linear.generate(seed: 0)
         var v = Visual(scene: .line)
         v.arrows = true
-        #expect(try Plan(v, data: data).warnings.contains { $0.hasPrefix("--arrows") && $0.contains("--mode line") })
+        #expect(try Plan(v, data: data).warnings == [.unused(.arrows, scenes: [.line], runs: [.batch])])
         v.scene = .dashboard
         #expect(try Plan(v, data: data).warnings.isEmpty)
         v.background = .transparent
         v.formats = [.mp4]
-        #expect(try Plan(v, data: data).warnings.contains { $0.contains("MP4 has no transparency") })
+        #expect(try Plan(v, data: data).warnings == [.noTransparencyInMP4])
         v.formats = [.gif, .mp4]
         #expect(try Plan(v, data: data).warnings.isEmpty)
         var best = Visual(scene: .contour)
         best.markBest = true
-        #expect(try Plan(best, data: data).warnings == ["--mark-best stars the lowest loss on a loss curve, which --mode contour does not show"])
+        #expect(try Plan(best, data: data).warnings == [.unused(.markBest, scenes: [.contour], runs: [.batch])])
         best.scene = .loss
         #expect(try Plan(best, data: data).warnings.isEmpty)
         var steps = Visual(scene: .steps)
         steps.arrows = true
-        #expect(try Plan(steps, data: data).warnings.contains { $0.hasPrefix("--arrows: --mode steps draws the step") })
+        #expect(try Plan(steps, data: data).warnings == [.drawnAnyway(.arrows, scene: .steps, drawing: "draws the step −α∇J on its contour in every update's gradient beat anyway")])
         // --batch-size with no mini-batch run is said; with one (or a comparison holding one), not.
         var batches = Visual(scene: .contour)
         batches.batchSize = 5
-        #expect(try Plan(batches, data: data).warnings == ["--batch-size sets the batches of --optimizer minibatch, which --mode contour does not use (it runs batch)"])
+        #expect(try Plan(batches, data: data).warnings == [.unused(.batchSize, scenes: [.contour], runs: [.batch])])
         batches.optimizer = .minibatch
         #expect(try Plan(batches, data: data).warnings.isEmpty)
         batches.optimizer = .batch
         batches.scene = .compare
         #expect(try Plan(batches, data: data).warnings.isEmpty)
         batches.compared = [.sgd, .momentum]
-        #expect(try Plan(batches, data: data).warnings.contains { $0.contains("(it runs sgd, momentum and batch)") })
+        #expect(try Plan(batches, data: data).warnings == [.unused(.batchSize, scenes: [.compare], runs: [.sgd, .momentum, .batch])])
     }
 }

@@ -53,7 +53,9 @@ struct SeveralFeaturesTests {
         let reference = Self.numbers(try String(contentsOf: Self.fixtures.appendingPathComponent("features3-optimum.csv"), encoding: .utf8)
             .split(separator: "\n")[1])
         for (a, b) in zip(raw, reference.prefix(4)) { #expect(abs(a - b) <= 1e-9 * max(1, abs(b)), "\(a) vs \(b)") }
-        #expect(plan.warnings.contains { $0.hasPrefix("--standardize: the fit on standardized features is w1′ = ") && $0.contains("; in the data's units w1 = ") })
+        let fitted = try #require(plan.main).final.theta
+        #expect(plan.warnings.contains(.standardizedFit(parameters: ["w1", "w2", "w3", "b"], standardized: fitted, dataUnits: raw)))
+        #expect(plan.warnings.contains { "\($0)".hasPrefix("standardize: the fit on standardized features is w1′ = ") && "\($0)".contains("; in the data's units w1 = ") })
         // Standardized columns: mean 0 and (population) variance 1 each, so the intercept is ȳ.
         let model = try LinearRegression(data)
         let stats = try #require(model.features)
@@ -72,9 +74,12 @@ struct SeveralFeaturesTests {
         }
         var held = Self.visual()
         held.fixedM = 2
-        #expect(throws: VisualError.self) { try held.validate() }
+        #expect(throws: VisualError.oneFeatureSetting(property: .fixedM, parameters: ["w1", "w2", "w3", "b"])) { try held.validate() }
+        #expect(VisualError.oneFeatureSetting(property: .fixedM, parameters: ["w1", "w2", "w3", "b"]).description
+                == "fixedM holds the slope m of one feature, but the data has 3 features (θ = w1, w2, w3, b)")
         var preset = Visual(scene: .contour, data: .preset(.correlated))
-        #expect(throws: VisualError.self) { try preset.validate() }
+        let able = SceneKind.allCases.filter(\.definition.drawsSeveralFeatures)
+        #expect(throws: VisualError.oneFeatureScene(scene: .contour, parameters: ["w1", "w2", "b"], drawingSeveral: able)) { try preset.validate() }
         preset.scene = .loss
         try preset.validate()
         #expect(preset.parameterNames == ["w1", "w2", "b"])

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import GDAnimateKit
+import Rasterizer
 import LibGD
 import Testing
 @testable import gdanimate
@@ -150,7 +151,7 @@ struct RandomOptionsTests {
                 Rules.checkFacts(plan, c)
                 planned += 1
             } catch let error as VisualError {
-                let message = String(describing: error)
+                let message = error.message(OptionNames.words)
                 #expect(deserved.contains { $0.matches(message) }, "\(c.args) was refused with '\(message)', but deserves \(deserved)")
                 for d in deserved where d.matches(message) { refused[d.kind, default: 0] += 1 }
             }
@@ -174,8 +175,13 @@ struct RandomOptionsTests {
             do {
                 plan = try SingleRun(options, settings: settings).perform().plan
                 #expect(deserved.isEmpty, "\(args) rendered, but deserves \(deserved)")
-            } catch let error as VisualError {
-                let message = String(describing: error)
+            } catch let error as ValidationError {
+                // The library's VisualError, as the command line words it.
+                let message = error.message
+                #expect(deserved.contains { $0.matches(message) }, "\(args) was refused with '\(message)', but deserves \(deserved)")
+                continue
+            } catch let error as OptionNames.Failure {
+                let message = error.description
                 #expect(deserved.contains { $0.matches(message) }, "\(args) was refused with '\(message)', but deserves \(deserved)")
                 continue
             }

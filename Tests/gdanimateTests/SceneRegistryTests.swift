@@ -1,5 +1,6 @@
 import Foundation
 import GDAnimateKit
+import Rasterizer
 import Testing
 @testable import gdanimate
 

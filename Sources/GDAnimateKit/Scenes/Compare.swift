@@ -16,9 +16,7 @@ extension SceneDefinition {
         options: { _ in [.arrows, .markBest, .comparedSchedules] },
         check: { v throws(VisualError) in
             // It advances every optimizer epoch by epoch, so it cannot take per-update snapshots.
-            if v.snapshot == .step {
-                throw VisualError("--snapshot step records every update, and batch and stochastic runs make different numbers of them; --mode compare advances all optimizers epoch by epoch")
-            }
+            if v.snapshot == .step { throw .perUpdateSnapshotsInCompare }
         },
         prepare: { setup throws(VisualError) in
             let (visual, data) = (setup.visual, setup.data)

@@ -24,7 +24,7 @@ extension SceneDefinition {
         prepare: { setup throws(VisualError) in
             let (visual, data) = (setup.visual, setup.data)
             let limit: Double
-            do { limit = try LossSurface(data).stabilityLimit } catch { throw VisualError("\(data.source): \(error)") }
+            do { limit = try LossSurface(data).stabilityLimit } catch { throw .unfittable(source: data.source, problem: "\(error)") }
             let rates = visual.sweepRates ?? LearningRateSweep.defaultFactors.map { $0 * limit }
             var runs: [LabelledRun] = []
             for (i, lr) in rates.enumerated() {

@@ -15,7 +15,7 @@ extension SceneDefinition {
         options: { _ in .arrows },
         prepare: { setup throws(VisualError) in
             let data = setup.data
-            guard let scaled = data.standardizingX() else { throw VisualError("\(data.source): x does not vary, so it cannot be standardized") }
+            guard let scaled = data.standardizingX() else { throw .unfittable(source: data.source, problem: "x does not vary, so it cannot be standardized") }
             let r = try setup.trainer.run(setup.visual.optimizer, lr: setup.visual.learningRate, on: scaled)
             setup.input.runs = [LabelledRun(label: "raw x", data: data, result: setup.main!),
                                 LabelledRun(label: "standardized x′ = (x − x̄)/σ", data: scaled, result: r)]

@@ -13,9 +13,7 @@ extension SceneDefinition {
         .steps, summary: "one update in four beats, with the formulas", data: .points,
         arrowsAnyway: "draws the step −α∇J on its contour in every update's gradient beat anyway",
         check: { v throws(VisualError) in
-            if v.optimizer != .batch {
-                throw VisualError("--mode steps walks through the update of plain batch gradient descent (m ← m − α·∂J/∂m over all points); --optimizer \(v.optimizer.rawValue) updates differently: use --optimizer batch, or --mode contour --arrows to see \(v.optimizer.rawValue)'s steps")
-            }
+            if v.optimizer != .batch { throw .stepsNeedsBatch(optimizer: v.optimizer) }
         },
         prepare: { setup in setup.panels = 2 },
         ownFrames: OwnFrames(

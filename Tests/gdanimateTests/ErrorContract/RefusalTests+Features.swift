@@ -1,0 +1,31 @@
+import Testing
+
+extension Refusal {
+    /// A model of several features (`--x-column a,b,c`, the preset `correlated`) refused where a scene or
+    /// an option is one feature's, or where the features cannot be fitted. Each message is the whole line
+    /// the command printed before the library spoke its own words (issue 23, item 4), so the words stay.
+    static let features: [Refusal] = [
+        Refusal("two features on the contour of one", ["--dataset", "correlated", "--mode", "contour"], exit: 64,
+                ["Error: --mode contour draws the line ŷ = m·x + b of one feature, but the data has 2 features (θ = w1, w2, b); --mode loss shows their descent\nUsage: gdanimate <options>"]),
+        Refusal("--fixed-m with two features", ["--dataset", "correlated", "--mode", "loss", "--fixed-m", "1"], exit: 64,
+                ["Error: --fixed-m holds the slope m of one feature, but the data has 2 features (θ = w1, w2, b)\nUsage: gdanimate <options>"]),
+        Refusal("an empty name in --x-column", ["--data", "@/f.csv", "--x-column", "a,,b"], files: ["f.csv": twoFeatures], exit: 64,
+                ["Error: --x-column 'a,,b' has an empty column name; give names or numbers separated by single commas\nUsage: gdanimate <options>"]),
+        // The default scene (contour) draws one feature, and that is said before the file is read.
+        Refusal("a feature twice, on the contour", ["--data", "@/f.csv", "--x-column", "a,a"], files: ["f.csv": twoFeatures], exit: 64,
+                ["Error: --mode contour draws the line ŷ = m·x + b of one feature, but the data has 2 features (θ = w1, w2, b); --mode loss shows their descent"]),
+        Refusal("a feature twice", ["--data", "@/f.csv", "--x-column", "a,a", "--mode", "loss"], files: ["f.csv": twoFeatures], exit: 1,
+                ["/f.csv: --x-column names column 1 twice (features 1 and 2); give each feature once\n"]),
+        Refusal("a feature that is the target", ["--data", "@/f.csv", "--x-column", "a,y", "--mode", "loss"], files: ["f.csv": twoFeatures], exit: 1,
+                ["/f.csv: --x-column 'y' is also the y column; a feature cannot be the target it predicts\n"]),
+        Refusal("a constant feature", ["--data", "@/c.csv", "--x-column", "a,c", "--mode", "loss"], files: ["c.csv": constantFeature], exit: 1,
+                ["/c.csv: every value of feature 'c' is 7.0: a feature with no spread has no weight to fit; leave it out\n"]),
+        Refusal("a constant feature standardized", ["--data", "@/c.csv", "--x-column", "a,c", "--mode", "loss", "--standardize"], files: ["c.csv": constantFeature], exit: 1,
+                ["/c.csv: --standardize needs every feature to vary, and one does not\n"]),
+    ]
+
+    /// Two features and a target.
+    static let twoFeatures: FileContent = "a,b,y\n1,2,3\n2,1,5\n3,5,6\n4,3,9\n5,4,10\n"
+    /// A second feature that holds 7 on every row.
+    static let constantFeature: FileContent = "a,c,y\n1,7,3\n2,7,5\n3,7,6\n4,7,9\n"
+}
