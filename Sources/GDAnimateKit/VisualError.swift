@@ -66,11 +66,15 @@ public enum VisualError: Error, Equatable, Sendable, CustomStringConvertible {
     /// The problem in one line, naming settings by their Swift names.
     public var description: String { message(.library) }
 
-    /// Whether the settings alone are wrong, whatever the data (everything ``Visual/validate()`` throws,
-    /// and a frame too small for the scene's panels); false for what depends on the data.
+    /// Whether the settings alone are wrong, whatever the data (what ``Visual/validate()`` throws, and a
+    /// frame too small for the scene's panels); false for what depends on the data, the number of its
+    /// features among it (``oneFeatureScene(scene:parameters:drawingSeveral:)`` and
+    /// ``oneFeatureSetting(property:parameters:)``, which ``Visual/validate()`` also throws for the
+    /// visual's own scene: the command line calls those usage errors as it checks its options).
     public var isSettingsOnly: Bool {
         switch self {
-        case .batchLargerThanData, .sameFileName, .unfittable, .constantFeature, .pointsNotKept, .cannotReadAgain, .fileChanged: return false
+        case .batchLargerThanData, .sameFileName, .unfittable, .constantFeature, .pointsNotKept, .cannotReadAgain, .fileChanged,
+             .oneFeatureScene, .oneFeatureSetting: return false
         default: return true
         }
     }

@@ -77,9 +77,10 @@ struct SeveralFeaturesTests {
         #expect(throws: VisualError.oneFeatureSetting(property: .fixedM, parameters: ["w1", "w2", "w3", "b"])) { try held.validate() }
         #expect(VisualError.oneFeatureSetting(property: .fixedM, parameters: ["w1", "w2", "w3", "b"]).description
                 == "fixedM holds the slope m of one feature, but the data has 3 features (θ = w1, w2, w3, b)")
-        var preset = Visual(scene: .contour, data: .preset(.correlated))
+        // The contour draws several features since it plots the loss over (w1, w2); steps draws one.
+        var preset = Visual(scene: .steps, data: .preset(.correlated))
         let able = SceneKind.allCases.filter(\.definition.drawsSeveralFeatures)
-        #expect(throws: VisualError.oneFeatureScene(scene: .contour, parameters: ["w1", "w2", "b"], drawingSeveral: able)) { try preset.validate() }
+        #expect(throws: VisualError.oneFeatureScene(scene: .steps, parameters: ["w1", "w2", "b"], drawingSeveral: able)) { try preset.validate() }
         preset.scene = .loss
         try preset.validate()
         #expect(preset.parameterNames == ["w1", "w2", "b"])

@@ -7,9 +7,18 @@ extension SceneKind {
 
 extension SceneDefinition {
     /// `contour`: the path on the filled contours of J(m, b); the slowest of one run's scenes to draw.
-    static let contour = SceneDefinition(.contour, summary: "path on J(m,b)", isSingleRun: true, options: { _ in .arrows },
+    static let contour = SceneDefinition(.contour, summary: "path on J(m,b)", isSingleRun: true, drawsSeveralFeatures: true,
+                                         options: { v in v.featureCount > 1 ? [] : .arrows },  // arrows of several weights are not drawn yet
                                          drawsSlowest: true) { scene in
         let r = scene.input.result, story = RunStory(r)
+        let p = scene.input.data.featureCount
+        if p > 1 {
+            let exact = p == 2 && scene.input.data.scaling != nil
+            let what = exact ? "exactly the loss over the two weights: with standardized features the intercept separates from them"
+                : "a slice of the loss, with b\(p > 2 ? " and the other weights" : "") held at the least-squares optimum\(scene.input.data.scaling == nil ? " (with --standardize and two features the intercept separates and the slice is exact)" : "")"
+            return "The path of \(PlannedScene.run(r).lowercasedFirstWord) over the weights (w1, w2) of ŷ = wᵀx + b on \(PlannedScene.points(scene.input.data)): "
+                + "filled contours of the mean squared error, \(what), the path's (w1, w2) from the start to the current \(story.unit), and the least-squares weights as a star. " + story.told()
+        }
         return "The path of \(PlannedScene.run(r).lowercasedFirstWord) on the loss surface J(m, b), the mean squared error of ŷ = m·x + b on \(PlannedScene.points(scene.input.data)): "
             + "filled contours on log-spaced levels, the path from the start to the current \(story.unit), and the least-squares minimum as a star. " + story.told()
     }

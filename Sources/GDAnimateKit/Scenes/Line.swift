@@ -7,8 +7,14 @@ extension SceneKind {
 
 extension SceneDefinition {
     /// `line`: the data and the current fit; past the density threshold the points are counted per pixel.
-    static let line = SceneDefinition(.line, summary: "data and fit", isSingleRun: true, data: .pointsOrDensity) { scene in
+    static let line = SceneDefinition(.line, summary: "data and fit", isSingleRun: true, data: .pointsOrDensity, drawsSeveralFeatures: true) { scene in
         let r = scene.input.result
+        if scene.input.data.featureCount > 1 {
+            let names = r.model.parameterNames.dropLast().joined(separator: ", ")
+            return "Prediction against truth: \(PlannedScene.run(r)) fits ŷ = wᵀx + b (weights \(names) and intercept b) to \(PlannedScene.points(scene.input.data)); "
+                + "each point is drawn at its true y across and its current prediction ŷ up, the diagonal ŷ = y dashed and the least-squares predictions as faint dots: "
+                + "the points gather toward the diagonal as the fit improves. " + RunStory(r).told()
+        }
         let drawn = scene.input.data.count > DensityCounts.threshold
             ? "drawn as points per pixel (a density on a log scale, with its colour bar)" : "drawn as dots"
         return "The fitted line: \(PlannedScene.run(r)) fits ŷ = m·x + b to \(PlannedScene.points(scene.input.data)), \(drawn) with the current line, "

@@ -16,7 +16,8 @@ final class ContourScene: ChartScene {
     let input: SceneInput
     /// The readout's digits of m and b, worked out once.
     private lazy var digits = input.result.readoutPrecision
-    let surface: LossSurface
+    /// What the contour fills: the line's J(m, b), or several features' J over two weights.
+    let bowl: ContourBowl
     let paths: [Series]
     let legend: [LegendEntry]
     let corner: Chart.Corner
@@ -47,14 +48,15 @@ final class ContourScene: ChartScene {
          options: Options = Options()) {
         self.input = input
         let r = input.result
-        let surface = r.surface
-        self.surface = surface
-        let paths = paths ?? [Series(label: "gradient descent path", color: panel.style.theme.path, snapshots: r.snapshots, config: r.config)]
+        let bowl = ContourBowl(r)
+        self.bowl = bowl
+        let paths = paths ?? [Series(label: "gradient descent path", color: panel.style.theme.path, snapshots: r.snapshots.map(bowl.project), config: r.config)]
         self.paths = paths
-        arrows = input.arrows ? DescentArrows(paths: paths, surface: surface) : nil
+        if input.arrows, case .line(let surface) = bowl { arrows = DescentArrows(paths: paths, surface: surface) } else { arrows = nil }
         customHeading = heading
-        let ls = r.leastSquares
-        var (hm, hb) = Self.halfRanges(rangeFrom ?? paths.map(\.snapshots), surface: surface)
+        let ls = bowl.optimum
+        let names = bowl.names
+        var (hm, hb) = Self.halfRanges(rangeFrom ?? paths.map(\.snapshots), bowl: bowl)
         let style = panel.style
         let bar = (gap: style.pad * 2, width: max(9, 15 * style.scale))
         colorbar = bar
@@ -62,11 +64,12 @@ final class ContourScene: ChartScene {
         let prime = options.primed ? "′" : ""
         /// Levels, colour-bar ticks and the chart for half-ranges hm, hb.
         func build(_ hm: Double, _ hb: Double) -> ([Double], [(value: Double, label: String)], Chart) {
-            let mAxis = Axis(ls.m - hm, ls.m + hm, title: "m\(prime) (slope)")
-            let bAxis = Axis(ls.b - hb, ls.b + hb, title: "b\(prime) (intercept)")
+            let isLine = names.u == "m"
+            let mAxis = Axis(ls.u - hm, ls.u + hm, title: isLine ? "m\(prime) (slope)" : "\(names.u) (weight of x\(names.u.dropFirst()))")
+            let bAxis = Axis(ls.v - hb, ls.v + hb, title: isLine ? "b\(prime) (intercept)" : "\(names.v) (weight of x\(names.v.dropFirst()))")
             // J is convex: its largest value on the rectangle is at a corner, its smallest at (m*, b*) inside it.
             let corners = [(mAxis.lo, bAxis.lo), (mAxis.lo, bAxis.hi), (mAxis.hi, bAxis.lo), (mAxis.hi, bAxis.hi)]
-            let jHi = corners.map { surface.loss(m: $0.0, b: $0.1) }.max()!
+            let jHi = corners.map { bowl.loss($0.0, $0.1) }.max()!
             let jLo = max(ls.loss, jHi * 1e-9)
             let levels = (0...n).map { i in jLo * pow(jHi / jLo, Double(i) / Double(n)) }
             let ticks = NiceTicks.logarithmic(jLo, jHi, maxCount: 6)
@@ -90,9 +93,9 @@ final class ContourScene: ChartScene {
         let pathWidth = style.lineWidth * 0.8
         legend = options.legend ? paths.map { LegendEntry(glyph: .casedLine($0.color, casing: chart.theme.pathCasing, width: pathWidth), text: $0.label) } + [
             LegendEntry(glyph: .marker(.square, chart.theme.path, edge: chart.theme.outline), text: "start"),
-            LegendEntry(glyph: .marker(.star, chart.theme.highlight, edge: chart.theme.outline), text: "least squares (m\(prime)*, b\(prime)*)"),
+            LegendEntry(glyph: .marker(.star, chart.theme.highlight, edge: chart.theme.outline), text: "least squares (\(names.u)\(prime)*, \(names.v)\(prime)*)"),
         ] + Self.arrowLegend(arrows, theme: chart.theme, width: pathWidth) : []
-        let avoid = paths.flatMap { $0.snapshots.map { chart.point($0.m, $0.b) } } + [chart.point(ls.m, ls.b)]
+        let avoid = paths.flatMap { $0.snapshots.map { chart.point($0.m, $0.b) } } + [chart.point(ls.u, ls.v)]
         corner = chart.quietestCorner(for: legend, among: [.bottomRight, .topLeft, .topRight, .bottomLeft], avoiding: avoid)
     }
 
@@ -100,11 +103,16 @@ final class ContourScene: ChartScene {
     /// A path that hardly moves still gets a view of the bowl around it: half the distance over which
     /// J rises by J* (it doubles), √(J*/mean x²) in m and √J* in b, whatever the parameters' size.
     static func halfRanges(_ runs: [[Snapshot]], surface: LossSurface) -> (m: Double, b: Double) {
-        let ls = surface.leastSquares
+        halfRanges(runs, bowl: .line(surface))
+    }
+
+    /// The same for any bowl: √(J*/a) along an axis where J rises as a·Δ², the snapshots read as (u, v).
+    static func halfRanges(_ runs: [[Snapshot]], bowl: ContourBowl) -> (m: Double, b: Double) {
+        let ls = bowl.optimum, curvature = bowl.curvature
         let tame = runs.flatMap(TrainingResult.tame)
         let rise = max(ls.loss, 0).squareRoot() / 2
-        let hm = max(tame.map { abs($0.m - ls.m) }.max()!, 1e-9 * max(1, abs(ls.m)), rise / max(surface.meanXSquared, 1e-300).squareRoot()) * 1.2
-        let hb = max(tame.map { abs($0.b - ls.b) }.max()!, 1e-9 * max(1, abs(ls.b)), rise) * 1.2
+        let hm = max(tame.map { abs($0.m - ls.u) }.max()!, 1e-9 * max(1, abs(ls.u)), rise / max(curvature.u, 1e-300).squareRoot()) * 1.2
+        let hb = max(tame.map { abs($0.b - ls.v) }.max()!, 1e-9 * max(1, abs(ls.v)), curvature.v == 1 ? rise : rise / max(curvature.v, 1e-300).squareRoot()) * 1.2
         return (hm, hb)
     }
 
@@ -119,6 +127,14 @@ final class ContourScene: ChartScene {
     }
 
     private func drawSurface(on c: Canvas) {
+        // One loop compiled for each bowl: J and ∇J at every pixel without a branch or a call through a table.
+        switch bowl {
+        case .line(let surface): drawBands(surface, on: c)
+        case .slice(let slice): drawBands(slice, on: c)
+        }
+    }
+
+    private func drawBands<B: Bowl>(_ surface: B, on c: Canvas) {
         let plot = chart.plot
         let n = Self.bands
         let logLo = log(levels[0])
@@ -132,11 +148,11 @@ final class ContourScene: ChartScene {
             let b = chart.y.value(at: Double(py) + 0.5)
             for px in plot.x0..<plot.x1 {
                 let m = chart.x.value(at: Double(px) + 0.5)
-                let j = surface.loss(m: m, b: b)
+                let j = surface.loss(m, b)
                 let t = max(0, (log(j) - logLo) * perLog)
                 let band = min(n - 1, Int(t))
-                let g = surface.gradient(m: m, b: b)
-                let gpx = ((g.dm * dmdx) * (g.dm * dmdx) + (g.db * dbdy) * (g.db * dbdy)).squareRoot()
+                let g = surface.gradient(m, b)
+                let gpx = ((g.du * dmdx) * (g.du * dmdx) + (g.dv * dbdy) * (g.dv * dbdy)).squareRoot()
                 // |∇t| in pixels: t = n·ln(J / J₀)/ln(J₁/J₀), so ∇t = perLog·∇J / J.
                 let tPerPixel = perLog * gpx / j
                 var color = colors[band]
@@ -217,11 +233,16 @@ final class ContourScene: ChartScene {
             chart.drawMarker(.square, at: chart.point(start.a, start.b), fill: chart.theme.path, edge: chart.theme.outline, scale: 0.85, on: c, clip: chart.plot)
         }
         // The minimum last: once the path arrives, the star still marks where it is.
-        let ls = input.result.leastSquares
-        chart.drawMarker(.star, at: chart.point(ls.m, ls.b), fill: chart.theme.highlight, edge: chart.theme.outline, on: c, clip: chart.plot)
+        let ls = bowl.optimum
+        chart.drawMarker(.star, at: chart.point(ls.u, ls.v), fill: chart.theme.highlight, edge: chart.theme.outline, on: c, clip: chart.plot)
     }
 
-    var heading: String { customHeading ?? "\(SceneText.run(input.result)): path on the loss surface" }
+    var heading: String {
+        if let customHeading { return customHeading }
+        guard case .slice(let slice) = bowl else { return "\(SceneText.run(input.result)): path on the loss surface" }
+        let names = bowl.names
+        return "\(SceneText.run(input.result)): path over (\(names.u), \(names.v))" + (slice.isExact ? "" : ", a slice at the others' optimum")
+    }
 
     func status(_ k: Int) -> [TitleSegment] {
         statusText?(k) ?? SceneText.progressAndFit(input.result, k, digits: digits)

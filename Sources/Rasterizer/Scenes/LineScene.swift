@@ -131,6 +131,9 @@ final class LineScene: ChartScene {
 }
 
 extension SceneDrawing {
-    /// Data points and the current regression line.
-    public static let line = SceneDrawing(name: "line") { input, frame in LineScene(input, panel: frame.full, font: frame.font) }
+    /// Data points and the current regression line; with several features, each point's prediction
+    /// against its truth (``PredictionScene``).
+    public static let line = SceneDrawing(name: "line") { input, frame in
+        input.data.featureCount > 1 ? PredictionScene(input, panel: frame.full, font: frame.font) as any Scene : LineScene(input, panel: frame.full, font: frame.font)
+    }
 }

@@ -5,15 +5,20 @@ extension Refusal {
     /// an option is one feature's, or where the features cannot be fitted. Each message is the whole line
     /// the command printed before the library spoke its own words (issue 23, item 4), so the words stay.
     static let features: [Refusal] = [
-        Refusal("two features on the contour of one", ["--dataset", "correlated", "--mode", "contour"], exit: 64,
-                ["Error: --mode contour draws the line ŷ = m·x + b of one feature, but the data has 2 features (θ = w1, w2, b); --mode loss shows their descent\nUsage: gdanimate <options>"]),
+        // The contour draws two features (the loss over w1 and w2); the steps of one update draw one.
+        Refusal("two features in the steps of one", ["--dataset", "correlated", "--mode", "steps"], exit: 64,
+                ["Error: --mode steps draws the line ŷ = m·x + b of one feature, but the data has 2 features (θ = w1, w2, b); --mode line, --mode loss, --mode contour show their descent\nUsage: gdanimate <options>"]),
+        // Every scene of --mode all is checked once planned (the visual's own, line, draws two features):
+        // the first that draws one is named, with the status of a refusal found in planning.
+        Refusal("two features in --mode all", ["--dataset", "correlated", "--mode", "all"], exit: 1,
+                ["Error: --mode bsweep draws the line ŷ = m·x + b of one feature, but the data has 2 features (θ = w1, w2, b); --mode line, --mode loss, --mode contour show their descent\n"]),
         Refusal("--fixed-m with two features", ["--dataset", "correlated", "--mode", "loss", "--fixed-m", "1"], exit: 64,
                 ["Error: --fixed-m holds the slope m of one feature, but the data has 2 features (θ = w1, w2, b)\nUsage: gdanimate <options>"]),
         Refusal("an empty name in --x-column", ["--data", "@/f.csv", "--x-column", "a,,b"], files: ["f.csv": twoFeatures], exit: 64,
                 ["Error: --x-column 'a,,b' has an empty column name; give names or numbers separated by single commas\nUsage: gdanimate <options>"]),
-        // The default scene (contour) draws one feature, and that is said before the file is read.
-        Refusal("a feature twice, on the contour", ["--data", "@/f.csv", "--x-column", "a,a"], files: ["f.csv": twoFeatures], exit: 64,
-                ["Error: --mode contour draws the line ŷ = m·x + b of one feature, but the data has 2 features (θ = w1, w2, b); --mode loss shows their descent"]),
+        // The default scene (contour) draws two features, so the file is read and the column found twice.
+        Refusal("a feature twice, on the contour", ["--data", "@/f.csv", "--x-column", "a,a"], files: ["f.csv": twoFeatures], exit: 1,
+                ["/f.csv: --x-column names column 1 twice (features 1 and 2); give each feature once\n"]),
         Refusal("a feature twice", ["--data", "@/f.csv", "--x-column", "a,a", "--mode", "loss"], files: ["f.csv": twoFeatures], exit: 1,
                 ["/f.csv: --x-column names column 1 twice (features 1 and 2); give each feature once\n"]),
         Refusal("a feature that is the target", ["--data", "@/f.csv", "--x-column", "a,y", "--mode", "loss"], files: ["f.csv": twoFeatures], exit: 1,
