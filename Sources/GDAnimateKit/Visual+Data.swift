@@ -62,7 +62,9 @@ extension Visual {
     /// steps, scaling, compare), or trained on one by one (stochastic optimizers); the rest need only the loss
     /// surface's statistics, and a line scene counts its points per pixel on a second reading.
     func needsPoints(_ scenes: [SceneKind]) -> Bool {
-        scenes.contains { $0.definition.data == .points } || optimizer.isStochastic
+        // Several features have no density of their own yet: a scene that draws the points keeps them.
+        let drawsPoints: (SceneKind) -> Bool = { $0.definition.data == .points || (featureCount > 1 && $0.definition.data == .pointsOrDensity) }
+        return scenes.contains(where: drawsPoints) || optimizer.isStochastic
     }
 
     /// The points of ``data`` read once more, handed to `each` a piece at a time, and how many there were

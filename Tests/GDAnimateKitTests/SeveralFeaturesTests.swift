@@ -86,3 +86,26 @@ struct SeveralFeaturesTests {
         #expect(preset.parameterNames == ["w1", "w2", "b"])
     }
 }
+
+/// A file of several features larger than the density threshold, drawn by the line scene: its points are
+/// kept (the prediction scene draws each one; several features have no density of their own), so the plan
+/// draws instead of failing on statistics alone.
+struct SeveralFeaturesLargeFileTests {
+    @Test func theLineSceneKeepsThePointsOfALargeFile() throws {
+        let path = NSTemporaryDirectory() + "gdanimate-features-\(getpid())-\(UUID().uuidString).csv"
+        defer { unlink(path) }
+        var text = "a,b,y\n"
+        for i in 0..<6_000 {
+            let a = Double(i % 97) / 10, b = Double((i * 31) % 89) / 10
+            text += "\(a),\(b),\(1 + 2 * a - b + Double(i % 7) / 10)\n"
+        }
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
+        var v = Visual(scene: .line, data: .file(path: path, x: .name("a"), y: .name("y")))
+        v.extraXColumns = [.name("b")]
+        (v.learningRate, v.epochs) = (0.01, 5)
+        let data = try v.loadData(for: [.line])
+        #expect(data.hasPoints && data.count == 6_000 && data.featureCount == 2)
+        let plan = try Plan(v, data: data)
+        #expect(plan.scenes.count == 1 && plan.scenes[0].input.data.count == 6_000)
+    }
+}

@@ -20,7 +20,8 @@ final class PredictionScene: ChartScene {
         customHeading = heading
         columns = input.data.featureColumns
         ys = input.data.ys
-        let range = Self.range(input), across = NiceTicks.range(input.data.ys.min()!, input.data.ys.max()!)
+        // (Data of statistics alone has no points to place: the plan refuses to draw it, naming why.)
+        let range = Self.range(input), across = NiceTicks.range(input.data.ys.min() ?? 0, input.data.ys.max() ?? 1)
         let chart = Chart(panel, font: font, x: Axis(across.lo, across.hi, title: "y (data)"), y: Axis(range.lo, range.hi, title: "ŷ = wᵀx + b (prediction)"))
         self.chart = chart
         let style = chart.style
@@ -52,6 +53,7 @@ final class PredictionScene: ChartScene {
         let columns = input.data.featureColumns, ys = input.data.ys
         let best = input.result.model.optimum?.theta ?? input.result.final.theta
         let core = ys + predictions(best, columns)
+        guard !core.isEmpty else { return (0, 1) }
         var all = core
         for s in input.result.rangeSnapshots { all += predictions(s.theta, columns) }
         let span = core.max()! - core.min()!
