@@ -1,7 +1,7 @@
 import ArgumentParser
 import GDAnimateKit
 
-/// The comma-separated options: `--optimizers`, `--lrs` and `--format`.
+/// The comma-separated options: `--optimizers`, `--lrs`, `--format` and `--x-column`.
 enum CommaList {
     /// The fields of `s`, spaces at either end of each removed (empty fields kept, so that "a,,b" is an
     /// error naming the empty one).

@@ -165,7 +165,7 @@ struct VisualOptions: ParsableArguments {
         }
         var v = Visual(scene: mode.scenes[0])
         if let data {
-            let columns = xColumn.map { $0.split(separator: ",", omittingEmptySubsequences: false).map { CSVData.Column(String($0)) } } ?? []
+            let columns = xColumn.map { CommaList.fields($0).map(CSVData.Column.init) } ?? []
             if columns.contains(where: { $0.text.isEmpty }) {
                 throw ValidationError("--x-column '\(xColumn ?? "")' has an empty column name; give names or numbers separated by single commas")
             }
