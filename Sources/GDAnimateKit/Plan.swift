@@ -125,6 +125,9 @@ public struct Plan: Sendable {
         if visual.batchSize != Visual().batchSize && !runs.contains(.minibatch) {
             notes.append(unused(.batchSize))
         }
+        if visual.axes != nil && !kinds.contains(.contour) {
+            notes.append(unused(.axes))
+        }
         if visual.markBest && !read.contains(.markBest) {
             notes.append(unused(.markBest))
         }

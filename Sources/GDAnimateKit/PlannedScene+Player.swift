@@ -49,7 +49,9 @@ extension PlannedScene {
             return PlayerNotes.Run(label: run.label, values: values)
         }
         let theta = names.joined(separator: ", ")
-        return PlayerNotes(title: "\(name): \(kind.summary)", columns: columns, runs: runs, chapters: chapters(shown: shown),
+        // The summaries speak of the line's J(m,b); a model of other parameters gets its own.
+        let summary = names == ["m", "b"] ? kind.summary : kind.summary.replacing("J(m,b)", with: "J(\(names.joined(separator: ",")))")
+        return PlayerNotes(title: "\(name): \(summary)", columns: columns, runs: runs, chapters: chapters(shown: shown),
                            source: "Each row is the snapshot the frame shows: \(theta) and the loss J from the run itself, "
                                + "∇J = (\(names.map { "∂J/∂\($0)" }.joined(separator: ", "))) the full-data gradient of the mean squared error there, "
                                + "α the learning rate of the updates that led to it.")

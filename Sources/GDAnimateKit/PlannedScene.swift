@@ -22,6 +22,7 @@ public struct PlannedScene: Sendable {
         var input = SceneInput(data: data, result: main ?? bOnly!, lossScale: visual.lossScale, markBest: visual.markBest, readout: visual.readout,
                                theme: visual.theme, transparentPage: visual.background == .transparent)
         input.arrows = visual.arrows
+        input.axes = visual.axisIndices
         input.camera = visual.camera
         input.dashboardSurface = visual.surfacePanel
         var setup = SceneSetup(visual: visual, data: data, main: main, bOnly: bOnly, trainer: trainer, input: input)

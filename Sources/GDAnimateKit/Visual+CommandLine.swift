@@ -54,6 +54,7 @@ extension Visual {
         case .points: return nil
         }
         if standardize { a.append("--standardize") }
+        if let axes { add("axes", axes.joined(separator: ",")) }
         if seed != d.seed { add("seed", "\(seed)") }
         if optimizer != d.optimizer { add("optimizer", optimizer.rawValue) }
         if compared != d.compared { add("optimizers", compared.map(\.rawValue).joined(separator: ",")) }

@@ -24,7 +24,7 @@ extension Visual {
         case azimuth = "camera.azimuth"
         case orbit = "camera.orbit"
         case surfacePanel
-        case extraXColumns, standardize
+        case extraXColumns, standardize, axes
 
         /// The setting's path in Swift: `learningRate`, `timing.fps`; a schedule's setting is "schedule's every".
         public var description: String { rawValue }

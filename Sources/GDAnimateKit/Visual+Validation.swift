@@ -28,6 +28,7 @@ extension Visual {
         }
         try scene.definition.check(self)
         try checkFeatures(for: [scene])
+        try checkAxes()
         for s in [schedule] + (comparedSchedules ?? []) {
             try Self.check(s, learningRate: learningRate)
             if case .step(let every, _) = s, every >= epochs, epochs > 1 { throw .scheduleNeverDrops(every: every, epochs: epochs) }
@@ -101,5 +102,24 @@ extension Visual {
             throw .oneFeatureScene(scene: kind, parameters: parameterNames, drawingSeveral: able)
         }
         if fixedM != nil { throw .oneFeatureSetting(property: .fixedM, parameters: parameterNames) }
+    }
+
+    /// The indices in θ of the two weights a contour is drawn over (``axes``): (0, 1) by default, and for
+    /// one feature, whose only pair is (m, b).
+    var axisIndices: [Int] {
+        guard let axes, featureCount > 1 else { return [0, 1] }
+        return axes.map { parameterNames.firstIndex(of: $0)! }
+    }
+
+    /// Checks ``axes``: two different weights of this visual's model (b is held at its optimum, as the other
+    /// weights are), or (m, b) for one feature.
+    func checkAxes() throws(VisualError) {
+        guard let axes else { return }
+        let weights = featureCount == 1 ? ["m", "b"] : Array(parameterNames.dropLast())
+        let text = axes.joined(separator: ",")
+        let choices = featureCount == 1 ? "m,b, the only pair of one feature" : "two different weights of \(weights.joined(separator: ", "))"
+        guard axes.count == 2, axes[0] != axes[1], axes.allSatisfy(weights.contains), featureCount > 1 || axes == weights else {
+            throw .invalid(property: .axes, value: text, requirement: choices)
+        }
     }
 }

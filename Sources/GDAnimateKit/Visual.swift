@@ -102,6 +102,10 @@ public struct Visual: Sendable, Equatable {
     public var extraXColumns: [CSVData.Column] = []
     /// Standardize every feature, x′ = (x − x̄)/σ, before training; the fitted weights are said in both units.
     public var standardize = false
+    /// The two weights a contour of several features is drawn over, by name (`["w1", "w3"]`); the other
+    /// weights and b are held at their optimum, and the scene says it is a slice. nil: the first two.
+    /// One feature's contour is over (m, b), the only pair it has.
+    public var axes: [String]?
 
     /// A visual of `scene` on `data`, every other setting at its default.
     ///

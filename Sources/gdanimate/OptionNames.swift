@@ -54,6 +54,7 @@ enum OptionNames {
         case .surfacePanel: "--surface-panel"
         case .extraXColumns: "--x-column"
         case .standardize: "--standardize"
+        case .axes: "--axes"
         }
     }
 

@@ -27,15 +27,17 @@ struct SingleRun {
     private func performInLibraryWords() throws -> (plan: Plan, written: [WrittenFile]) {
         var visual = try options.visual()
         visual.poster = settings.poster
-        let data = try visual.loadData(for: options.mode.scenes, threads: settings.threads)
-        if !settings.quiet, let note = Self.longTraining(visual, scenes: options.mode.scenes, points: data.count) { Terminal.printError("gdanimate: " + note) }
+        let (scenes, leftOut) = Self.scenes(options.mode, visual)
+        if !settings.quiet, let leftOut { Terminal.printError("gdanimate: " + leftOut) }
+        let data = try visual.loadData(for: scenes, threads: settings.threads)
+        if !settings.quiet, let note = Self.longTraining(visual, scenes: scenes, points: data.count) { Terminal.printError("gdanimate: " + note) }
         // The history is written as training makes its rows: a run of 10⁸ updates never holds them all.
         var history: HistoryWriter?
         if let path = options.history {
             try Files.makeFolder(Files.parent(of: path))
             history = try HistoryWriter(path: path, visual: visual, mode: options.mode.description)
         }
-        let plan = try Plan(visual, data: data, scenes: options.mode.scenes, threads: settings.threads, history: history.map { h in { h.add($0) } })
+        let plan = try Plan(visual, data: data, scenes: scenes, threads: settings.threads, history: history.map { h in { h.add($0) } })
         if !settings.quiet { for w in plan.warnings { Terminal.printError("gdanimate: " + OptionNames.message(w)) } }
         var staged: [Files.Staged] = []
         if let history { staged.append(try history.finish(plan)) }
@@ -46,6 +48,17 @@ struct SingleRun {
         if !settings.quiet { Terminal.report(history: options.history, written: written, plan: plan) }
         if settings.describe { Terminal.describe(try plan.descriptions(), afterReport: !settings.quiet) }
         return (plan, written)
+    }
+
+    /// The scenes `mode` draws for `visual`, and what was left out: `--mode all` of several features
+    /// draws the scenes of one run that show them (line, loss, contour) and leaves out those of the
+    /// one-feature line (bsweep), saying so; a scene asked for by name is drawn or refused, never dropped.
+    static func scenes(_ mode: Mode, _ visual: Visual) -> (scenes: [SceneKind], leftOut: String?) {
+        guard mode == .all, visual.featureCount > 1 else { return (mode.scenes, nil) }
+        let (kept, dropped) = (mode.scenes.filter(\.definition.drawsSeveralFeatures), mode.scenes.filter { !$0.definition.drawsSeveralFeatures })
+        guard !dropped.isEmpty else { return (kept, nil) }
+        let names = dropped.map(\.rawValue).joined(separator: ", ")
+        return (kept, "--mode all leaves out \(names): \(dropped.count == 1 ? "it draws" : "they draw") the line ŷ = m·x + b of one feature, and the data has \(visual.featureCount) features (θ = \(visual.parameterNames.joined(separator: ", ")))")
     }
 
     /// Said before training when stochastic runs will visit points more than 5·10⁸ times (tens of seconds

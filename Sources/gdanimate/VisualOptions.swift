@@ -33,6 +33,9 @@ struct VisualOptions: ParsableArguments {
     @Flag(help: "Standardize every feature, x′ = (x − mean)/sd, before training; the fit is also said in the data's units.")
     var standardize = false
 
+    @Option(help: ArgumentHelp("The two weights the contour of several features is drawn over, e.g. w1,w3 (the others and b at their optimum: a slice, which the scene says). Default: w1,w2.", valueName: "wi,wj"))
+    var axes: String?
+
     @Option(help: ArgumentHelp("CSV column holding y: a header name or a 1-based number. Default: the column named y, else the second numeric column.", valueName: "name|n"))
     var yColumn: String?
 
@@ -177,6 +180,7 @@ struct VisualOptions: ParsableArguments {
         v.name = name
         v.seed = seed
         v.standardize = standardize
+        v.axes = axes.map(CommaList.fields)
         v.optimizer = optimizer
         v.compared = try CommaList.optimizers(optimizers)
         v.batchSize = batchSize

@@ -56,6 +56,27 @@ struct SeveralFeatureScenesTests {
         }
     }
 
+    /// Over any pair of three weights (`--axes w1,w3`), the slice is the model's J with the third weight and
+    /// b held at their optimum, and never exact (a third weight is held).
+    @Test func aSliceOverAnyPairHoldsTheOthersAtTheirOptimum() throws {
+        let two = Preset.correlated.generate(seed: 3)
+        let third = two.xs.indices.map { i in (Double(i) * 0.7).truncatingRemainder(dividingBy: 3) - 1 }
+        let ys = zip(two.ys, third).map { $0 + 1.5 * $1 }
+        let data = try #require(Dataset(columns: two.featureColumns + [third], ys: ys, names: ["x1", "x2", "x3"], source: "t").standardizingFeatures())
+        let model = try LinearRegression(data)
+        let best = try #require(model.optimum).theta
+        for (i, j) in [(0, 2), (2, 1), (1, 0)] {
+            let slice = WeightSlice(model, axes: (i, j))
+            #expect(!slice.isExact)
+            #expect(slice.optimum.u == best[i] && slice.optimum.v == best[j])
+            for (u, v) in [(0.0, 0.0), (1.5, -3.0), (best[i] + 0.2, best[j] - 0.1)] {
+                var theta = best
+                (theta[i], theta[j]) = (u, v)
+                #expect(abs(slice.loss(u, v) - model.loss(theta)) <= 1e-12 * model.loss(theta))
+            }
+        }
+    }
+
     /// At the optimum the predictions are the least squares' own: ŷ = Xw* + b* with its residuals
     /// orthogonal to every feature and summing to 0.
     @Test func predictionsAtTheOptimumLeaveOrthogonalResiduals() throws {

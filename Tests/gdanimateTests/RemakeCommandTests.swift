@@ -48,6 +48,17 @@ struct RemakeCommandTests {
         }
     }
 
+    /// Several features' settings, which the random visuals leave out, round-trip too.
+    @Test func severalFeaturesRoundTripThroughTheirArguments() throws {
+        for args in [["--dataset", "correlated", "--axes", "w2,w1", "--standardize"],
+                     ["--data", "f.csv", "--x-column", "a,c,e", "--y-column", "y", "--axes", "w1,w3", "--mode", "loss"],
+                     ["--data", "f.csv", "--x-column", "2", "--standardize", "--mode", "line"]] {
+            let visual = try VisualOptions.parse(args).visual()
+            let arguments = try #require(visual.arguments, "\(args)")
+            #expect(try GDAnimate.parse(arguments).visual.visual() == visual, "\(args) → \(arguments)")
+        }
+    }
+
     @Test func defaultsAreLeftOutAndObstaclesSaid() throws {
         #expect(Visual().arguments == ["--mode", "contour"])
         var v = Visual(scene: .loss)

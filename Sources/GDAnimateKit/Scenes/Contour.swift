@@ -16,8 +16,9 @@ extension SceneDefinition {
             let exact = p == 2 && scene.input.data.scaling != nil
             let what = exact ? "exactly the loss over the two weights: with standardized features the intercept separates from them"
                 : "a slice of the loss, with b\(p > 2 ? " and the other weights" : "") held at the least-squares optimum\(scene.input.data.scaling == nil ? " (with --standardize and two features the intercept separates and the slice is exact)" : "")"
-            return "The path of \(PlannedScene.run(r).lowercasedFirstWord) over the weights (w1, w2) of ŷ = wᵀx + b on \(PlannedScene.points(scene.input.data)): "
-                + "filled contours of the mean squared error, \(what), the path's (w1, w2) from the start to the current \(story.unit), and the least-squares weights as a star. " + story.told()
+            let (u, v) = (r.model.parameterNames[scene.input.axes[0]], r.model.parameterNames[scene.input.axes[1]])
+            return "The path of \(PlannedScene.run(r).lowercasedFirstWord) over the weights (\(u), \(v)) of ŷ = wᵀx + b on \(PlannedScene.points(scene.input.data)): "
+                + "filled contours of the mean squared error, \(what), the path's (\(u), \(v)) from the start to the current \(story.unit), and the least-squares weights as a star. " + story.told()
         }
         return "The path of \(PlannedScene.run(r).lowercasedFirstWord) on the loss surface J(m, b), the mean squared error of ŷ = m·x + b on \(PlannedScene.points(scene.input.data)): "
             + "filled contours on log-spaced levels, the path from the start to the current \(story.unit), and the least-squares minimum as a star. " + story.told()

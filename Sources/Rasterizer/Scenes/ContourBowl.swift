@@ -55,9 +55,14 @@ enum ContourBowl {
     case line(LossSurface)
     case slice(WeightSlice)
 
-    /// The bowl of `result`'s model.
-    init(_ result: TrainingResult) {
-        if let model = result.model as? LinearRegression, model.line == nil { self = .slice(WeightSlice(model)) } else { self = .line(result.surface) }
+    /// The bowl of `result`'s model: over (m, b) for one feature, over the weights `axes` (indices in θ)
+    /// for several.
+    init(_ result: TrainingResult, axes: [Int] = [0, 1]) {
+        if let model = result.model as? LinearRegression, model.line == nil {
+            self = .slice(WeightSlice(model, axes: (axes[0], axes[1])))
+        } else {
+            self = .line(result.surface)
+        }
     }
 
     func loss(_ u: Double, _ v: Double) -> Double {

@@ -48,7 +48,7 @@ final class ContourScene: ChartScene {
          options: Options = Options()) {
         self.input = input
         let r = input.result
-        let bowl = ContourBowl(r)
+        let bowl = ContourBowl(r, axes: input.axes)
         self.bowl = bowl
         let paths = paths ?? [Series(label: "gradient descent path", color: panel.style.theme.path, snapshots: r.snapshots.map(bowl.project), config: r.config)]
         self.paths = paths

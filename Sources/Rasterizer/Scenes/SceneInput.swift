@@ -69,6 +69,9 @@ public struct SceneInput: Sendable {
     public var comparesSchedules: Bool = false
     /// Draw the step −α∇J (and the momentum's share) at the current point on every contour.
     public var arrows: Bool = false
+    /// The indices in θ of the two weights a contour of several features is drawn over (the others at
+    /// their optimum); ignored for one feature, whose contour is over (m, b).
+    public var axes: [Int] = [0, 1]
     /// Leave the page transparent: frames mark the page's pixels outside the plots (see ``Frame``).
     public var transparentPage: Bool
     /// Where the surface scene's camera stands, and how far it turns over the animation.

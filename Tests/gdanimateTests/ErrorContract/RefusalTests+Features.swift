@@ -8,10 +8,17 @@ extension Refusal {
         // The contour draws two features (the loss over w1 and w2); the steps of one update draw one.
         Refusal("two features in the steps of one", ["--dataset", "correlated", "--mode", "steps"], exit: 64,
                 ["Error: --mode steps draws the line ŷ = m·x + b of one feature, but the data has 2 features (θ = w1, w2, b); --mode line, --mode loss, --mode contour show their descent\nUsage: gdanimate <options>"]),
-        // Every scene of --mode all is checked once planned (the visual's own, line, draws two features):
-        // the first that draws one is named, with the status of a refusal found in planning.
-        Refusal("two features in --mode all", ["--dataset", "correlated", "--mode", "all"], exit: 1,
-                ["Error: --mode bsweep draws the line ŷ = m·x + b of one feature, but the data has 2 features (θ = w1, w2, b); --mode line, --mode loss, --mode contour show their descent\n"]),
+        // --mode all of two features draws line, loss and contour (WorkingInputTests); a scene named is refused.
+        Refusal("two features on bsweep", ["--dataset", "correlated", "--mode", "bsweep"], exit: 64,
+                ["Error: --mode bsweep draws the line ŷ = m·x + b of one feature, but the data has 2 features (θ = w1, w2, b); --mode line, --mode loss, --mode contour show their descent\nUsage: gdanimate <options>"]),
+        Refusal("--axes with the intercept", ["--dataset", "correlated", "--axes", "w1,b"], exit: 64,
+                ["Error: --axes must be two different weights of w1, w2 (got w1,b)\nUsage: gdanimate <options>"]),
+        Refusal("--axes naming one weight twice", ["--dataset", "correlated", "--axes", "w2,w2"], exit: 64,
+                ["Error: --axes must be two different weights of w1, w2 (got w2,w2)\nUsage: gdanimate <options>"]),
+        Refusal("--axes of a weight the model lacks", ["--dataset", "correlated", "--axes", "w1,w3"], exit: 64,
+                ["Error: --axes must be two different weights of w1, w2 (got w1,w3)\nUsage: gdanimate <options>"]),
+        Refusal("--axes of weights on one feature", ["--axes", "w1,w2"], exit: 64,
+                ["Error: --axes must be m,b, the only pair of one feature (got w1,w2)\nUsage: gdanimate <options>"]),
         Refusal("--fixed-m with two features", ["--dataset", "correlated", "--mode", "loss", "--fixed-m", "1"], exit: 64,
                 ["Error: --fixed-m holds the slope m of one feature, but the data has 2 features (θ = w1, w2, b)\nUsage: gdanimate <options>"]),
         Refusal("an empty name in --x-column", ["--data", "@/f.csv", "--x-column", "a,,b"], files: ["f.csv": twoFeatures], exit: 64,

@@ -41,6 +41,18 @@ struct WorkingInputTests {
         #expect(written == ["bsweep", "contour", "line", "loss"].map { $0 + ext })
     }
 
+    /// `--mode all` of two features draws the scenes of one run that show several (line, loss, contour),
+    /// says which it leaves out and why, and writes nothing of those.
+    @Test func modeAllOfSeveralFeaturesLeavesOutTheLinesScenes() throws {
+        let scratch = try Scratch()
+        let fresh = "\(scratch.path)/fresh"
+        let r = try BuiltCommand.run(["--output", fresh, "--epochs", "5", "--mode", "all", "--dataset", "correlated", "--frames", "3"])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stderr.contains("--mode all leaves out bsweep: it draws the line ŷ = m·x + b of one feature, and the data has 2 features (θ = w1, w2, b)"), "\(r.stderr)")
+        let written = ((try? FileManager.default.contentsOfDirectory(atPath: fresh)) ?? []).sorted()
+        #expect(written == ["contour.gif", "line.gif", "loss.gif"])
+    }
+
     /// A manifest of one visual with `options` (a JSON object).
     static func manifestOf(_ options: String) -> String {
         #"{"title": "t", "visuals": [{"name": "a", "title": "A", "teaches": "T", "options": \#(options)}]}"#
