@@ -37,6 +37,31 @@ struct ArrowTests {
         }
     }
 
+    /// On a contour over two of three weights the arrows still add up to the next step of those two weights:
+    /// the optimizer is replayed on the whole θ (its velocity and moments are every weight's), read at `axes`.
+    @Test(arguments: [Optimizer.batch, .momentum(beta: 0.9), .nesterov(beta: 0.8), .rmsprop(decay: 0.99), .newton])
+    func arrowsOverTwoOfThreeWeightsAddUpToTheirStep(_ optimizer: Optimizer) throws {
+        let two = Preset.correlated.generate(seed: 1)
+        let third = two.xs.indices.map { i in (Double(i) * 0.37).truncatingRemainder(dividingBy: 2) }
+        let data = Dataset(columns: two.featureColumns + [third], ys: zip(two.ys, third).map { $0 - $1 }, names: ["x1", "x2", "x3"], source: "t")
+        var config = TrainingConfig()
+        config.optimizer = optimizer
+        config.learningRate = optimizer == .newton ? 0.5 : 0.01
+        let r = try GradientDescent.run(data, config)
+        let (i, j) = (2, 0)
+        let projected = r.snapshots.map { Snapshot(epoch: $0.epoch, step: $0.step, theta: [$0.theta[i], $0.theta[j]], loss: $0.loss) }
+        let arrows = DescentArrows(paths: [Series(label: "", color: RGB(0), snapshots: projected, config: r.config)], model: r.model,
+                                   full: [r.snapshots], axes: (i, j))
+        let snaps = r.snapshots
+        for k in 0..<(snaps.count - 1) {
+            let a = arrows.steps[0][k]
+            let du = a.gradient.m + (a.velocity?.m ?? 0), dv = a.gradient.b + (a.velocity?.b ?? 0)
+            let scale = max(1, abs(snaps[k].theta[i]), abs(snaps[k].theta[j]))
+            #expect(abs(snaps[k].theta[i] + du - snaps[k + 1].theta[i]) <= 1e-12 * scale, "epoch \(k)")
+            #expect(abs(snaps[k].theta[j] + dv - snaps[k + 1].theta[j]) <= 1e-12 * scale, "epoch \(k)")
+        }
+    }
+
     /// A step far below a pixel still draws a head of the minimum size, outside the marker it starts
     /// under; a step of no length draws nothing.
     @Test func theLegendNamesEachOptimizersArrows() throws {

@@ -8,7 +8,7 @@ extension SceneKind {
 extension SceneDefinition {
     /// `contour`: the path on the filled contours of J(m, b); the slowest of one run's scenes to draw.
     static let contour = SceneDefinition(.contour, summary: "path on J(m,b)", isSingleRun: true, drawsSeveralFeatures: true,
-                                         options: { v in v.featureCount > 1 ? [] : .arrows },  // arrows of several weights are not drawn yet
+                                         options: { _ in .arrows },
                                          drawsSlowest: true) { scene in
         let r = scene.input.result, story = RunStory(r)
         let p = scene.input.data.featureCount

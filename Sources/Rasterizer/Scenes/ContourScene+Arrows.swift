@@ -9,32 +9,55 @@ import Training
 /// whose step is −α(∇J + β·v_new)), so the two arrows add up to the step either way; for RMSprop, Adagrad
 /// and Newton's method the step itself.
 struct DescentArrows {
-    /// Per path, per snapshot: the step arrow and the velocity arrow (nil without momentum), in (m, b).
+    /// Per path, per snapshot: the step arrow and the velocity arrow (nil without momentum), in the plot's
+    /// two parameters: (m, b), or the two weights of a contour of several features.
     let steps: [[(gradient: (m: Double, b: Double), velocity: (m: Double, b: Double)?)]]
     /// What the legend calls the step arrow: the paths' optimizers' words when they agree.
     let stepLegend: String
     /// What the legend calls the velocity arrow, when some path draws one.
     let velocityLegend: String?
 
+    /// The arrows of the line's paths on `surface`, in (m, b).
     init(paths: [Series], surface: LossSurface) {
-        steps = paths.map { path in
+        self.init(paths: paths, hessian: surface.hessian) { theta, g in
+            let d = surface.gradient(m: theta[0], b: theta[1])
+            (g[0], g[1]) = (d.dm, d.db)
+        }
+    }
+
+    /// The arrows of a path over the weights `axes` of `model` (indices in θ): the optimizer replayed on the
+    /// whole θ of `full` (the path's snapshots before they were projected onto the two weights), each arrow
+    /// the update's change of those two weights.
+    init(paths: [Series], model: any Model, full: [[Snapshot]], axes: (Int, Int)) {
+        self.init(paths: paths, full: full, axes: axes, hessian: model.hessian ?? Hessian(SymmetricMatrix(size: model.parameterCount)),
+                  gradient: model.gradient)
+    }
+
+    /// The arrows of `paths` (or of `full`, their unprojected snapshots), from the full-batch gradient
+    /// `gradient` and the Hessian, read on θ's entries `axes`.
+    private init(paths: [Series], full: [[Snapshot]]? = nil, axes: (Int, Int) = (0, 1), hessian modelHessian: Hessian,
+                 gradient: ([Double], inout [Double]) -> Void) {
+        let (i, j) = axes
+        steps = paths.indices.map { p in
+            let path = paths[p]
             guard let config = path.config else { return [] }
-            let snaps = path.snapshots
+            let snaps = full?[p] ?? path.snapshots
             let bOnly = config.fixedM != nil
-            let hessian = bOnly ? Hessian.bOnly : surface.hessian
+            let hessian = bOnly ? Hessian.bOnly : modelHessian
             var rule = config.optimizer.rule
-            var change = [0.0, 0.0]
-            return snaps.indices.map { k in
-                let s = snaps[k]
-                // The rate of the update that leaves snapshot k.
-                let next = k + 1 < snaps.count ? snaps[k + 1].epoch : s.epoch + 1
+            let k = snaps.first?.theta.count ?? 2
+            var change = [Double](repeating: 0, count: k), g = change
+            return snaps.indices.map { n in
+                let s = snaps[n]
+                // The rate of the update that leaves snapshot n.
+                let next = n + 1 < snaps.count ? snaps[n + 1].epoch : s.epoch + 1
                 let alpha = config.rate(epoch: max(0, next - 1))
-                let d = surface.gradient(m: s.m, b: s.b)
-                let g = [bOnly ? 0 : d.dm, d.db]
-                let arrows = rule.stepWithArrows(g, into: &change, StepContext(rate: alpha, update: k + 1, hessian: hessian))
-                let gradient = (m: bOnly ? 0 : arrows.step[0], b: arrows.step[1])
-                let velocity = arrows.velocity.map { (m: bOnly ? 0 : $0[0], b: $0[1]) }
-                return (gradient, velocity)
+                gradient(s.theta, &g)
+                if bOnly { g[0] = 0 }
+                let arrows = rule.stepWithArrows(g, into: &change, StepContext(rate: alpha, update: n + 1, hessian: hessian))
+                let step = (m: bOnly ? 0 : arrows.step[i], b: arrows.step[j])
+                let velocity = arrows.velocity.map { (m: bOnly ? 0 : $0[i], b: $0[j]) }
+                return (step, velocity)
             }
         }
         let legends = paths.compactMap { $0.config.map { type(of: $0.optimizer.rule).arrowLegend } }

@@ -52,7 +52,13 @@ final class ContourScene: ChartScene {
         self.bowl = bowl
         let paths = paths ?? [Series(label: "gradient descent path", color: panel.style.theme.path, snapshots: r.snapshots.map(bowl.project), config: r.config)]
         self.paths = paths
-        if input.arrows, case .line(let surface) = bowl { arrows = DescentArrows(paths: paths, surface: surface) } else { arrows = nil }
+        switch bowl {
+        case _ where !input.arrows: arrows = nil
+        case .line(let surface): arrows = DescentArrows(paths: paths, surface: surface)
+        case .slice(let slice):
+            // The run's one path, projected onto the two weights; the optimizer is replayed on the whole θ.
+            arrows = paths.count == 1 ? DescentArrows(paths: paths, model: r.model, full: [r.snapshots], axes: slice.axes) : nil
+        }
         customHeading = heading
         let ls = bowl.optimum
         let names = bowl.names
