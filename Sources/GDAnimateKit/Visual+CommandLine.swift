@@ -38,36 +38,40 @@ extension Visual {
     public var arguments: [String]? {
         guard commandLineObstacle == nil else { return nil }
         let d = Visual(scene: scene)
-        var a = ["--mode", scene.rawValue]
-        func add(_ flag: String, _ value: String) {
+        var a = ["--" + Property.scene.option!, scene.rawValue]
+        // Options are named by the one table of their names (`Property.option`), but the preset's and the
+        // y column's, which set parts of `data`.
+        func add(_ option: String, _ value: String) {
             // A value that starts with "-" and is not a number would be read as an option.
-            if value.hasPrefix("-") && Double(value) == nil { a.append("--\(flag)=\(value)") } else { a += ["--\(flag)", value] }
+            if value.hasPrefix("-") && Double(value) == nil { a.append("--\(option)=\(value)") } else { a += ["--\(option)", value] }
         }
-        func add(_ flag: String, _ value: Double, unless standard: Double?) { if value != standard { add(flag, Self.number(value)) } }
-        if let name { add("name", name) }
+        func add(_ p: Property, _ value: String) { add(p.option!, value) }
+        func add(_ p: Property, _ value: Double, unless standard: Double?) { if value != standard { add(p, Self.number(value)) } }
+        func flag(_ p: Property) { a.append("--" + p.option!) }
+        if let name { add(.name, name) }
         switch data {
         case .file(let path, let x, let y):
-            add("data", path)
-            if let x { add("x-column", ([x] + extraXColumns).map(\.text).joined(separator: ",")) }
+            add(.data, path)
+            if let x { add(.extraXColumns, ([x] + extraXColumns).map(\.text).joined(separator: ",")) }
             if let y { add("y-column", y.text) }
         case .preset(let preset): if preset != .linear { add("dataset", preset.rawValue) }
         case .points: return nil
         }
-        if standardize { a.append("--standardize") }
-        if let axes { add("axes", axes.joined(separator: ",")) }
-        if seed != d.seed { add("seed", "\(seed)") }
-        if optimizer != d.optimizer { add("optimizer", optimizer.rawValue) }
-        if compared != d.compared { add("optimizers", compared.map(\.rawValue).joined(separator: ",")) }
-        add("momentum", momentum, unless: d.momentum)
-        add("beta1", beta1, unless: d.beta1)
-        add("beta2", beta2, unless: d.beta2)
-        add("rms-decay", rmsDecay, unless: d.rmsDecay)
-        if let sweepRates { add("lrs", sweepRates.map(Self.number).joined(separator: ",")) }
-        if batchSize != d.batchSize { add("batch-size", "\(batchSize)") }
+        if standardize { flag(.standardize) }
+        if let axes { add(.axes, axes.joined(separator: ",")) }
+        if seed != d.seed { add(.seed, "\(seed)") }
+        if optimizer != d.optimizer { add(.optimizer, optimizer.rawValue) }
+        if compared != d.compared { add(.compared, compared.map(\.rawValue).joined(separator: ",")) }
+        add(.momentum, momentum, unless: d.momentum)
+        add(.beta1, beta1, unless: d.beta1)
+        add(.beta2, beta2, unless: d.beta2)
+        add(.rmsDecay, rmsDecay, unless: d.rmsDecay)
+        if let sweepRates { add(.sweepRates, sweepRates.map(Self.number).joined(separator: ",")) }
+        if batchSize != d.batchSize { add(.batchSize, "\(batchSize)") }
         // Schedules: the names, then each setting that differs from its standard value (the settings
         // are shared by the run's schedule and the compared ones, as on the command line).
-        if schedule != .constant { add("lr-schedule", schedule.name) }
-        if let comparedSchedules { add("lr-schedules", comparedSchedules.map(\.name).joined(separator: ",")) }
+        if schedule != .constant { add(.schedule, schedule.name) }
+        if let comparedSchedules { add(.comparedSchedules, comparedSchedules.map(\.name).joined(separator: ",")) }
         var settings: [String: Double] = [:]
         for s in [schedule] + (comparedSchedules ?? []) {
             let standard = LearningRateSchedule.standard(s.name, epochs: epochs)!.settings
@@ -75,34 +79,35 @@ extension Visual {
                 settings[setting.name] = setting.value
             }
         }
-        for flag in ["lr-step", "lr-gamma", "lr-min", "lr-decay"] {
-            if let value = settings[flag] { add(flag, flag == "lr-step" ? "\(Int(value))" : Self.number(value)) }
+        // `LearningRateSchedule.settings` names its settings as their options do.
+        for p in [Property.scheduleEvery, .scheduleGamma, .scheduleMinimum, .scheduleDecay] {
+            if let value = settings[p.option!] { add(p, p == .scheduleEvery ? "\(Int(value))" : Self.number(value)) }
         }
-        if snapshot != d.snapshot { add("snapshot", snapshot.rawValue) }
-        add("lr", learningRate, unless: d.learningRate)
-        if epochs != d.epochs { add("epochs", "\(epochs)") }
-        add("init-m", initialM, unless: d.initialM)
-        add("init-b", initialB, unless: d.initialB)
-        if let fixedM { add("fixed-m", fixedM, unless: nil) }
-        if formats != d.formats { add("format", formats.isEmpty ? "none" : formats.map(\.name).joined(separator: ",")) }
-        if let width { add("width", "\(width)") }
-        if let height { add("height", "\(height)") }
-        if let frames { add("frames", "\(frames)") }
-        if timing.fps != d.timing.fps { add("fps", "\(timing.fps)") }
-        add("hold", timing.holdEnd, unless: d.timing.holdEnd)
-        if timing.loop != d.timing.loop { add("loop", "\(timing.loop)") }
-        if timing.holdStart != 0 && timing.holdStart == timing.holdEnd { a.append("--hold-start") }
-        if lossScale != d.lossScale { add("loss-scale", lossScale.rawValue) }
-        if markBest { a.append("--mark-best") }
-        if !readout { a.append("--no-readout") }
-        if arrows { a.append("--arrows") }
-        if theme != d.theme { add("theme", theme.name) }
-        if background != d.background { add("background", background.rawValue) }
-        add("elevation", camera.elevation, unless: d.camera.elevation)
-        if let azimuth = camera.azimuth { add("azimuth", azimuth, unless: nil) }
-        add("orbit", camera.orbit, unless: d.camera.orbit)
-        if surfacePanel { a.append("--surface-panel") }
-        if poster { a.append("--poster") }
+        if snapshot != d.snapshot { add(.snapshot, snapshot.rawValue) }
+        add(.learningRate, learningRate, unless: d.learningRate)
+        if epochs != d.epochs { add(.epochs, "\(epochs)") }
+        add(.initialM, initialM, unless: d.initialM)
+        add(.initialB, initialB, unless: d.initialB)
+        if let fixedM { add(.fixedM, fixedM, unless: nil) }
+        if formats != d.formats { add(.formats, formats.isEmpty ? "none" : formats.map(\.name).joined(separator: ",")) }
+        if let width { add(.width, "\(width)") }
+        if let height { add(.height, "\(height)") }
+        if let frames { add(.frames, "\(frames)") }
+        if timing.fps != d.timing.fps { add(.fps, "\(timing.fps)") }
+        add(.holdEnd, timing.holdEnd, unless: d.timing.holdEnd)
+        if timing.loop != d.timing.loop { add(.loop, "\(timing.loop)") }
+        if timing.holdStart != 0 && timing.holdStart == timing.holdEnd { flag(.holdStart) }
+        if lossScale != d.lossScale { add(.lossScale, lossScale.rawValue) }
+        if markBest { flag(.markBest) }
+        if !readout { a.append("--no-" + Property.readout.option!) }
+        if arrows { flag(.arrows) }
+        if theme != d.theme { add(.theme, theme.name) }
+        if background != d.background { add(.background, background.rawValue) }
+        add(.elevation, camera.elevation, unless: d.camera.elevation)
+        if let azimuth = camera.azimuth { add(.azimuth, azimuth, unless: nil) }
+        add(.orbit, camera.orbit, unless: d.camera.orbit)
+        if surfacePanel { flag(.surfacePanel) }
+        if poster { flag(.poster) }
         return a
     }
 

@@ -15,6 +15,16 @@ struct OptionNamesTests {
         for flag in flags { #expect(help.contains(flag + " ") || help.contains(flag + "\n") || help.contains(flag + "/"), "\(p): \(flag)") }
     }
 
+    /// The one table of option names (`Visual.Property.option`) names options `--help` lists.
+    @Test func everyNamedOptionIsOneTheCommandLineTakes() throws {
+        let help = GDAnimate.helpMessage(columns: 100)
+        for p in Visual.Property.allCases {
+            guard let option = p.option else { #expect(p == .camera); continue }
+            let listed = ["--\(option) ", "--\(option)\n", "--\(option)/"].contains { help.contains($0) }
+            #expect(listed, "\(p): --\(option) is not in --help")
+        }
+    }
+
     /// The same library error, in the library's words and in the command line's: only the names differ.
     @Test func oneErrorTwoWordings() {
         var v = Visual()
