@@ -1,6 +1,6 @@
 // What `import GDAnimateKit` gives a program besides the library's own types (Visual, Plan, Renderer,
 // PlannedScene, the errors and warnings): the types a course tool is made of, one by one, and nothing
-// of how they are made. The modules' helpers (EpochOrder, Hessian, NumberFormat, SceneText, the GIF
+// of how they are made. The modules' helpers (NumberFormat, SceneText, the GIF
 // encoder and its compressor, …) stay public in their own modules for the package's modules and tests,
 // but are not re-exported here; a type added to a module is re-exported by adding its line below.
 
@@ -18,6 +18,10 @@
 @_exported import struct Training.FeatureLeastSquares
 @_exported import struct Training.FeatureScaling
 @_exported import struct Training.SymmetricMatrix
+// What a model of one's own implements `Model` with: the order a stochastic update visits the points in,
+// and the Hessian a model may give.
+@_exported import struct Training.EpochOrder
+@_exported import struct Training.Hessian
 
 // Training: the descent, its settings and its results.
 @_exported import enum Training.GradientDescent
