@@ -88,6 +88,10 @@ public enum Preset: String, CaseIterable, Sendable {
     /// 200 points of two correlated features (correlation 0.9): x₁ = 2 + z₁, x₂ = 1 + 0.9·z₁ + √0.19·z₂
     /// with z ~ N(0, 1), y = 4 + 3x₁ − 2x₂ + N(0, 0.5²): the long, tilted valley of correlated weights.
     case correlated
+    /// 30 points of scikit-learn's "Underfitting vs. Overfitting" example: x ~ U[0, 1) sorted,
+    /// y = cos(1.5πx) + N(0, 0.1²): a curve a line underfits and a degree-15 polynomial overfits
+    /// (``Preset/waveRecipe(_:)``).
+    case wave
 
     /// The number of features its points have.
     public var featureCount: Int { self == .correlated ? 2 : 1 }
@@ -118,6 +122,8 @@ public enum Preset: String, CaseIterable, Sendable {
             }
             ys = zip(x1, x2).map { 4 + 3 * $0 - 2 * $1 + 0.5 * rng.normal() }
             return Dataset(columns: [x1, x2], ys: ys, names: ["x1", "x2"], source: "preset \(rawValue) (seed \(seed))")
+        case .wave:
+            (xs, ys) = Self.waveRecipe(&rng)
         }
         return Dataset(xs: xs, ys: ys, source: "preset \(rawValue) (seed \(seed))")
     }

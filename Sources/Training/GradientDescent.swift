@@ -122,7 +122,9 @@ public enum GradientDescent {
             return true
         }
 
-        /// θ ← θ + Δθ, leaving a held parameter (m of the b-only run) where it is.
+        /// θ ← θ + Δθ, leaving a held parameter (m of the b-only run) where it is. After it the model's
+        /// proximal step at the update's rate (``Model/proximal(_:rate:)``, none for a smooth loss), skipped in
+        /// the b-only run, which moves only the unpenalised b.
         @inline(__always)
         private func apply(_ change: [Double], to theta: inout [Double]) {
             for i in theta.indices where !(bOnly && i == 0) { theta[i] += change[i] }
@@ -139,13 +141,16 @@ public enum GradientDescent {
         private mutating func descendByEpochs<Rule: OptimizerRule>(_ rule: inout Rule) {
             // Local copies: the loop reads constants that no call can change (`self` is inout).
             let model = model, config = config, hessian = hessian, bOnly = bOnly
+            let proximal = model.takesProximalSteps && !bOnly
             var theta = self.theta
             var g = [Double](repeating: 0, count: theta.count), change = g
             for epoch in stride(from: 1, through: config.epochs, by: 1) {
                 model.gradient(theta, into: &g)
                 if bOnly { g[0] = 0 }
-                rule.step(g, into: &change, StepContext(rate: config.rate(epoch: epoch - 1), update: epoch, hessian: hessian))
+                let alpha = config.rate(epoch: epoch - 1)
+                rule.step(g, into: &change, StepContext(rate: alpha, update: epoch, hessian: hessian))
                 apply(change, to: &theta)
+                if proximal { model.proximal(&theta, rate: alpha) }
                 if !record(epoch: epoch, step: epoch, theta: theta) { break }
             }
         }
@@ -156,6 +161,7 @@ public enum GradientDescent {
             // Local copies: the loop reads constants that no call can change (`self` is inout), so the
             // points' buffers are not looked up again around every call.
             let model = model, config = config, hessian = hessian, bOnly = bOnly
+            let proximal = model.takesProximalSteps && !bOnly
             let n = model.count
             let size = min(max(rule.pointsPerUpdate, 1), n)
             var rng = SplitMix64(seed: config.seed ^ 0x5348_5546_464C_4521)  // "SHUFFLE!": its own stream
@@ -179,6 +185,7 @@ public enum GradientDescent {
                     step += 1
                     rule.step(g, into: &change, StepContext(rate: alpha, update: step, hessian: hessian))
                     apply(change, to: &theta)
+                    if proximal { model.proximal(&theta, rate: alpha) }
                     start = end
                     // Per update: every update is looked at (the history, divergence), every `every`-th kept.
                     if every > 0 {

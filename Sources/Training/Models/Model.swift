@@ -31,11 +31,23 @@ public protocol Model: Sendable {
     /// What one full-batch epoch costs, in multiply-adds: k² from sufficient statistics, n·k when every
     /// point must be visited.
     var epochCost: Int { get }
+    /// The proximal step of a non-smooth part of J after each update at rate α (lasso's soft-thresholding,
+    /// ``PenalizedRegression``): θ ← prox_{α·h}(θ). Default: nothing, for a smooth loss.
+    func proximal(_ theta: inout [Double], rate: Double)
+    /// Whether ``proximal(_:rate:)`` does anything, read once a run so that a smooth model's updates make no
+    /// call for it. Default false.
+    var takesProximalSteps: Bool { get }
 }
 
 extension Model {
     /// k, the number of parameters.
     public var parameterCount: Int { parameterNames.count }
+
+    /// Nothing: a smooth loss has no proximal step.
+    @inline(__always)
+    public func proximal(_ theta: inout [Double], rate: Double) {}
+
+    public var takesProximalSteps: Bool { false }
 }
 
 /// A model's closed-form optimum: θ* and the least loss J(θ*).
