@@ -18,6 +18,11 @@
 @_exported import struct Training.FeatureLeastSquares
 @_exported import struct Training.FeatureScaling
 @_exported import struct Training.SymmetricMatrix
+// The overfitting lecture: penalties on the weights, their optima and paths, polynomial features.
+@_exported import struct Training.Penalty
+@_exported import struct Training.PenalizedRegression
+@_exported import struct Training.LambdaPath
+@_exported import struct Training.PolynomialFeatures
 // What a model of one's own implements `Model` with: the order a stochastic update visits the points in,
 // and the Hessian a model may give.
 @_exported import struct Training.EpochOrder

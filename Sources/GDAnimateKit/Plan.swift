@@ -62,6 +62,7 @@ public struct Plan: Sendable {
         // Every scene drawn is checked, not only the visual's own.
         for kind in kinds { try kind.definition.check(visual) }
         try visual.checkFeatures(for: kinds)
+        try visual.checkPenalty(for: kinds)
         // Only the runs trained count: a comparison of schedules trains none of `compared`.
         if visual.runs(for: kinds).contains(.minibatch) && visual.batchSize > data.count {
             throw VisualError.batchLargerThanData(batchSize: visual.batchSize, points: data.count)

@@ -36,7 +36,11 @@ struct Trainer {
         let result: TrainingResult
         do {
             if bOnly { config.fixedM = try visual.fixedM ?? LossSurface(data).leastSquares.m }
-            result = try GradientDescent.run(data, config, each: each)
+            if let penalty = visual.penalty, !bOnly {
+                result = try GradientDescent.run(model: PenalizedRegression(data, penalty: penalty), config, each: each)
+            } else {
+                result = try GradientDescent.run(data, config, each: each)
+            }
         } catch {
             throw VisualError.unfittable(source: data.source, problem: "\(error)")
         }

@@ -59,6 +59,11 @@ extension Visual {
         }
         if standardize { flag(.standardize) }
         if let axes { add(.axes, axes.joined(separator: ",")) }
+        if let penalty {
+            add(.penalty, penalty.kind.rawValue)
+            add(.lambda, penalty.lambda, unless: Self.defaultLambda)
+            if penalty.kind == .elastic { add(.l1Ratio, penalty.l1Ratio, unless: Self.defaultL1Ratio) }
+        }
         if seed != d.seed { add(.seed, "\(seed)") }
         if optimizer != d.optimizer { add(.optimizer, optimizer.rawValue) }
         if compared != d.compared { add(.compared, compared.map(\.rawValue).joined(separator: ",")) }

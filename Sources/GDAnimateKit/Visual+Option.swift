@@ -54,6 +54,9 @@ extension Visual.Property {
         case .extraXColumns: "x-column"
         case .standardize: "standardize"
         case .axes: "axes"
+        case .penalty: "penalty"
+        case .lambda: "lambda"
+        case .l1Ratio: "l1-ratio"
         }
     }
 }

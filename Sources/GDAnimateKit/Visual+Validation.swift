@@ -29,6 +29,7 @@ extension Visual {
         try scene.definition.check(self)
         try checkFeatures(for: [scene])
         try checkAxes()
+        try checkPenalty(for: [scene])
         for s in [schedule] + (comparedSchedules ?? []) {
             try Self.check(s, learningRate: learningRate)
             if case .step(let every, _) = s, every >= epochs, epochs > 1 { throw .scheduleNeverDrops(every: every, epochs: epochs) }
@@ -102,6 +103,12 @@ extension Visual {
             throw .oneFeatureScene(scene: kind, parameters: parameterNames, drawingSeveral: able)
         }
         if fixedM != nil { throw .oneFeatureSetting(property: .fixedM, parameters: parameterNames) }
+    }
+
+    /// Checks that `kinds` can draw a penalised run, when ``penalty`` is set.
+    func checkPenalty(for kinds: [SceneKind]) throws(VisualError) {
+        guard penalty != nil, let kind = kinds.first(where: { !$0.definition.drawsPenalty }) else { return }
+        throw .unpenalizedScene(scene: kind, drawingPenalty: SceneKind.allCases.filter(\.definition.drawsPenalty))
     }
 
     /// The indices in θ of the two weights a contour is drawn over (``axes``): (0, 1) by default, and for

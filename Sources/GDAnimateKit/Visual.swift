@@ -106,6 +106,10 @@ public struct Visual: Sendable, Equatable {
     /// weights and b are held at their optimum, and the scene says it is a slice. nil: the first two.
     /// One feature's contour is over (m, b), the only pair it has.
     public var axes: [String]?
+    /// A penalty on the weights, J = MSE + λ·[(1 − r)‖w‖₂² + r‖w‖₁] (ridge, lasso or the elastic net; the
+    /// intercept is never penalised): every optimizer descends on it, lasso's part by a proximal step after
+    /// each update, so a weight reaches exactly 0. nil: the plain mean squared error.
+    public var penalty: Penalty?
 
     /// A visual of `scene` on `data`, every other setting at its default.
     ///
@@ -136,6 +140,10 @@ public struct Visual: Sendable, Equatable {
 
     /// The optimizers `SceneKind.compare` shows unless told otherwise.
     public static let defaultCompared: [OptimizerKind] = [.batch, .sgd, .minibatch]
+    /// λ of a penalty when none is given: visible on standardized features without flattening the fit.
+    public static let defaultLambda = 0.1
+    /// r of the elastic net when none is given: half L1, half L2.
+    public static let defaultL1Ratio = 0.5
     /// The most epochs a visual may train.
     public static let maximumEpochs = 100_000
     /// The range of a frame side, in pixels.

@@ -34,6 +34,9 @@ public enum VisualError: Error, Equatable, Sendable, CustomStringConvertible {
     case oneFeatureScene(scene: SceneKind, parameters: [String], drawingSeveral: [SceneKind])
     /// `property` (``Visual/fixedM``) is a setting of one feature, and the data has several (θ = `parameters`).
     case oneFeatureSetting(property: Visual.Property, parameters: [String])
+    /// `scene` draws the unpenalised loss, and ``Visual/penalty`` is set; `drawingPenalty` are the scenes that
+    /// draw a penalised run.
+    case unpenalizedScene(scene: SceneKind, drawingPenalty: [SceneKind])
     /// A format cannot be written here (`OutputFormat.requirement`: the program it runs is missing).
     case formatUnavailable(format: String, reason: String)
     /// ``Visual/batchSize`` is larger than the data.
@@ -113,6 +116,9 @@ public enum VisualError: Error, Equatable, Sendable, CustomStringConvertible {
         case .oneFeatureScene(let scene, let parameters, let able):
             let list = able.map { w[.scene, $0.rawValue] }.joined(separator: ", ")
             return "\(w[.scene, scene.rawValue]) draws the line ŷ = m·x + b of one feature, but the data has \(parameters.count - 1) features (θ = \(parameters.joined(separator: ", "))); \(list) show\(able.count > 1 ? "" : "s") their descent"
+        case .unpenalizedScene(let scene, let able):
+            let list = able.map { w[.scene, $0.rawValue] }.joined(separator: ", ")
+            return "\(w[.scene, scene.rawValue]) draws the unpenalised loss, the mean squared error alone, and \(w[.penalty]) adds a penalty to it; \(list) show\(able.count > 1 ? "" : "s") a penalised descent"
         case .oneFeatureSetting(let p, let parameters):
             let what = p == .fixedM ? "holds the slope m of one feature" : "is a setting of one feature"
             return "\(w[p]) \(what), but the data has \(parameters.count - 1) features (θ = \(parameters.joined(separator: ", ")))"

@@ -38,6 +38,7 @@ enum Mode: Equatable, CaseIterable, ExpressibleByArgument, CustomStringConvertib
 
 extension OptimizerKind: ExpressibleByArgument {}
 extension Preset: ExpressibleByArgument {}
+extension Penalty.Kind: ExpressibleByArgument {}
 extension SnapshotInterval: ExpressibleByArgument {}
 extension LossScale: ExpressibleByArgument {}
 extension PageBackground: ExpressibleByArgument {}

@@ -25,10 +25,10 @@ enum Terminal {
                 let names = r.model.parameterNames, best = r.model.optimum?.theta ?? []
                 let fit = zip(names, f.theta).map { "\($0) = \(n($1))" }.joined(separator: "  ")
                 let optimum = zip(names, best).map { "\($0)* = \(n($1))" }.joined(separator: "  ")
-                print("\(label) after epoch \(f.epoch): \(fit)  MSE = \(n(f.loss))   least squares: \(optimum)  J* = \(n(r.leastSquares.loss))")
+                print("\(label) after epoch \(f.epoch): \(fit)  \(r.model.lossName) = \(n(f.loss))   \(Self.optimumWords(r)): \(optimum)  J* = \(n(r.leastSquares.loss))")
                 return
             }
-            print("\(label) after epoch \(f.epoch): m = \(n(f.m, p.m))  b = \(n(f.b, p.b))  MSE = \(n(f.loss))   least squares: m* = \(n(ls.m, p.m))  b* = \(n(ls.b, p.b))  J* = \(n(ls.loss))")
+            print("\(label) after epoch \(f.epoch): m = \(n(f.m, p.m))  b = \(n(f.b, p.b))  \(r.model.lossName) = \(n(f.loss))   \(Self.optimumWords(r)): m* = \(n(ls.m, p.m))  b* = \(n(ls.b, p.b))  J* = \(n(ls.loss))")
         }
         if let main = plan.main { line("fit", main) }
         if let bOnly = plan.bOnly { line("b-only fit (m fixed)", bOnly) }
@@ -36,6 +36,12 @@ enum Terminal {
 
     /// Each scene's description (`--describe`), a paragraph each, set off by a blank line from whatever
     /// came before on stdout (the report, or an earlier visual's paragraphs).
+    /// What the summary calls the optimum: `least squares`, `lasso`, … (the model's name of it, less `minimum`).
+    static func optimumWords(_ r: TrainingResult) -> String {
+        let name = r.model.optimumName
+        return name == "least-squares minimum" ? "least squares" : String(name.dropLast(" minimum".count))
+    }
+
     static func describe(_ paragraphs: [String], afterReport: Bool) {
         for p in paragraphs {
             if afterReport || paragraphsPrinted { print() }

@@ -33,6 +33,15 @@ struct VisualOptions: ParsableArguments {
     @Flag(help: "Standardize every feature, x′ = (x − mean)/sd, before training; the fit is also said in the data's units.")
     var standardize = false
 
+    @Option(help: ArgumentHelp("A penalty on the weights (never on b): l2 (ridge, J = MSE + λ‖w‖₂²), l1 (lasso, J = MSE + λ‖w‖₁, proximal steps that set weights to exactly 0) or elastic (J = MSE + λ[(1 − r)‖w‖₂² + r‖w‖₁]). Default: none.", valueName: "l2|l1|elastic"))
+    var penalty: Penalty.Kind?
+
+    @Option(parsing: .unconditional, help: ArgumentHelp("The penalty's strength λ ≥ 0 (scikit-learn's Ridge(alpha) is λ = alpha/n, Lasso(alpha) is λ = 2·alpha). Default: \(Visual.defaultLambda.roundTripText).", valueName: "λ"))
+    var lambda: Double?
+
+    @Option(parsing: .unconditional, help: ArgumentHelp("The elastic net's L1 share r, from 0 (ridge) to 1 (lasso). Default: \(Visual.defaultL1Ratio.roundTripText).", valueName: "r"))
+    var l1Ratio: Double?
+
     @Option(help: ArgumentHelp("The two weights the contour of several features is drawn over, e.g. w1,w3 (the others and b at their optimum: a slice, which the scene says). Default: w1,w2.", valueName: "wi,wj"))
     var axes: String?
 
@@ -181,6 +190,7 @@ struct VisualOptions: ParsableArguments {
         v.seed = seed
         v.standardize = standardize
         v.axes = axes.map(CommaList.fields)
+        v.penalty = try Self.penalty(penalty, lambda: lambda, l1Ratio: l1Ratio)
         v.optimizer = optimizer
         v.compared = try CommaList.optimizers(optimizers)
         v.batchSize = batchSize
@@ -217,5 +227,26 @@ struct VisualOptions: ParsableArguments {
         v.surfacePanel = surface.surfacePanel
         do { try v.validate() } catch { throw ValidationError(error.message(OptionNames.words)) }
         return v
+    }
+}
+
+extension VisualOptions {
+    /// The penalty `--penalty`, `--lambda` and `--l1-ratio` ask for, or nil; a strength or a ratio without
+    /// the penalty it belongs to is refused rather than ignored.
+    static func penalty(_ kind: Penalty.Kind?, lambda: Double?, l1Ratio: Double?) throws(ValidationError) -> Penalty? {
+        guard let kind else {
+            if let lambda { throw ValidationError("--lambda \(lambda.roundTripText) sets the strength of a penalty; give --penalty l2, l1 or elastic too") }
+            if l1Ratio != nil { throw ValidationError("--l1-ratio belongs to the elastic net; give --penalty elastic too") }
+            return nil
+        }
+        do {
+            return try Penalty(kind, lambda: lambda ?? Visual.defaultLambda, l1Ratio: kind == .elastic ? l1Ratio ?? Visual.defaultL1Ratio : l1Ratio)
+        } catch {
+            switch error {
+            case .lambda(let v): throw ValidationError("--lambda must be a finite number of at least 0 (got \(v.roundTripText))")
+            case .l1Ratio(let v): throw ValidationError("--l1-ratio must be from 0 (ridge) to 1 (lasso) (got \(v.roundTripText))")
+            case .l1RatioWithout(let k): throw ValidationError("--l1-ratio belongs to --penalty elastic; --penalty \(k.rawValue) has r = \(k == .l1 ? 1 : 0)")
+            }
+        }
     }
 }

@@ -7,7 +7,7 @@ extension SceneKind {
 
 extension SceneDefinition {
     /// `line`: the data and the current fit; past the density threshold the points are counted per pixel.
-    static let line = SceneDefinition(.line, summary: "data and fit", isSingleRun: true, data: .pointsOrDensity, drawsSeveralFeatures: true) { scene in
+    static let line = SceneDefinition(.line, summary: "data and fit", isSingleRun: true, data: .pointsOrDensity, drawsSeveralFeatures: true, drawsPenalty: true) { scene in
         let r = scene.input.result
         if scene.input.data.featureCount > 1 {
             let names = r.model.parameterNames.dropLast().joined(separator: ", ")

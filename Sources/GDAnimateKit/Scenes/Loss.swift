@@ -7,7 +7,7 @@ extension SceneKind {
 
 extension SceneDefinition {
     /// `loss`: the loss per epoch (or update), on a log axis when it spans decades, J* dashed.
-    static let loss = SceneDefinition(.loss, summary: "loss per epoch", isSingleRun: true, drawsSeveralFeatures: true, options: { _ in .markBest }) { scene in
+    static let loss = SceneDefinition(.loss, summary: "loss per epoch", isSingleRun: true, drawsSeveralFeatures: true, drawsPenalty: true, options: { _ in .markBest }) { scene in
         let input = scene.input, r = input.result, story = RunStory(r)
         var text = "Loss per \(story.unit): the mean squared error of \(PlannedScene.run(r).lowercasedFirstWord) on \(PlannedScene.points(input.data)), "
             + "on a \(scene.lossAxisIsLog ? "logarithmic" : "linear") axis with the least-squares minimum J* dashed"

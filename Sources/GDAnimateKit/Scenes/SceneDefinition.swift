@@ -67,6 +67,9 @@ public struct SceneDefinition: Sendable {
     public let data: DataNeed
     /// Whether it draws a model of several features (θ = w₁…w_p, b) as well as the line's (m, b).
     public let drawsSeveralFeatures: Bool
+    /// Whether it draws a run whose loss has a penalty on the weights (``Visual/penalty``): the fit and the
+    /// loss do; the scenes of the unpenalised bowl J(m, b) do not.
+    public let drawsPenalty: Bool
     /// The plan's runs it draws (default the main run).
     let baseRuns: @Sendable (Visual) -> BaseRuns
     /// The optimizer of each run it trains besides those (default none).
@@ -91,6 +94,7 @@ public struct SceneDefinition: Sendable {
     /// A scene that draws with `drawing` and is described by `describe`; the defaults fit a scene of one
     /// chart of the main run, from the loss surface's statistics, with no option, check or runs of its own.
     init(_ drawing: SceneDrawing, summary: String, isSingleRun: Bool = false, data: DataNeed = .statistics, drawsSeveralFeatures: Bool = false,
+         drawsPenalty: Bool = false,
          baseRuns: @escaping @Sendable (Visual) -> BaseRuns = { _ in .main },
          extraRuns: @escaping @Sendable (Visual) -> [OptimizerKind] = { _ in [] },
          options: @escaping @Sendable (Visual) -> Options = { _ in [] }, arrowsAnyway: String? = nil,
@@ -103,6 +107,7 @@ public struct SceneDefinition: Sendable {
         self.isSingleRun = isSingleRun
         self.data = data
         self.drawsSeveralFeatures = drawsSeveralFeatures
+        self.drawsPenalty = drawsPenalty
         self.baseRuns = baseRuns
         self.extraRuns = extraRuns
         self.options = options

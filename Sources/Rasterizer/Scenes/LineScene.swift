@@ -29,7 +29,7 @@ final class LineScene: ChartScene {
             : LegendEntry(glyph: DensityGrid.legendGlyph, text: "data (\(NumberFormat.count(data.count)) points), by density")
         legend = [
             points,
-            LegendEntry(glyph: .line(chart.theme.neutral, width: style.lineWidth * 0.75, dashed: true), text: "least squares"),
+            LegendEntry(glyph: .line(chart.theme.neutral, width: style.lineWidth * 0.75, dashed: true), text: input.result.model.optimumName == "least-squares minimum" ? "least squares" : input.result.model.optimumName.replacing("minimum", with: "fit")),
             LegendEntry(glyph: .line(chart.theme.fit, width: style.lineWidth, dashed: false), text: "current fit"),
             LegendEntry(glyph: .line(chart.theme.fit.over(chart.theme.plot, alpha: Self.milestoneAlpha), width: style.lineWidth * 0.6, dashed: false),
                         text: "fits at \(SceneText.unit(input.result))s 0, 1, 2, 4, 8, …"),

@@ -74,9 +74,9 @@ final class LossScene: ChartScene {
             let floor = !excess && jStarIsReal ? min(top * 1e-12, jStar) : top * 1e-12
             let lo = max(positiveLow, floor)
             let span = top / lo
-            yAxis = Axis(lo / pow(span, 0.05), top * pow(span, 0.05), scale: .log, title: excess ? "MSE − J* (log scale)" : "MSE (log scale)")
+            yAxis = Axis(lo / pow(span, 0.05), top * pow(span, 0.05), scale: .log, title: excess ? "\(r.model.lossName) − J* (log scale)" : "\(r.model.lossName) (log scale)")
         } else {
-            yAxis = Axis(0, top * 1.05 + (top == 0 ? 1 : 0), title: "MSE")
+            yAxis = Axis(0, top * 1.05 + (top == 0 ? 1 : 0), title: r.model.lossName)
         }
         var rate = curves.count == 1 && !excess
             ? RateTrace(r, snapshots: longest, style: panel.style, font: font, plotHeight: Double(panel.area.y1 - panel.area.y0) * 0.7) : nil
@@ -89,7 +89,7 @@ final class LossScene: ChartScene {
         var legend = curves.map { LegendEntry(glyph: .line($0.color, width: style.lineWidth, dashed: false), text: $0.label) }
         if !excess {
             legend.append(LegendEntry(glyph: .line(chart.theme.neutral, width: style.lineWidth * 0.75, dashed: true),
-                                      text: "least-squares minimum J* = \(NumberFormat.significant(jStar))"))
+                                      text: "\(r.model.optimumName) J* = \(NumberFormat.significant(jStar))"))
         }
         if rate != nil { legend.append(RateTrace.legend(chart.theme, style: style)) }
         if let best {

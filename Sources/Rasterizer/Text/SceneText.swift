@@ -41,10 +41,10 @@ public enum SceneText {
             for (j, value) in s.theta.enumerated() {
                 out += [TitleSegment("  \(names[j])\(prime) = "), TitleSegment((j == names.count - 1 ? d.b : d.m).text(value))]
             }
-            return out + ["  MSE = ", TitleSegment(number(s.loss))]
+            return out + [TitleSegment("  \(r.model.lossName) = "), TitleSegment(number(s.loss))]
         }
         return [TitleSegment("  m\(prime) = "), TitleSegment(d.m.text(s.m)), TitleSegment("  b\(prime) = "),
-                TitleSegment(d.b.text(s.b)), "  MSE = ", TitleSegment(number(s.loss))]
+                TitleSegment(d.b.text(s.b)), TitleSegment("  \(r.model.lossName) = "), TitleSegment(number(s.loss))]
     }
 
     /// `Epoch k / N   m = …  b = …  MSE = …` (and `α = …` under a schedule): the readout of the line,
@@ -67,7 +67,18 @@ public enum SceneText {
     /// "Batch gradient descent, α = 0.1": the run, for headings.
     public static func run(_ r: TrainingResult) -> String {
         let alpha = "α = \(NumberFormat.significant(r.config.learningRate))"
-        return r.config.schedule == .constant ? "\(optimizer(r.config)), \(alpha)" : "\(optimizer(r.config)), \(alpha), \(r.config.schedule.name) schedule"
+        let run = r.config.schedule == .constant ? "\(optimizer(r.config)), \(alpha)" : "\(optimizer(r.config)), \(alpha), \(r.config.schedule.name) schedule"
+        return (r.model as? PenalizedRegression).map { "\(run), \(penalty($0.penalty))" } ?? run
+    }
+
+    /// "lasso λ = 1", "ridge λ = 0.5", "elastic net λ = 0.1, r = 0.5".
+    public static func penalty(_ p: Penalty) -> String {
+        let lambda = "λ = \(NumberFormat.significant(p.lambda))"
+        switch p.kind {
+        case .l2: return "ridge \(lambda)"
+        case .l1: return "lasso \(lambda)"
+        case .elastic: return "elastic net \(lambda), r = \(NumberFormat.significant(p.l1Ratio))"
+        }
     }
 
     /// "a, b and c".

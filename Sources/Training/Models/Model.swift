@@ -37,6 +37,10 @@ public protocol Model: Sendable {
     /// Whether ``proximal(_:rate:)`` does anything, read once a run so that a smooth model's updates make no
     /// call for it. Default false.
     var takesProximalSteps: Bool { get }
+    /// What the loss is called on an axis and in a readout. Default `MSE`, the mean squared error.
+    var lossName: String { get }
+    /// What the least loss J* is called in a legend. Default `least-squares minimum`.
+    var optimumName: String { get }
 }
 
 extension Model {
@@ -48,6 +52,9 @@ extension Model {
     public func proximal(_ theta: inout [Double], rate: Double) {}
 
     public var takesProximalSteps: Bool { false }
+
+    public var lossName: String { "MSE" }
+    public var optimumName: String { "least-squares minimum" }
 }
 
 /// A model's closed-form optimum: θ* and the least loss J(θ*).

@@ -113,4 +113,23 @@ public struct PenalizedRegression: Model, Equatable {
     public var lossScale: Double { base.lossScale }
 
     public var epochCost: Int { base.epochCost }
+
+    /// `MSE + λ‖w‖₁` (lasso), `MSE + λ‖w‖²` (ridge) or `MSE + λ·(…‖w‖² + …‖w‖₁)` (the elastic net), λ written out.
+    public var lossName: String {
+        let lambda = penalty.lambda.roundTripText
+        switch penalty.kind {
+        case .l2: return "MSE + \(lambda)‖w‖²"
+        case .l1: return "MSE + \(lambda)‖w‖₁"
+        case .elastic: return "MSE + \(lambda)·(\((1 - penalty.l1Ratio).roundTripText)‖w‖² + \(penalty.l1Ratio.roundTripText)‖w‖₁)"
+        }
+    }
+
+    /// `ridge minimum`, `lasso minimum` or `elastic-net minimum`.
+    public var optimumName: String {
+        switch penalty.kind {
+        case .l2: return "ridge minimum"
+        case .l1: return "lasso minimum"
+        case .elastic: return "elastic-net minimum"
+        }
+    }
 }
