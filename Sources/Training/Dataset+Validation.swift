@@ -53,6 +53,22 @@ extension Dataset {
         return out
     }
 
+    /// The mean squared error of ŷ = wᵀx + b at θ = (w₁…w_p, b) over these points, summed from the points
+    /// themselves: a validation set's loss, which needs no model of its own (a few held-out points may not
+    /// determine p weights, so ``LinearRegression`` would refuse them).
+    public func meanSquaredError(_ theta: [Double]) -> Double {
+        precondition(hasPoints, "the mean squared error on a data set needs its points")
+        precondition(theta.count == featureCount + 1, "θ has \(theta.count) values for \(featureCount) features and b")
+        let columns = featureColumns, p = featureCount
+        var total = 0.0
+        for i in ys.indices {
+            var r = ys[i] - theta[p]
+            for j in 0..<p { r -= theta[j] * columns[j][i] }
+            total += r * r
+        }
+        return total / Double(ys.count)
+    }
+
     /// These points' features standardized with another set's scaling, x′ⱼ = (xⱼ − x̄ⱼ)/σⱼ with `scaling`'s x̄
     /// and σ (y unchanged): a validation set scaled as its training set was, never by its own statistics,
     /// which would move its points relative to the model's.

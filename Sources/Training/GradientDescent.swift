@@ -122,9 +122,7 @@ public enum GradientDescent {
             return true
         }
 
-        /// θ ← θ + Δθ, leaving a held parameter (m of the b-only run) where it is. After it the model's
-        /// proximal step at the update's rate (``Model/proximal(_:rate:)``, none for a smooth loss), skipped in
-        /// the b-only run, which moves only the unpenalised b.
+        /// θ ← θ + Δθ, leaving a held parameter (m of the b-only run) where it is.
         @inline(__always)
         private func apply(_ change: [Double], to theta: inout [Double]) {
             for i in theta.indices where !(bOnly && i == 0) { theta[i] += change[i] }
@@ -141,6 +139,8 @@ public enum GradientDescent {
         private mutating func descendByEpochs<Rule: OptimizerRule>(_ rule: inout Rule) {
             // Local copies: the loop reads constants that no call can change (`self` is inout).
             let model = model, config = config, hessian = hessian, bOnly = bOnly
+            // The model's proximal step after each update (lasso's thresholding), if it has one; none in the
+            // b-only run, which moves only the unpenalised b.
             let proximal = model.takesProximalSteps && !bOnly
             var theta = self.theta
             var g = [Double](repeating: 0, count: theta.count), change = g

@@ -112,6 +112,13 @@ struct PolynomialTests {
         let scaled = validation.scaled(by: scaling)
         #expect(scaled.xs == validation.xs.map { ($0 - mean) / sd })
         #expect(scaled.ys == validation.ys && scaled.scaling == scaling)
+        // Its loss at θ, by hand: ŷ = 2x' + 1 against y = −x for the points x' = (x − x̄)/σ.
+        let theta = [2.0, 0.5, 1.0]
+        let byHand = zip(scaled.xs, zip(scaled.extraFeatures[0], scaled.ys)).map { x, rest in
+            let r = rest.1 - (2 * x + 0.5 * rest.0 + 1)
+            return r * r
+        }.reduce(0, +) / Double(scaled.count)
+        #expect(abs(scaled.meanSquaredError(theta) - byHand) <= 1e-15 * byHand)
         let own = try #require(validation.standardizingFeatures())
         #expect(own.xs != scaled.xs)
         // Polynomial features of the validation set use the training set's centre and scale too.

@@ -4,7 +4,8 @@
 ///
 /// λ runs in the list's order, each optimum warm-starting coordinate descent at the next λ (``PenalizedSolver``:
 /// O(p²) a sweep from the centred statistics, whatever n; then polished to the exact optimum), so a list
-/// from large λ down to small takes few sweeps per λ: 100 values for 15 features take about a millisecond.
+/// from large λ down to small takes few sweeps per λ: 100 values for the wave's 15 standardized powers
+/// take about 35 ms of CPU for lasso, 2 ms for ridge (each λ closed).
 public struct LambdaPath: Sendable, Equatable {
     /// The penalty's kind.
     public let kind: Penalty.Kind
@@ -64,20 +65,7 @@ public struct LambdaPath: Sendable, Equatable {
 
     /// The mean squared error of each θ*(λ) on `data`'s points (a validation set with the same features,
     /// scaled as the training set was: ``Dataset/scaled(by:)``).
-    public func meanSquaredErrors(on data: Dataset) -> [Double] {
-        precondition(data.hasPoints, "the mean squared error on a data set needs its points")
-        let columns = data.featureColumns, n = Double(data.count)
-        return thetas.map { theta in
-            let p = theta.count - 1
-            var total = 0.0
-            for i in data.ys.indices {
-                var r = data.ys[i] - theta[p]
-                for j in 0..<p { r -= theta[j] * columns[j][i] }
-                total += r * r
-            }
-            return total / n
-        }
-    }
+    public func meanSquaredErrors(on data: Dataset) -> [Double] { thetas.map { data.meanSquaredError($0) } }
 
     /// The positions of the weights that are exactly 0 at each λ.
     public var zeroWeights: [[Int]] { thetas.map { t in (0..<(t.count - 1)).filter { t[$0] == 0 } } }
