@@ -59,6 +59,8 @@ extension Visual {
         }
         if standardize { flag(.standardize) }
         if let axes { add(.axes, axes.joined(separator: ",")) }
+        if let degree { add(.degree, "\(degree)") }
+        if let validation { add(.validation, validation, unless: nil) }
         if let penalty {
             add(.penalty, penalty.kind.rawValue)
             add(.lambda, penalty.lambda, unless: Self.defaultLambda)

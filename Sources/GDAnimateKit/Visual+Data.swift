@@ -16,6 +16,7 @@ extension Visual {
     /// same stream cannot count its density).
     public func loadData(for scenes: [SceneKind], threads: Int? = nil) throws -> Dataset {
         let data = try loadRawData(for: scenes, threads: threads)
+        if degree != nil || validation != nil { return try prepared(data) }
         guard standardize else { return data }
         guard let scaled = data.standardizingFeatures() else {
             throw VisualError.constantFeature(source: data.source)
@@ -64,7 +65,7 @@ extension Visual {
     func needsPoints(_ scenes: [SceneKind]) -> Bool {
         // Several features have no density of their own yet: a scene that draws the points keeps them.
         let drawsPoints: (SceneKind) -> Bool = { $0.definition.data == .points || (featureCount > 1 && $0.definition.data == .pointsOrDensity) }
-        return scenes.contains(where: drawsPoints) || optimizer.isStochastic
+        return scenes.contains(where: drawsPoints) || optimizer.isStochastic || degree != nil || validation != nil
     }
 
     /// The points of ``data`` read once more, handed to `each` a piece at a time, and how many there were

@@ -57,6 +57,8 @@ extension Visual.Property {
         case .penalty: "penalty"
         case .lambda: "lambda"
         case .l1Ratio: "l1-ratio"
+        case .degree: "degree"
+        case .validation: "validation"
         }
     }
 }

@@ -25,7 +25,7 @@ extension Visual {
         case orbit = "camera.orbit"
         case surfacePanel
         case extraXColumns, standardize, axes
-        case penalty, lambda, l1Ratio
+        case penalty, lambda, l1Ratio, degree, validation
 
         /// The setting's path in Swift: `learningRate`, `timing.fps`; a schedule's setting is "schedule's every".
         public var description: String { rawValue }

@@ -30,6 +30,15 @@ extension Visual {
         try checkFeatures(for: [scene])
         try checkAxes()
         try checkPenalty(for: [scene])
+        if let degree, !PolynomialFeatures.degrees.contains(degree) {
+            throw invalid(.degree, degree, "from \(PolynomialFeatures.degrees.lowerBound) to \(PolynomialFeatures.degrees.upperBound)")
+        }
+        if let degree, inputCount > 1 {
+            throw .oneFeatureSetting(property: .degree, parameters: (1...inputCount).map { "w\($0)" } + ["b"])
+        }
+        if let validation, !(validation > 0 && validation < 1) {
+            throw invalid(.validation, validation, "a fraction above 0 and below 1")
+        }
         for s in [schedule] + (comparedSchedules ?? []) {
             try Self.check(s, learningRate: learningRate)
             if case .step(let every, _) = s, every >= epochs, epochs > 1 { throw .scheduleNeverDrops(every: every, epochs: epochs) }
@@ -107,6 +116,11 @@ extension Visual {
 
     /// Checks that `kinds` can draw a penalised run, when ``penalty`` is set.
     func checkPenalty(for kinds: [SceneKind]) throws(VisualError) {
+        // Lasso's part is a proximal step at the rate α (ISTA): the fixed point of plain descent, not of a
+        // rule that rescales or accumulates its steps, which would settle somewhere else.
+        if let penalty, penalty.l1Weight > 0, ![.batch, .sgd, .minibatch].contains(optimizer) {
+            throw .proximalNeedsPlainDescent(optimizer: optimizer, penalty: penalty.kind.rawValue)
+        }
         guard penalty != nil, let kind = kinds.first(where: { !$0.definition.drawsPenalty }) else { return }
         throw .unpenalizedScene(scene: kind, drawingPenalty: SceneKind.allCases.filter(\.definition.drawsPenalty))
     }

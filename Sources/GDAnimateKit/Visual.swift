@@ -110,6 +110,13 @@ public struct Visual: Sendable, Equatable {
     /// intercept is never penalised): every optimizer descends on it, lasso's part by a proximal step after
     /// each update, so a weight reaches exactly 0. nil: the plain mean squared error.
     public var penalty: Penalty?
+    /// Fit a polynomial of this degree (1–20) in x: the features z, z², …, z^d of the standardized x, then
+    /// standardized themselves (raw powers make descent hopeless); the line scene draws the fitted curve.
+    /// nil: the line.
+    public var degree: Int?
+    /// The fraction of the points held out of training for validation (seeded by ``seed``), drawn hollow;
+    /// the loss scene draws their loss beside the training loss. nil: none held out.
+    public var validation: Double?
 
     /// A visual of `scene` on `data`, every other setting at its default.
     ///
@@ -123,7 +130,10 @@ public struct Visual: Sendable, Equatable {
 
     /// The number of features the data has: one for the line, more for a CSV with ``extraXColumns`` or the
     /// `correlated` preset.
-    public var featureCount: Int {
+    public var featureCount: Int { degree ?? inputCount }
+
+    /// The number of the data's own features, before ``degree`` makes powers of one.
+    var inputCount: Int {
         switch data {
         case .preset(let preset): return preset.featureCount
         case .file: return 1 + extraXColumns.count

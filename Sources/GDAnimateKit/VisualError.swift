@@ -37,6 +37,9 @@ public enum VisualError: Error, Equatable, Sendable, CustomStringConvertible {
     /// `scene` draws the unpenalised loss, and ``Visual/penalty`` is set; `drawingPenalty` are the scenes that
     /// draw a penalised run.
     case unpenalizedScene(scene: SceneKind, drawingPenalty: [SceneKind])
+    /// A penalty with an L1 part (`penalty`: l1 or elastic) asked of an optimizer other than plain descent:
+    /// its proximal step is ISTA's, whose fixed point is the lasso optimum only for batch, sgd and minibatch.
+    case proximalNeedsPlainDescent(optimizer: OptimizerKind, penalty: String)
     /// A format cannot be written here (`OutputFormat.requirement`: the program it runs is missing).
     case formatUnavailable(format: String, reason: String)
     /// ``Visual/batchSize`` is larger than the data.
@@ -116,11 +119,13 @@ public enum VisualError: Error, Equatable, Sendable, CustomStringConvertible {
         case .oneFeatureScene(let scene, let parameters, let able):
             let list = able.map { w[.scene, $0.rawValue] }.joined(separator: ", ")
             return "\(w[.scene, scene.rawValue]) draws the line ŷ = m·x + b of one feature, but the data has \(parameters.count - 1) features (θ = \(parameters.joined(separator: ", "))); \(list) show\(able.count > 1 ? "" : "s") their descent"
+        case .proximalNeedsPlainDescent(let optimizer, let penalty):
+            return "\(w[.penalty, penalty]) takes a proximal step after each update (soft-thresholding, ISTA), which lands on the penalised optimum only for plain descent; \(w[.optimizer, optimizer.rawValue]) rescales or carries its steps and would settle elsewhere: use \(w[.optimizer, "batch"]), sgd or minibatch (\(w[.penalty, "l2"]) works with every optimizer)"
         case .unpenalizedScene(let scene, let able):
             let list = able.map { w[.scene, $0.rawValue] }.joined(separator: ", ")
             return "\(w[.scene, scene.rawValue]) draws the unpenalised loss, the mean squared error alone, and \(w[.penalty]) adds a penalty to it; \(list) show\(able.count > 1 ? "" : "s") a penalised descent"
         case .oneFeatureSetting(let p, let parameters):
-            let what = p == .fixedM ? "holds the slope m of one feature" : "is a setting of one feature"
+            let what = p == .fixedM ? "holds the slope m of one feature" : p == .degree ? "makes the powers of one input x" : "is a setting of one feature"
             return "\(w[p]) \(what), but the data has \(parameters.count - 1) features (θ = \(parameters.joined(separator: ", ")))"
         case .formatUnavailable(let format, let reason):
             return "\(w[.formats, format]): \(reason)"

@@ -43,6 +43,12 @@ public struct Dataset: Sendable, Equatable {
     /// batch descent); the columns are then empty.
     public var featureSummary: FeatureSummary?
 
+    /// How these features were made from one input x, when they are its powers (`--degree`): scenes draw the
+    /// fit as a curve over x.
+    public var curve: PolynomialCurve?
+    /// The points held out for validation, when some were (`--validation`).
+    public var heldOut: HeldOut?
+
     /// Several features' statistics alone, named `names`, from `source`.
     public init(featureSummary: FeatureSummary, names: [String], source: String) {
         self.init(columns: Array(repeating: [], count: featureSummary.features), ys: [], names: names, source: source)

@@ -33,6 +33,12 @@ struct VisualOptions: ParsableArguments {
     @Flag(help: "Standardize every feature, x′ = (x − mean)/sd, before training; the fit is also said in the data's units.")
     var standardize = false
 
+    @Option(help: ArgumentHelp("Fit a polynomial of degree d (1 to 20) in x: the features x, x², …, x^d, standardized (raw powers make descent hopeless); --mode line draws the fitted curve. Try --dataset wave.", valueName: "d"))
+    var degree: Int?
+
+    @Option(help: ArgumentHelp("Hold out this fraction of the points (seeded by --seed) for validation: drawn hollow, never trained on; --mode loss draws their loss beside the training loss.", valueName: "fraction"))
+    var validation: Double?
+
     @Option(help: ArgumentHelp("A penalty on the weights (never on b): l2 (ridge, J = MSE + λ‖w‖₂²), l1 (lasso, J = MSE + λ‖w‖₁, proximal steps that set weights to exactly 0) or elastic (J = MSE + λ[(1 − r)‖w‖₂² + r‖w‖₁]). Default: none.", valueName: "l2|l1|elastic"))
     var penalty: Penalty.Kind?
 
@@ -190,6 +196,8 @@ struct VisualOptions: ParsableArguments {
         v.seed = seed
         v.standardize = standardize
         v.axes = axes.map(CommaList.fields)
+        v.degree = degree
+        v.validation = validation
         v.penalty = try Self.penalty(penalty, lambda: lambda, l1Ratio: l1Ratio)
         v.optimizer = optimizer
         v.compared = try CommaList.optimizers(optimizers)

@@ -134,6 +134,7 @@ extension SceneDrawing {
     /// Data points and the current regression line; with several features, each point's prediction
     /// against its truth (``PredictionScene``).
     public static let line = SceneDrawing(name: "line") { input, frame in
-        input.data.featureCount > 1 ? PredictionScene(input, panel: frame.full, font: frame.font) as any Scene : LineScene(input, panel: frame.full, font: frame.font)
+        input.data.curve != nil ? CurveScene(input, panel: frame.full, font: frame.font) as any Scene
+            : input.data.featureCount > 1 ? PredictionScene(input, panel: frame.full, font: frame.font) as any Scene : LineScene(input, panel: frame.full, font: frame.font)
     }
 }

@@ -32,6 +32,7 @@ final class LossScene: ChartScene {
         self.input = input
         let r = input.result
         var curves = curves ?? [Series(label: "training loss", color: panel.style.theme.data, snapshots: r.snapshots)]
+            + Self.validation(input, color: panel.style.theme.fit)
         self.excess = excess
         if excess {
             // J ≥ J* holds exactly (J = J* + two squares); a floor keeps a run that reached J* to the
@@ -105,6 +106,14 @@ final class LossScene: ChartScene {
     }
 
     var runs: [[Snapshot]] { curves.map(\.snapshots) }
+
+    /// The held-out points' mean squared error at every snapshot (`--validation`): the curve whose gap above
+    /// the training loss is overfitting. None without held-out points.
+    static func validation(_ input: SceneInput, color: RGB) -> [Series] {
+        guard let held = input.data.heldOut else { return [] }
+        let snapshots = input.result.snapshots.map { s in Snapshot(epoch: s.epoch, step: s.step, theta: s.theta, loss: held.meanSquaredError(s.theta)) }
+        return [Series(label: "validation MSE (\(NumberFormat.count(held.count)) held out)", color: color, snapshots: snapshots)]
+    }
 
     var legendRect: PixelRect { chart.legendFrame(legend, corner: corner) }
 

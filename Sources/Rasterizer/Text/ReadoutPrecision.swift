@@ -64,7 +64,7 @@ extension TrainingResult {
     public var readoutPrecision: (m: ReadoutPrecision, b: ReadoutPrecision) {
         let tame = rangeSnapshots
         let sdY = model.lossScale.squareRoot()
-        let sdX = ((model as? LinearRegression)?.varianceX ?? 1).squareRoot()
+        let sdX = ((model as? LinearRegression ?? (model as? PenalizedRegression)?.base)?.varianceX ?? 1).squareRoot()
         func precision(_ values: [Double], scale: Double) -> ReadoutPrecision {
             let spread = values.max()! - values.min()!, size = values.map(abs).max()!
             guard size > 0, size.isFinite else { return ReadoutPrecision(digits: 4, size: size) }

@@ -34,6 +34,14 @@ public enum SceneText {
     /// run's ``TrainingResult/readoutPrecision`` (a scene works them out once, not for every frame).
     static func fit(_ r: TrainingResult, _ k: Int, digits d: (m: ReadoutPrecision, b: ReadoutPrecision), prime: String = "") -> [TitleSegment] {
         let s = r.snapshots[k]
+        if s.theta.count > 6 {
+            // Many weights (a polynomial of high degree): their size, which overfitting inflates, not each one.
+            let names = r.model.parameterNames, w = s.theta.dropLast()
+            let norm = w.reduce(0) { $0 + $1 * $1 }.squareRoot()
+            return [TitleSegment("  ‖w‖ = "), TitleSegment(number(norm)), TitleSegment(" (\(names[0])…\(names[names.count - 2]))"),
+                    TitleSegment("  \(names[names.count - 1])\(prime) = "), TitleSegment(d.b.text(s.theta[s.theta.count - 1])),
+                    TitleSegment("  \(r.model.lossName) = "), TitleSegment(number(s.loss))]
+        }
         if s.theta.count > 2 {
             // Several features: each weight (as precise as the first) and the intercept, named as the model names them.
             let names = r.model.parameterNames
