@@ -33,7 +33,9 @@ extension CSVReader {
             }
         }
         let pieces = guesses
-        let template = CSVRows(layout: layout, file: file, keeping: keeping)
+        var made = CSVRows(layout: layout, file: file, keeping: keeping)
+        if labels != nil { made.labelled = LabelledRows() }
+        let template = made
         let results = ResultBox(count: pieces.count)
         batch.withUnsafeBufferPointer { b in
             let base = UncheckedPointer(b.baseAddress!)
@@ -72,7 +74,8 @@ extension CSVReader {
             }
             // Its records run on past the batch: they wait for more text.
             guard let end = rows.end else { break }
-            join(rows)
+            join(rows, lineOffset: first - 1)
+            if let error = labels?.error { throw error }
             first += rows.lines
             cursor = end
         }
