@@ -67,7 +67,15 @@ extension CSVReader {
             }
             var rows: CSVRows
             switch result {
-            case .success(let read): rows = read
+            case .success(let read):
+                rows = read
+                if var failure = rows.labelled?.failure {
+                    // The piece's labels before its error first, then the error.
+                    join(rows, lineOffset: first - 1)
+                    if let error = labels?.error { throw error }
+                    failure.line = failure.line.map { $0 + first - 1 }
+                    throw failure
+                }
             case .failure(var error):
                 error.line = error.line.map { $0 + first - 1 }
                 throw error
@@ -93,6 +101,11 @@ extension CSVReader {
             try rows.unit(p, start: start, target: target, limit: limit, final: final)
             return .success(rows)
         } catch {
+            // A labelled piece keeps the labels read before its error: one of them may be a problem on an earlier line.
+            if rows.labelled != nil {
+                rows.labelled!.failure = error
+                return .success(rows)
+            }
             return .failure(error)
         }
     }

@@ -10,6 +10,8 @@ struct LabelledRows {
     /// Each field's role (feature j, p for the label, −1 unused), and one row's values.
     var roles: [Int] = []
     var values: [Double] = []
+    /// The error that stopped the piece (lines within it), after the labels it read before.
+    var failure: CSVData.ParseError?
 }
 
 extension CSVRows {

@@ -38,3 +38,23 @@ struct LogisticBenchTests {
         try (lines.joined(separator: "\n") + "\n").write(toFile: out, atomically: true, encoding: .utf8)
     }
 }
+
+/// The memory of a labelled file: GDANIMATE_LABELLED_CSV names a CSV of x1, x2 and a yes/no label
+/// (Scripts/bench_logistic.py writes one of 10M rows), read as the command line reads a file (1 MiB at a
+/// time, on every core) while /usr/bin/time measures the process's peak.
+struct LabelledFileMemoryTests {
+    @Test(.enabled(if: ProcessInfo.processInfo.environment["GDANIMATE_LABELLED_CSV"] != nil))
+    func readsALabelledFile() throws {
+        let path = ProcessInfo.processInfo.environment["GDANIMATE_LABELLED_CSV"]!
+        let handle = try #require(FileHandle(forReadingAtPath: path))
+        var reader = CSVReader(file: path, xColumns: [.index(1), .index(2)], labelColumn: .index(3),
+                               threads: ProcessInfo.processInfo.activeProcessorCount)
+        while let chunk = try handle.read(upToCount: 1 << 20), !chunk.isEmpty {
+            let bytes = [UInt8](chunk)
+            try bytes.withUnsafeBufferPointer { b throws(CSVData.ParseError) in try reader.read(b) }
+        }
+        let read = try reader.finishLabelled()
+        #expect(read.data.count == reader.pointsRead && read.data.featureCount == 2)
+        print("labelled file: \(read.data.count) rows, \(read.mapping)")
+    }
+}

@@ -50,9 +50,10 @@ extension LogisticRegression {
             var t = 1.0, next = theta
             for _ in 0..<60 {
                 for i in 0..<k { next[i] = theta[i] - t * d[i] }
-                let tried = self.loss(next)
-                // Near the optimum a full step changes the loss by less than its rounding: taken all the same.
-                if tried <= loss - 1e-4 * t * slope || (t == 1 && tried <= loss + 4 * loss.ulp) { break }
+                // Near the optimum (Newton's decrement gᵀH⁻¹g below 1e-8 of the loss: where the convergence is
+                // quadratic) a full step changes the loss by less than its rounding, and is taken all the same.
+                if t == 1 && slope <= 1e-8 * loss { break }
+                if self.loss(next) <= loss - 1e-4 * t * slope { break }
                 t /= 2
             }
             if done {

@@ -29,12 +29,25 @@ extension LogisticRegression {
         var notStrict: Int
     }
 
-    /// σ(z) and log1p(e), the loss term's share, from z (see the type's formulas).
+    /// e = exp(−|z|) and i = 1/(1 + e), from which σ(z) and σ(1 − σ) are made.
     @inline(__always)
-    static func terms(_ z: Double) -> (sigma: Double, softplus: Double, e: Double, inverse: Double) {
+    static func parts(_ z: Double) -> (e: Double, inverse: Double) {
         let e = exp(-abs(z))
-        let inverse = 1 / (1 + e)
-        return (z >= 0 ? inverse : e * inverse, max(z, 0) + log1p(e), e, inverse)
+        return (e, 1 / (1 + e))
+    }
+
+    /// σ(z), stably.
+    @inline(__always)
+    static func sigma(_ z: Double) -> Double {
+        let (e, inverse) = parts(z)
+        return z >= 0 ? inverse : e * inverse
+    }
+
+    /// σ(z) and softplus(z) = max(z, 0) + log1p(e), the loss term's share (see the type's formulas).
+    @inline(__always)
+    static func terms(_ z: Double) -> (sigma: Double, softplus: Double) {
+        let (e, inverse) = parts(z)
+        return (z >= 0 ? inverse : e * inverse, max(z, 0) + log1p(e))
     }
 
     /// One pass at θ: the loss's and the gradient's sums and the counts.
@@ -107,7 +120,7 @@ extension LogisticRegression {
                     var z = theta[0] * columns.features[0][i]
                     for j in 1..<p { z += theta[j] * columns.features[j][i] }
                     for j in 0..<p { x[j] = columns.features[j][i] }
-                    let t = Self.terms(z + theta[p])
+                    let t = Self.parts(z + theta[p])
                     let s = t.e * t.inverse * t.inverse
                     var slot = 0
                     for r in 0..<k { for c in r..<k { out[slot] += s * x[r] * x[c]; slot += 1 } }

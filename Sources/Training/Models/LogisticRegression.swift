@@ -100,7 +100,7 @@ public struct LogisticRegression: Model {
             var gw = 0.0, gb = 0.0
             for k in range {
                 let (x, y) = ahead.point(k, order, data)
-                let r = Self.terms(w * x + b).sigma - y
+                let r = Self.sigma(w * x + b) - y
                 gw += r * x
                 gb += r
             }
@@ -112,7 +112,7 @@ public struct LogisticRegression: Model {
                 let i = order.index(k)
                 var z = theta[0] * data.xs[i]
                 for j in 1..<p { z += theta[j] * data.extraFeatures[j - 1][i] }
-                let r = Self.terms(z + theta[p]).sigma - data.ys[i]
+                let r = Self.sigma(z + theta[p]) - data.ys[i]
                 g[0] += r * data.xs[i]
                 for j in 1..<p { g[j] += r * data.extraFeatures[j - 1][i] }
                 g[p] += r
@@ -173,7 +173,7 @@ public struct LogisticRegression: Model {
     public func probability(_ theta: [Double], at x: [Double]) -> Double {
         var z = theta[0] * x[0]
         for j in 1..<x.count { z += theta[j] * x[j] }
-        return Self.terms(z + theta[x.count]).sigma
+        return Self.sigma(z + theta[x.count])
     }
 }
 
