@@ -45,6 +45,10 @@ extension CSVReader {
         labels = LabelledReading(blocks: ColumnBlocks(width: max(1, xColumns.count) + 1))
     }
 
+    /// How the labels became 0 and 1, once ``finish()`` (or ``finishLabelled()``) has read a labelled file;
+    /// nil before, and for a reader of numbers.
+    public var labelMapping: LabelMapping? { labels?.mapping }
+
     /// Reads the last line and returns the points, their classes and the mapping of the labels.
     public mutating func finishLabelled() throws(CSVData.ParseError) -> LabelledData {
         precondition(labels != nil, "finishLabelled() reads a reader made by init(file:xColumns:labelColumn:threads:)")
