@@ -33,7 +33,9 @@ extension CSVReader {
             }
         }
         let pieces = guesses
-        let template = CSVRows(layout: layout, file: file, keeping: keeping)
+        var made = CSVRows(layout: layout, file: file, keeping: keeping)
+        if labels != nil { made.labelled = LabelledRows() }
+        let template = made
         let results = ResultBox(count: pieces.count)
         batch.withUnsafeBufferPointer { b in
             let base = UncheckedPointer(b.baseAddress!)
@@ -65,14 +67,23 @@ extension CSVReader {
             }
             var rows: CSVRows
             switch result {
-            case .success(let read): rows = read
+            case .success(let read):
+                rows = read
+                if var failure = rows.labelled?.failure {
+                    // The piece's labels before its error first, then the error.
+                    join(rows, lineOffset: first - 1)
+                    if let error = labels?.error { throw error }
+                    failure.line = failure.line.map { $0 + first - 1 }
+                    throw failure
+                }
             case .failure(var error):
                 error.line = error.line.map { $0 + first - 1 }
                 throw error
             }
             // Its records run on past the batch: they wait for more text.
             guard let end = rows.end else { break }
-            join(rows)
+            join(rows, lineOffset: first - 1)
+            if let error = labels?.error { throw error }
             first += rows.lines
             cursor = end
         }
@@ -90,6 +101,11 @@ extension CSVReader {
             try rows.unit(p, start: start, target: target, limit: limit, final: final)
             return .success(rows)
         } catch {
+            // A labelled piece keeps the labels read before its error: one of them may be a problem on an earlier line.
+            if rows.labelled != nil {
+                rows.labelled!.failure = error
+                return .success(rows)
+            }
             return .failure(error)
         }
     }

@@ -21,7 +21,7 @@ public struct CSVReader {
     /// Where the points go, a piece at a time in the order of the text, when they are not kept.
     let each: (([Double], [Double]) -> Void)?
     /// The points read so far.
-    public private(set) var pointsRead = 0
+    public internal(set) var pointsRead = 0
     /// Bytes of data lines per piece read on one thread (a piece ends at the first line end past it).
     public static let pieceBytes = 1 << 20
     /// The longest line read (bytes): rows of numbers are short, and memory stays bounded whatever the input.
@@ -53,6 +53,8 @@ public struct CSVReader {
     /// What the pieces read so far hold, for several features: their columns or their statistics.
     private var columns: [[Double]] = []
     private var featureSummary: FeatureSummary?
+    /// A labelled file's rows and labels so far (``init(file:xColumns:labelColumn:threads:)``); nil otherwise.
+    var labels: LabelledReading?
 
     /// A reader of the text of `file`, taking the columns as `CSVData.parse` does; `keepsPoints: false`
     /// keeps only their statistics, and ``finish()`` returns a ``Dataset`` of its ``Dataset/summary``.
@@ -156,6 +158,7 @@ public struct CSVReader {
         if !sawBytes { throw fail(nil, nil, nil, "the file is empty; it needs a column of x and a column of y values") }
         if layout == nil { try decide(atEnd: true) }
         try flush(final: true)
+        if labels != nil { return try labelledDataset() }
         if let layout, !layout.extras.isEmpty {
             let features = layout.extras.count + 1
             if keeping == .statistics {
@@ -232,17 +235,24 @@ public struct CSVReader {
             if atEnd { throw fail(first.line, nil, nil, "the file has a header but no data rows") }
             return
         }
+        let yColumn = labels == nil ? self.yColumn : self.yColumn ?? Self.labelColumn(header: isHeader ? first.fields : nil, width: first.fields.count)
         let chosen = try CSVData.Layout(header: isHeader ? first : nil, firstRow: early[isHeader ? 1 : 0], xColumn: xColumn, yColumn: yColumn,
                                         extraXColumns: extraXColumns, fail: fail)
         layout = chosen
         // The first data row is a piece of its own, the same however the rest is cut.
         var rows = CSVRows(layout: chosen, file: file, keeping: keeping)
+        if labels != nil {
+            rows.labelled = LabelledRows()
+            labels!.header = isHeader ? first.fields : nil
+        }
         for record in early.dropFirst(isHeader ? 1 : 0) { try rows.row(record.fields, line: record.line) }
         join(rows)
+        if let error = labels?.error { throw error }
         early = []
     }
 
-    mutating func join(_ rows: CSVRows) {
+    mutating func join(_ rows: CSVRows, lineOffset: Int = 0) {
+        if labels != nil { return joinLabelled(rows, lineOffset: lineOffset) }
         if !rows.layout.extras.isEmpty {
             // Several features: the piece's columns appended (the features', then y), or its statistics merged.
             if keeping == .statistics {

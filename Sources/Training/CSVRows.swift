@@ -27,6 +27,8 @@ struct CSVRows {
     /// The fast path's field roles and row values for several features (made at the first row).
     var roles: [Int] = []
     var values: [Double] = []
+    /// A labelled file's rows (logistic regression's classes in the y column); nil for points of numbers.
+    var labelled: LabelledRows?
     /// Lines read so far.
     var lines = 0
     /// Where the text after this piece's records starts (set by ``unit(_:start:target:limit:final:)``).
@@ -68,6 +70,7 @@ struct CSVRows {
     /// in one pass over its bytes; at the first thing that is not, the record goes to the general path,
     /// which gives the same values or the message.
     mutating func next(_ p: UnsafePointer<UInt8>, _ s: Int, limit: Int, final: Bool) throws(CSVData.ParseError) -> Int? {
+        if labelled != nil { return try nextLabelled(p, s, limit: limit, final: final) }
         if !layout.extras.isEmpty { return try nextFeatures(p, s, limit: limit, final: final) }
         var i = s, field = 0
         var x = 0.0, y = 0.0
@@ -128,6 +131,7 @@ struct CSVRows {
                 ? "; the file seems to be separated by ';' with decimal commas, but gdanimate reads comma-separated values with decimal points" : ""
             throw fail(line, nil, nil, "the row has \(fields.count) field\(fields.count == 1 ? "" : "s") but \(layout.hasHeader ? "the header" : "the first row") has \(layout.width); every row needs the same columns" + semicolons)
         }
+        if labelled != nil { return try labelledRow(fields, line: line) }
         let x = try CSVData.value(fields[layout.x], line: line, column: layout.x + 1, fail: fail)
         if !layout.extras.isEmpty {
             var values = [x]

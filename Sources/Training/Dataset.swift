@@ -98,9 +98,20 @@ public enum Preset: String, CaseIterable, Sendable {
     /// y = cos(1.5πx) + N(0, 0.1²): a curve a line underfits and a degree-15 polynomial overfits
     /// (``Preset/waveRecipe(_:)``).
     case wave
+    /// 40 students, hours studied h ~ U[0.5, 6) and passed (1) when h + 0.6·log(u/(1 − u)) > 3, u ~ U(0, 1):
+    /// labels drawn from a logistic model with its boundary at 3 hours, the classes overlapping (logistic
+    /// regression's first lesson, one feature).
+    case passFail = "pass-fail"
+    /// 200 points of two overlapping Gaussian classes, alternately 0 and 1: class 0 around (−1, −0.5),
+    /// class 1 around (1, 0.8), both N(·, I) (logistic regression on two features).
+    case twoBlobs = "two-blobs"
+    /// 100 points of two classes split by the line x₁ + x₂ = 0 with a margin: class 0 around (−2, −2),
+    /// class 1 around (2, 2), N(·, 0.8²·I) redrawn until x₁ + x₂ is beyond ∓1. Linearly separable, so no
+    /// finite weights minimise the cross-entropy: they grow without bound while the loss creeps to 0.
+    case separable
 
     /// The number of features its points have.
-    public var featureCount: Int { self == .correlated ? 2 : 1 }
+    public var featureCount: Int { [.correlated, .twoBlobs, .separable].contains(self) ? 2 : 1 }
 
     /// The points of this recipe for `seed`. The same seed gives the same points on every machine
     /// (up to the last bit of the C library's `log`, which the normal deviates use).
@@ -109,6 +120,7 @@ public enum Preset: String, CaseIterable, Sendable {
         var xs: [Double] = []
         var ys: [Double] = []
         switch self {
+        case .passFail, .twoBlobs, .separable: return classification(&rng, seed: seed)
         case .linear:
             xs = (0..<100).map { _ in 2 * rng.uniform() }
             ys = xs.map { 4 + 3 * $0 + rng.normal() }

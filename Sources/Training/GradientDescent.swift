@@ -31,7 +31,9 @@ public enum GradientDescent {
         let bOnly = config.fixedM != nil
         let usesHessian = type(of: config.optimizer.rule).usesHessian
         var hessian = Hessian(SymmetricMatrix(size: model.parameterCount))
-        if let h = model.hessian {
+        // A Hessian that changes with θ (logistic regression's) is taken at the start here, and again at
+        // every update by the epochs' loop.
+        if let h = model.hessian ?? (usesHessian ? model.hessian(at: start(config, parameters: model.parameterCount)) : nil) {
             // Held fixed, m leaves the 1×1 matrix ∂²J/∂b² (2 for the mean squared error); otherwise the model's own.
             hessian = bOnly ? Hessian(h.matrix, held: [0]) : h
         } else if usesHessian {
@@ -138,13 +140,16 @@ public enum GradientDescent {
         /// One update an epoch, from the model's full gradient (O(k²) from its statistics).
         private mutating func descendByEpochs<Rule: OptimizerRule>(_ rule: inout Rule) {
             // Local copies: the loop reads constants that no call can change (`self` is inout).
-            let model = model, config = config, hessian = hessian, bOnly = bOnly
+            let model = model, config = config, bOnly = bOnly
+            var hessian = hessian
+            let varies = Rule.usesHessian && model.hessian == nil
             // The model's proximal step after each update (lasso's thresholding), if it has one; none in the
             // b-only run, which moves only the unpenalised b.
             let proximal = model.takesProximalSteps && !bOnly
             var theta = self.theta
             var g = [Double](repeating: 0, count: theta.count), change = g
             for epoch in stride(from: 1, through: config.epochs, by: 1) {
+                if varies, epoch > 1, let h = model.hessian(at: theta) { hessian = bOnly ? Hessian(h.matrix, held: [0]) : h }
                 model.gradient(theta, into: &g)
                 if bOnly { g[0] = 0 }
                 let alpha = config.rate(epoch: epoch - 1)

@@ -21,6 +21,9 @@ public protocol Model: Sendable {
     func gradient(ofBatch range: Range<Int>, _ order: EpochOrder, _ ahead: inout EpochOrder.Ahead, at theta: [Double], into g: inout [Double])
     /// ∇²J when it is the same at every θ (a quadratic loss), else nil.
     var hessian: Hessian? { get }
+    /// ∇²J at θ: for a loss whose Hessian changes with θ (logistic regression's), which Newton's method
+    /// then asks for at every update; nil when there is none. Default: the constant ``hessian``.
+    func hessian(at theta: [Double]) -> Hessian?
     /// The minimiser θ* and its loss J(θ*) when they are closed (the normal equations), else nil.
     var optimum: Optimum? { get }
     /// 2/λmax of the Hessian: batch descent with a constant rate below it converges; nil when not closed.
@@ -55,6 +58,8 @@ extension Model {
 
     public var lossName: String { "MSE" }
     public var optimumName: String { "least-squares minimum" }
+
+    public func hessian(at theta: [Double]) -> Hessian? { hessian }
 }
 
 /// A model's closed-form optimum: θ* and the least loss J(θ*).
