@@ -21,7 +21,7 @@ struct VisualOptions: ParsableArguments {
     @Option(help: ArgumentHelp("CSV file of points (header optional, '#' comments allowed); - reads standard input.", valueName: "file.csv"))
     var data: String?
 
-    @Option(help: "Built-in data when no --data is given: linear (100 points, y = 4 + 3x + noise), wide (1000 points, y = 5x + 3), noisy (100 points, steep slope, heavy noise), correlated (200 points of two correlated features x1, x2).")
+    @Option(help: "Built-in data when no --data is given: linear (100 points, y = 4 + 3x + noise), wide (1000 points, y = 5x + 3), noisy (100 points, steep slope, heavy noise), correlated (200 points of two correlated features x1, x2), wave (30 points of y = cos(1.5πx) + noise, for --degree).")
     var dataset: Preset?
 
     @Option(parsing: .unconditional, help: "Seed of the built-in data and of the stochastic optimizers' shuffles.")
