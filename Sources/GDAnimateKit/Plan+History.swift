@@ -40,7 +40,16 @@ extension Plan {
         ]
         if v.featureCount > 1 || v.standardize {
             parameters.insert(("features", .string(data.featureNames.joined(separator: ","))), at: 2)
-            parameters.insert(("standardized", .bool(v.standardize)), at: 3)
+            parameters.insert(("standardized", .bool(v.standardize || v.degree != nil)), at: 3)
+        }
+        // The overfitting lecture's settings, only when given (older histories keep their bytes).
+        if let degree = v.degree { parameters.append(("degree", .int(degree))) }
+        if let validation = v.validation { parameters.append(("validation", .number(validation))) }
+        if let held = data.heldOut { parameters.append(("validationPoints", .int(held.count))) }
+        if let penalty = v.penalty {
+            parameters.append(("penalty", .string(penalty.kind.rawValue)))
+            parameters.append(("lambda", .number(penalty.lambda)))
+            if penalty.kind == .elastic { parameters.append(("l1Ratio", .number(penalty.l1Ratio))) }
         }
         if case .file(_, let x, let y) = v.data {
             parameters.insert(("xColumn", x.map { .string(([$0] + v.extraXColumns).map(\.text).joined(separator: ",")) } ?? .null), at: 2)

@@ -126,6 +126,9 @@ public struct Plan: Sendable {
         if visual.batchSize != Visual().batchSize && !runs.contains(.minibatch) {
             notes.append(unused(.batchSize))
         }
+        if visual.validation != nil && !kinds.contains(.line) && !kinds.contains(.loss) {
+            notes.append(unused(.validation))
+        }
         if visual.axes != nil && !kinds.contains(.contour) {
             notes.append(unused(.axes))
         }

@@ -68,6 +68,7 @@ public enum PlanWarning: Equatable, Sendable, CustomStringConvertible {
             case .surfacePanel: return "\(w[.surfacePanel]) puts the 3-D surface in the dashboard, which \(shown) does not show"
             case .batchSize:
                 return "\(w[.batchSize]) sets the batches of \(w[.optimizer, "minibatch"]), which \(shown) does not use (it runs \(SceneText.list(Visual.names(runs))))"
+            case .validation: return "\(w[.validation]) holds points out of training, which only the line and loss scenes draw; \(shown) trains on the rest without showing them"
             case .axes: return "\(w[.axes]) picks the two weights of a contour, which \(shown) does not show"
             case .markBest: return "\(w[.markBest]) stars the lowest loss on a loss curve, which \(shown) does not show"
             default: return "\(w[p]) changes nothing that \(shown) draws"
