@@ -94,7 +94,7 @@ public struct Plan: Sendable {
                 notes.append(.snapshotsThinned(updates: main.final.step, every: every, limit: GradientDescent.snapshotLimit))
             }
         }
-        if let scaling = data.scaling, let main { notes.append(Self.unitsNote(main, scaling: scaling, names: visual.parameterNames)) }
+        if let scaling = data.scaling, data.curve == nil, let main { notes.append(Self.unitsNote(main, scaling: scaling, names: visual.parameterNames)) }
         warnings = notes
     }
 

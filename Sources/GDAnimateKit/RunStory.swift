@@ -167,7 +167,7 @@ struct RunStory {
         let f = best
         var text = opening + " and after \(Self.count(time(end), unit)) ends at \(place(end, prime: prime)) with loss \(Self.n(end.loss))."
         guard share(start) != nil else { return text + " It starts at the best fit already." }
-        let least = isBOnly ? "the least loss at this m (\(Self.n(f.loss)))" : "the least-squares minimum J* = \(Self.n(f.loss))"
+        let least = isBOnly ? "the least loss at this m (\(Self.n(f.loss)))" : "the \(run.model.optimumName) J* = \(Self.n(f.loss))"
         text += " The loss \(change), "
         if let down {
             text += "and was \(Self.percent(Self.downShare)) of the way down to \(least) by \(unit) \(time(down))."
@@ -177,7 +177,7 @@ struct RunStory {
         let (they, their) = isBOnly ? ("b", "its") : ("The parameters", "their")
         let end3 = isBOnly ? "ends" : "end"
         let fit = isBOnly ? "the best b at this m (\(nb(f.b)))"
-            : start.theta.count > 2 ? "the least-squares fit \(named(bestTheta, prime + "*"))" : "the least-squares fit m\(prime)* = \(nm(f.m)), b\(prime)* = \(nb(f.b))"
+            : start.theta.count > 2 ? "the \(fitName) fit \(named(bestTheta, prime + "*"))" : "the \(fitName) fit m\(prime)* = \(nm(f.m)), b\(prime)* = \(nb(f.b))"
         let excess = isBOnly ? "" : ", with J − J* = \(Self.n(end.loss - f.loss))"
         if let settled {
             text += " \(they) came within \(Self.percent(Self.settledShare)) of \(their) starting distance from \(fit) by \(unit) \(time(settled)) and stayed there"
@@ -188,6 +188,12 @@ struct RunStory {
         return text
     }
 
+    /// What the model's optimum is called before "fit": `least-squares`, `lasso`, `ridge`, `elastic-net`.
+    var fitName: String {
+        let name = run.model.optimumName
+        return name == "least-squares minimum" ? "least-squares" : String(name.dropLast(" minimum".count))
+    }
+
     /// One clause for a run among several: "loss fell from 53.92 to 0.8234, 65.5-fold, in 100 epochs,
     /// settled by epoch 93, ending 0.03912 from the least-squares fit", or how it diverged.
     var brief: String {
@@ -196,7 +202,7 @@ struct RunStory {
         }
         let text = "loss \(change) in \(Self.count(time(end), unit))"
         if diverges { return text }
-        let ending = "ending \(Self.n(distance(end))) from the least-squares fit"
+        let ending = "ending \(Self.n(distance(end))) from the \(fitName) fit"
         if let settled { return text + ", settled by \(unit) \(time(settled)), " + ending }
         return text + ", not settled, " + ending + " (\(Self.percent(distance(end) / distance(start))) of its starting distance)"
     }

@@ -25,7 +25,7 @@ extension Visual {
                 training = try features.transform(training)
                 validation = try validation.map { v throws(PolynomialFeatures.Invalid) in try features.transform(v) }
             } catch {
-                throw .invalid(property: .degree, value: "\(degree)", requirement: "the powers of an input with points and spread", reason: "\(error)")
+                throw .unfittable(source: raw.source, problem: "a polynomial of degree \(degree): \(error)")
             }
         }
         if standardize || degree != nil {

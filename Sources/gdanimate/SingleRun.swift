@@ -54,11 +54,23 @@ struct SingleRun {
     /// draws the scenes of one run that show them (line, loss, contour) and leaves out those of the
     /// one-feature line (bsweep), saying so; a scene asked for by name is drawn or refused, never dropped.
     static func scenes(_ mode: Mode, _ visual: Visual) -> (scenes: [SceneKind], leftOut: String?) {
-        guard mode == .all, visual.featureCount > 1 else { return (mode.scenes, nil) }
-        let (kept, dropped) = (mode.scenes.filter(\.definition.drawsSeveralFeatures), mode.scenes.filter { !$0.definition.drawsSeveralFeatures })
-        guard !dropped.isEmpty else { return (kept, nil) }
-        let names = dropped.map(\.rawValue).joined(separator: ", ")
-        return (kept, "--mode all leaves out \(names): \(dropped.count == 1 ? "it draws" : "they draw") the line ŷ = m·x + b of one feature, and the data has \(visual.featureCount) features (θ = \(visual.parameterNames.joined(separator: ", ")))")
+        guard mode == .all else { return (mode.scenes, nil) }
+        var scenes = mode.scenes, notes: [String] = []
+        if visual.featureCount > 1 {
+            let dropped = scenes.filter { !$0.definition.drawsSeveralFeatures }
+            scenes.removeAll { !$0.definition.drawsSeveralFeatures }
+            if !dropped.isEmpty {
+                notes.append("--mode all leaves out \(dropped.map(\.rawValue).joined(separator: ", ")): \(dropped.count == 1 ? "it draws" : "they draw") the line ŷ = m·x + b of one feature, and the data has \(visual.featureCount) features (θ = \(visual.parameterNames.joined(separator: ", ")))")
+            }
+        }
+        if visual.penalty != nil {
+            let dropped = scenes.filter { !$0.definition.drawsPenalty }
+            scenes.removeAll { !$0.definition.drawsPenalty }
+            if !dropped.isEmpty {
+                notes.append("--mode all leaves out \(dropped.map(\.rawValue).joined(separator: ", ")): \(dropped.count == 1 ? "it draws" : "they draw") the unpenalised loss, and --penalty adds a penalty")
+            }
+        }
+        return (scenes, notes.isEmpty ? nil : notes.joined(separator: "\ngdanimate: "))
     }
 
     /// Said before training when stochastic runs will visit points more than 5·10⁸ times (tens of seconds

@@ -68,11 +68,17 @@ final class ContourScene: ChartScene {
         colorbar = bar
         let n = Self.bands
         let prime = options.primed ? "′" : ""
+        /// The feature weight `w` (`w3`) multiplies, as the data names it (`x3`, a CSV column's name, `x³`).
+        func feature(_ w: String) -> String {
+            let names = input.data.featureNames
+            guard let j = Int(w.dropFirst()), j >= 1, j <= names.count else { return "x\(w.dropFirst())" }
+            return names[j - 1]
+        }
         /// Levels, colour-bar ticks and the chart for half-ranges hm, hb.
         func build(_ hm: Double, _ hb: Double) -> ([Double], [(value: Double, label: String)], Chart) {
             let isLine = names.u == "m"
-            let mAxis = Axis(ls.u - hm, ls.u + hm, title: isLine ? "m\(prime) (slope)" : "\(names.u) (weight of x\(names.u.dropFirst()))")
-            let bAxis = Axis(ls.v - hb, ls.v + hb, title: isLine ? "b\(prime) (intercept)" : "\(names.v) (weight of x\(names.v.dropFirst()))")
+            let mAxis = Axis(ls.u - hm, ls.u + hm, title: isLine ? "m\(prime) (slope)" : "\(names.u) (weight of \(feature(names.u)))")
+            let bAxis = Axis(ls.v - hb, ls.v + hb, title: isLine ? "b\(prime) (intercept)" : "\(names.v) (weight of \(feature(names.v)))")
             // J is convex: its largest value on the rectangle is at a corner, its smallest at (m*, b*) inside it.
             let corners = [(mAxis.lo, bAxis.lo), (mAxis.lo, bAxis.hi), (mAxis.hi, bAxis.lo), (mAxis.hi, bAxis.hi)]
             let jHi = corners.map { bowl.loss($0.0, $0.1) }.max()!

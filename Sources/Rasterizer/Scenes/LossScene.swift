@@ -22,6 +22,8 @@ final class LossScene: ChartScene {
     let excess: Bool
     /// The schedule's α on a right axis (one run's loss under a schedule other than constant).
     let rate: RateTrace?
+    /// Where the dashed floor is: J*, or the training MSE there when a penalised run is drawn beside held-out points.
+    let floorLine: Double
     private let customHeading: String?
 
     /// `legend: false` leaves the legend out (a comparison's colours are explained beside it).
@@ -31,8 +33,10 @@ final class LossScene: ChartScene {
          excess: Bool = false) {
         self.input = input
         let r = input.result
-        var curves = curves ?? [Series(label: "training loss", color: panel.style.theme.data, snapshots: r.snapshots)]
-            + Self.validation(input, color: panel.style.theme.fit)
+        // A penalised run beside held-out points: both curves are MSEs (the training one at the run's θ).
+        let penalizedMSE = curves == nil && input.data.heldOut != nil ? r.model as? PenalizedRegression : nil
+        let lossName = penalizedMSE == nil ? r.model.lossName : "MSE"
+        var curves = curves ?? Self.trainingAndValidation(input, panel.style.theme)
         self.excess = excess
         if excess {
             // J ≥ J* holds exactly (J = J* + two squares); a floor keeps a run that reached J* to the
@@ -60,7 +64,8 @@ final class LossScene: ChartScene {
         // tame snapshots and lets the rest leave through the top.
         let all = curves.flatMap { $0.snapshots.map(\.loss) }
         let highest = all.max()!
-        let jStar = r.leastSquares.loss
+        let jStar = penalizedMSE.map { $0.mse($0.optimum!.theta) } ?? r.leastSquares.loss
+        floorLine = jStar
         let positiveLow = ((excess ? [] : [jStar]) + all).filter { $0 > 0 }.min() ?? 1
         let useLog = excess || input.lossScale.isLogarithmic(highest: highest, lowestPositive: positiveLow)
         // J − J* (a comparison) keeps to the tame snapshots too: a run that explodes leaves through the
@@ -75,9 +80,9 @@ final class LossScene: ChartScene {
             let floor = !excess && jStarIsReal ? min(top * 1e-12, jStar) : top * 1e-12
             let lo = max(positiveLow, floor)
             let span = top / lo
-            yAxis = Axis(lo / pow(span, 0.05), top * pow(span, 0.05), scale: .log, title: excess ? "\(r.model.lossName) − J* (log scale)" : "\(r.model.lossName) (log scale)")
+            yAxis = Axis(lo / pow(span, 0.05), top * pow(span, 0.05), scale: .log, title: excess ? "\(lossName) − J* (log scale)" : "\(lossName) (log scale)")
         } else {
-            yAxis = Axis(0, top * 1.05 + (top == 0 ? 1 : 0), title: r.model.lossName)
+            yAxis = Axis(0, top * 1.05 + (top == 0 ? 1 : 0), title: lossName)
         }
         var rate = curves.count == 1 && !excess
             ? RateTrace(r, snapshots: longest, style: panel.style, font: font, plotHeight: Double(panel.area.y1 - panel.area.y0) * 0.7) : nil
@@ -90,7 +95,8 @@ final class LossScene: ChartScene {
         var legend = curves.map { LegendEntry(glyph: .line($0.color, width: style.lineWidth, dashed: false), text: $0.label) }
         if !excess {
             legend.append(LegendEntry(glyph: .line(chart.theme.neutral, width: style.lineWidth * 0.75, dashed: true),
-                                      text: "\(r.model.optimumName) J* = \(NumberFormat.significant(jStar))"))
+                                      text: penalizedMSE == nil ? "\(r.model.optimumName) J* = \(NumberFormat.significant(jStar))"
+                                          : "training MSE at the \(r.model.optimumName) = \(NumberFormat.significant(jStar))"))
         }
         if rate != nil { legend.append(RateTrace.legend(chart.theme, style: style)) }
         if let best {
@@ -107,6 +113,18 @@ final class LossScene: ChartScene {
 
     var runs: [[Snapshot]] { curves.map(\.snapshots) }
 
+    /// The run's loss, and beside it the held-out points' MSE (``validation(_:color:)``); with held-out points
+    /// a penalised run's training curve is its MSE too, so that the two curves measure the same thing.
+    static func trainingAndValidation(_ input: SceneInput, _ theme: Theme) -> [Series] {
+        let r = input.result
+        let held = validation(input, color: theme.fit)
+        guard !held.isEmpty, let penalized = r.model as? PenalizedRegression else {
+            return [Series(label: "training loss", color: theme.data, snapshots: r.snapshots)] + held
+        }
+        let mse = r.snapshots.map { Snapshot(epoch: $0.epoch, step: $0.step, theta: $0.theta, loss: penalized.mse($0.theta)) }
+        return [Series(label: "training MSE (the run descends on MSE + penalty)", color: theme.data, snapshots: mse)] + held
+    }
+
     /// The held-out points' mean squared error at every snapshot (`--validation`): the curve whose gap above
     /// the training loss is overfitting. None without held-out points.
     static func validation(_ input: SceneInput, color: RGB) -> [Series] {
@@ -118,8 +136,7 @@ final class LossScene: ChartScene {
     var legendRect: PixelRect { chart.legendFrame(legend, corner: corner) }
 
     func drawStatic(on c: Canvas) {
-        let jStar = input.result.leastSquares.loss
-        let y = chart.y.map(jStar)
+        let y = chart.y.map(floorLine)
         if !excess {
             c.strokePolyline([Point(chart.x.map(chart.x.lo), y), Point(chart.x.map(chart.x.hi), y)], width: chart.style.lineWidth * 0.75,
                              chart.theme.neutral, dash: (chart.style.lineWidth * 2.5, chart.style.lineWidth * 1.8), clip: chart.plot)

@@ -34,25 +34,28 @@ public enum SceneText {
     /// run's ``TrainingResult/readoutPrecision`` (a scene works them out once, not for every frame).
     static func fit(_ r: TrainingResult, _ k: Int, digits d: (m: ReadoutPrecision, b: ReadoutPrecision), prime: String = "") -> [TitleSegment] {
         let s = r.snapshots[k]
+        let names = r.model.parameterNames
+        // Lasso's proximal steps set weights to exactly 0: said as "0", not as a rounded 0.000.
+        let sparse = ((r.model as? PenalizedRegression)?.penalty.l1Weight ?? 0) > 0
+        func weight(_ j: Int) -> String { sparse && s.theta[j] == 0 ? "0" : d.m.text(s.theta[j]) }
+        let loss: [TitleSegment] = [TitleSegment("  \(r.model.lossName) = "), TitleSegment(number(s.loss))]
         if s.theta.count > 6 {
             // Many weights (a polynomial of high degree): their size, which overfitting inflates, not each one.
-            let names = r.model.parameterNames, w = s.theta.dropLast()
+            let w = s.theta.dropLast()
             let norm = w.reduce(0) { $0 + $1 * $1 }.squareRoot()
-            return [TitleSegment("  ‖w‖ = "), TitleSegment(number(norm)), TitleSegment(" (\(names[0])…\(names[names.count - 2]))"),
-                    TitleSegment("  \(names[names.count - 1])\(prime) = "), TitleSegment(d.b.text(s.theta[s.theta.count - 1])),
-                    TitleSegment("  \(r.model.lossName) = "), TitleSegment(number(s.loss))]
+            let zeros = sparse ? w.indices.filter { w[$0] == 0 }.map { names[$0] } : []
+            return [TitleSegment("  ‖w‖ = "), TitleSegment(number(norm)), TitleSegment(" (\(names[0])…\(names[names.count - 2])\(zeros.isEmpty ? "" : "; 0: " + zeros.joined(separator: ", ")))"),
+                    TitleSegment("  \(names[names.count - 1])\(prime) = "), TitleSegment(d.b.text(s.theta[s.theta.count - 1]))] + loss
         }
         if s.theta.count > 2 {
             // Several features: each weight (as precise as the first) and the intercept, named as the model names them.
-            let names = r.model.parameterNames
             var out: [TitleSegment] = []
-            for (j, value) in s.theta.enumerated() {
-                out += [TitleSegment("  \(names[j])\(prime) = "), TitleSegment((j == names.count - 1 ? d.b : d.m).text(value))]
+            for j in s.theta.indices {
+                out += [TitleSegment("  \(names[j])\(prime) = "), TitleSegment(j == names.count - 1 ? d.b.text(s.theta[j]) : weight(j))]
             }
-            return out + [TitleSegment("  \(r.model.lossName) = "), TitleSegment(number(s.loss))]
+            return out + loss
         }
-        return [TitleSegment("  m\(prime) = "), TitleSegment(d.m.text(s.m)), TitleSegment("  b\(prime) = "),
-                TitleSegment(d.b.text(s.b)), TitleSegment("  \(r.model.lossName) = "), TitleSegment(number(s.loss))]
+        return [TitleSegment("  m\(prime) = "), TitleSegment(weight(0)), TitleSegment("  b\(prime) = "), TitleSegment(d.b.text(s.b))] + loss
     }
 
     /// `Epoch k / N   m = …  b = …  MSE = …` (and `α = …` under a schedule): the readout of the line,
