@@ -185,28 +185,15 @@ struct PenaltyTests {
         }
     }
 
-    /// Thread CPU time in seconds.
-    static func cpuTime() -> Double {
-        var t = timespec()
-        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t)
-        return Double(t.tv_sec) + Double(t.tv_nsec) * 1e-9
-    }
-
-    /// 100 λ values for the degree-15 wave, lasso and ridge, in well under a second of CPU; ridge's path
-    /// is each λ's closed optimum, and lasso's weights grow from all 0.
-    @Test func hundredLambdasTakeMilliseconds() throws {
+    /// 100 λ values for the degree-15 wave, lasso, ridge and elastic net (their CPU time is a benchmark's
+    /// figure, not a test's: see the session notes); ridge's path is each λ's closed optimum, and lasso's
+    /// weights grow from all 0.
+    @Test func hundredLambdasFromAllZeroToTheLeastSquares() throws {
         let data = try #require(try Preset.wave.generate(seed: 0).polynomial(degree: 15).standardizingFeatures())
         let model = try LinearRegression(data)
-        var times: [Double] = []
-        var start = Self.cpuTime()
         let lasso = try LambdaPath(model, kind: .l1, count: 100)
-        times.append(Self.cpuTime() - start); start = Self.cpuTime()
         let ridge = try LambdaPath(model, kind: .l2, count: 100)
-        times.append(Self.cpuTime() - start); start = Self.cpuTime()
         let elastic = try LambdaPath(model, kind: .elastic, l1Ratio: 0.5, count: 100)
-        times.append(Self.cpuTime() - start)
-        print("λ paths of 100 values, 15 features, ms of CPU: lasso \(times[0] * 1000), ridge \(times[1] * 1000), elastic \(times[2] * 1000)")
-        #expect(times.allSatisfy { $0 < 0.25 })
         #expect(lasso.lambdas.count == 100 && abs(lasso.lambdas[99] / lasso.lambdas[0] - 1e-4) < 1e-15)
         #expect(lasso.zeroWeights[0].count == 15 && lasso.zeroWeights[99].count < 15 && elastic.zeroWeights[0].count == 15)
         // Ridge at each λ is the closed solution (S + λI)w = s: check one against PenalizedRegression.
