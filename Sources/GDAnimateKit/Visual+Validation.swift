@@ -33,7 +33,7 @@ extension Visual {
         if let degree, !PolynomialFeatures.degrees.contains(degree) {
             throw invalid(.degree, degree, "from \(PolynomialFeatures.degrees.lowerBound) to \(PolynomialFeatures.degrees.upperBound)")
         }
-        if let degree, inputCount > 1 {
+        if degree != nil, inputCount > 1 {
             throw .oneFeatureSetting(property: .degree, parameters: (1...inputCount).map { "w\($0)" } + ["b"])
         }
         if let validation, !(validation > 0 && validation < 1) {
