@@ -40,6 +40,10 @@ public enum VisualError: Error, Equatable, Sendable, CustomStringConvertible {
     /// A penalty with an L1 part (`penalty`: l1 or elastic) asked of an optimizer other than plain descent:
     /// its proximal step is ISTA's, whose fixed point is the lasso optimum only for batch, sgd and minibatch.
     case proximalNeedsPlainDescent(optimizer: OptimizerKind, penalty: String)
+    /// The penalty scene was asked for without a penalty to draw.
+    case penaltySceneNeedsPenalty
+    /// The penalty scene draws two weights; the data's model has `parameters` (its weights and b).
+    case penaltySceneNeedsTwoWeights(parameters: [String])
     /// A format cannot be written here (`OutputFormat.requirement`: the program it runs is missing).
     case formatUnavailable(format: String, reason: String)
     /// ``Visual/batchSize`` is larger than the data.
@@ -80,7 +84,7 @@ public enum VisualError: Error, Equatable, Sendable, CustomStringConvertible {
     public var isSettingsOnly: Bool {
         switch self {
         case .batchLargerThanData, .sameFileName, .unfittable, .constantFeature, .pointsNotKept, .cannotReadAgain, .fileChanged,
-             .oneFeatureScene, .oneFeatureSetting: return false
+             .oneFeatureScene, .oneFeatureSetting, .penaltySceneNeedsTwoWeights: return false
         default: return true
         }
     }
@@ -121,6 +125,11 @@ public enum VisualError: Error, Equatable, Sendable, CustomStringConvertible {
             return "\(w[.scene, scene.rawValue]) draws the line ŷ = m·x + b of one feature, but the data has \(parameters.count - 1) features (θ = \(parameters.joined(separator: ", "))); \(list) show\(able.count > 1 ? "" : "s") their descent"
         case .proximalNeedsPlainDescent(let optimizer, let penalty):
             return "\(w[.penalty, penalty]) takes a proximal step after each update (soft-thresholding, ISTA), which lands on the penalised optimum only for plain descent; \(w[.optimizer, optimizer.rawValue]) rescales or carries its steps and would settle elsewhere: use \(w[.optimizer, "batch"]), sgd or minibatch (\(w[.penalty, "l2"]) works with every optimizer)"
+        case .penaltySceneNeedsPenalty:
+            return "\(w[.scene, "penalty"]) draws a penalty's level set on the loss contours: give \(w[.penalty]) l1, l2 or elastic (and \(w[.lambda]), default \(Visual.defaultLambda))"
+        case .penaltySceneNeedsTwoWeights(let parameters):
+            let p = parameters.count - 1
+            return "\(w[.scene, "penalty"]) draws the penalty over two weights, but the data has \(p) feature\(p == 1 ? "" : "s") (θ = \(parameters.joined(separator: ", "))); give two: \(w.commandLine ? "--dataset correlated" : "the correlated preset"), two columns in \(w[.extraXColumns]), or \(w[.degree]) 2"
         case .unpenalizedScene(let scene, let able):
             let list = able.map { w[.scene, $0.rawValue] }.joined(separator: ", ")
             return "\(w[.scene, scene.rawValue]) draws the unpenalised loss, the mean squared error alone, and \(w[.penalty]) adds a penalty to it; \(list) show\(able.count > 1 ? "" : "s") a penalised descent"

@@ -117,7 +117,7 @@ struct DescriptionTests {
     @Test func everyKindIsOneParagraphWithoutFloatNoise() throws {
         for kind in SceneKind.allCases {
             for lr in [0.05, 0.6] {
-                var v = Visual(scene: kind)
+                var v = kind.example()
                 v.learningRate = lr
                 v.epochs = 30
                 if kind == .dashboard { v.fixedM = 2 }

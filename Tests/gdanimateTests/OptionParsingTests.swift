@@ -105,7 +105,7 @@ struct OptionParsingTests {
     }
 
     @Test func modeIsTheSceneKindOrAll() throws {
-        for kind in SceneKind.allCases { #expect(try VisualOptions.parse(["--mode", kind.rawValue]).mode == .scene(kind)) }
+        for kind in SceneKind.allCases { #expect(try VisualOptions.parse(kind.example().arguments).mode == .scene(kind)) }
         #expect(try VisualOptions.parse(["--mode", "all"]).mode.scenes == SceneKind.single)
         let message = Self.error(["--mode", "spiral"]) ?? ""
         for kind in SceneKind.allCases { #expect(message.contains("- \(kind.rawValue)\n") || message.hasSuffix("- \(kind.rawValue)"), "\(message)") }

@@ -54,7 +54,7 @@ struct SceneRegistryTests {
     /// and the last differs from the first (the scene animates); and the runs it shows were counted.
     @Test(arguments: SceneKind.allCases)
     func everySceneRendersAFrame(_ kind: SceneKind) throws {
-        var visual = Visual(scene: kind)
+        var visual = kind.example()
         visual.frames = 3
         let scene = try #require(try Plan(visual, data: visual.loadData()).scenes.first)
         #expect(scene.kind == kind)
@@ -69,7 +69,7 @@ struct SceneRegistryTests {
         let function: Set<String> = ["and", "the", "with", "one", "per", "too", "at", "on", "in", "of", "several", "beside"]
         var seen: [String: SceneKind] = [:]
         for kind in SceneKind.allCases {
-            let visual = Visual(scene: kind)
+            let visual = kind.example()
             let data = try visual.loadData()
             let text = try Plan(visual, data: data).descriptions()[0]
             #expect(text.count > 80 && text.hasSuffix("."), "\(kind): \(text)")
@@ -87,7 +87,7 @@ struct SceneRegistryTests {
         let help = GDAnimate.helpMessage(columns: 100).split(whereSeparator: \.isWhitespace).joined(separator: " ")
         for kind in SceneKind.allCases {
             #expect(help.contains("\(kind.rawValue) (\(kind.summary))"), "\(kind) is not in --help")
-            #expect(try VisualOptions.parse(["--mode", kind.rawValue]).mode == .scene(kind))
+            #expect(try VisualOptions.parse(kind.example().arguments).mode == .scene(kind))
         }
     }
 
@@ -104,11 +104,12 @@ struct SceneRegistryTests {
         defer { for f in files { unlink(f.path) } }
         let need = kind.definition.data
         for (file, rows) in zip(files, rows) {
-            var visual = Visual(scene: kind, data: .file(path: file.path))
+            var visual = kind.example(Visual(scene: kind, data: .file(path: file.path)))
             (visual.frames, visual.epochs) = (2, 20)
             let data = try visual.loadData(for: [kind])
             #expect(data.count == rows)
-            let keeps = need == .points || (need == .pointsOrDensity && rows <= DensityCounts.threshold)
+            // Polynomial features (the penalty scene's example of one x) are made from the points themselves.
+            let keeps = need == .points || visual.degree != nil || (need == .pointsOrDensity && rows <= DensityCounts.threshold)
             #expect(data.hasPoints == keeps, "\(kind) (\(need)) from \(rows) rows kept points: \(data.hasPoints)")
             #expect(data.xs.count == (keeps ? rows : 0))
             let scene = try #require(try Plan(visual, data: data).scenes.first)
@@ -117,7 +118,8 @@ struct SceneRegistryTests {
             var whole = visual
             let every = Dataset(xs: file.xs, ys: file.ys, source: data.source)
             whole.data = .points(every)
-            let reference = try #require(try Plan(whole, data: every).scenes.first)
+            whole = kind.example(whole)
+            let reference = try #require(try Plan(whole, data: whole.loadData(for: [kind])).scenes.first)
             for (a, b) in zip(try Self.firstAndLast(scene), try Self.firstAndLast(reference)) {
                 let off = zip(a.pixels, b.pixels).filter { $0 != $1 }.count
                 #expect(a.width == b.width && a.height == b.height && Double(off) <= 0.005 * Double(a.pixels.count),

@@ -14,7 +14,7 @@ import Training
 public struct SceneDefinition: Sendable {
     /// The scenes, in the order `--help` lists them: the one registry.
     static let registered: [SceneDefinition] = [
-        .line, .loss, .bsweep, .contour, .compare, .dashboard, .lrSweep, .scaling, .steps, .surface,
+        .line, .loss, .bsweep, .contour, .compare, .dashboard, .lrSweep, .scaling, .steps, .surface, .penalty,
     ]
 
     /// The registered scene named `name`, or nil.
@@ -90,6 +90,8 @@ public struct SceneDefinition: Sendable {
     let ownFrames: OwnFrames?
     /// The scene in plain words (``PlannedScene/description``).
     let describe: @Sendable (PlannedScene) -> String
+    /// Adds to a visual what the scene needs and no default gives (``SceneKind/example(_:)``; default nothing).
+    let completeExample: @Sendable (inout Visual) -> Void
 
     /// A scene that draws with `drawing` and is described by `describe`; the defaults fit a scene of one
     /// chart of the main run, from the loss surface's statistics, with no option, check or runs of its own.
@@ -101,6 +103,7 @@ public struct SceneDefinition: Sendable {
          check: @escaping @Sendable (Visual) throws(VisualError) -> Void = { _ in },
          prepare: @escaping @Sendable (inout SceneSetup) throws(VisualError) -> Void = { _ in },
          namesRunsInWarnings: Bool = false, drawsSlowest: Bool = false, ownFrames: OwnFrames? = nil,
+         example: @escaping @Sendable (inout Visual) -> Void = { _ in },
          describe: @escaping @Sendable (PlannedScene) -> String) {
         self.drawing = drawing
         self.summary = summary
@@ -118,6 +121,7 @@ public struct SceneDefinition: Sendable {
         self.drawsSlowest = drawsSlowest
         self.ownFrames = ownFrames
         self.describe = describe
+        completeExample = example
     }
 
     /// The name: `--mode`'s value, manifests' `mode`, the default base name of its files.

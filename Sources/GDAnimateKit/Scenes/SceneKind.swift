@@ -30,6 +30,17 @@ public struct SceneKind: RawRepresentable, Hashable, CaseIterable, Sendable, Cus
     /// The name.
     public var description: String { rawValue }
 
+    /// A visual this scene can draw: `visual` (default: every setting at its default) with what the scene
+    /// needs and no default gives added where it is missing; most scenes need nothing. The penalty scene needs
+    /// a penalty (lasso, λ at its default) and two weights (the square of a lone x, `degree` 2). The
+    /// registry's tests draw every scene this way, so a scene with needs of its own is checked with the rest.
+    public func example(_ visual: Visual? = nil) -> Visual {
+        var v = visual ?? Visual(scene: self)
+        v.scene = self
+        definition.completeExample(&v)
+        return v
+    }
+
     /// What the scene shows, in a few words (help texts and docs read it).
     public var summary: String { definition.summary }
 

@@ -39,6 +39,18 @@ struct WeightSlice: Bowl {
         isExact = f.featureCount == 2 && f.means.allSatisfy { abs($0) <= 1e-12 * max(1, f.covariance[0, 0].squareRoot()) }
     }
 
+    /// The mean squared error of two features over their weights with b at its best for them, the profile
+    /// J*(w) = J* + ΔwᵀSΔw (S the features' covariance): exact for any data, centred or not, and the loss
+    /// a penalty on the weights alone trades against, since b is never penalised (the penalty scene).
+    init(profile model: LinearRegression) {
+        let f = model.features!
+        axes = (0, 1)
+        let best = f.optimum.theta
+        optimum = (best[0], best[1], f.optimum.loss)
+        (a11, a12, a22) = (f.covariance[0, 0], f.covariance[0, 1], f.covariance[1, 1])
+        isExact = true
+    }
+
     @inline(__always) func loss(_ u: Double, _ v: Double) -> Double {
         let du = u - optimum.u, dv = v - optimum.v
         return optimum.loss + a11 * du * du + 2 * a12 * du * dv + a22 * dv * dv

@@ -4,13 +4,8 @@ import Glibc
 import Training
 
 /// Filled contour bands of J(m, b) on logarithmically spaced levels (viridis) with thin isolines, a
-/// colour bar, and the optimizer's path from its start to the current epoch; the least-squares minimum
-/// is a star.
-///
-/// The bands are exact rather than traced: J is a quadratic evaluated in O(1) (`LossSurface`), so every
-/// pixel gets the band of the true J at its centre, and its distance to the nearest level, J's offset over
-/// the length of ∇J in pixels, anti-aliases band edges and draws isolines. Marching squares on a grid
-/// would approximate what is here computed: no speckles, no gaps, no saddle cases to resolve.
+/// colour bar (``ContourFill``), and the optimizer's path from its start to the current epoch; the
+/// least-squares minimum is a star.
 final class ContourScene: ChartScene {
     let chart: Chart
     let input: SceneInput
@@ -21,11 +16,8 @@ final class ContourScene: ChartScene {
     let paths: [Series]
     let legend: [LegendEntry]
     let corner: Chart.Corner
-    /// The band edges: levels[0] = the lowest J on the plot, levels[bands] = the highest.
-    let levels: [Double]
-    static let bands = 16
-    let colorbar: (gap: Double, width: Double)
-    let colorTicks: [(value: Double, label: String)]
+    /// The bands and the colour bar.
+    let fill: ContourFill
     private let customHeading: String?
     /// The arrows of `input.arrows`.
     let arrows: DescentArrows?
@@ -64,9 +56,6 @@ final class ContourScene: ChartScene {
         let names = bowl.names
         var (hm, hb) = Self.halfRanges(rangeFrom ?? paths.map(\.snapshots), bowl: bowl)
         let style = panel.style
-        let bar = (gap: style.pad * 2, width: max(9, 15 * style.scale))
-        colorbar = bar
-        let n = Self.bands
         let prime = options.primed ? "′" : ""
         /// The feature weight `w` (`w3`) multiplies, as the data names it (`x3`, a CSV column's name, `x³`).
         func feature(_ w: String) -> String {
@@ -74,33 +63,25 @@ final class ContourScene: ChartScene {
             guard let j = Int(w.dropFirst()), j >= 1, j <= names.count else { return "x\(w.dropFirst())" }
             return names[j - 1]
         }
-        /// Levels, colour-bar ticks and the chart for half-ranges hm, hb.
-        func build(_ hm: Double, _ hb: Double) -> ([Double], [(value: Double, label: String)], Chart) {
+        /// The fill and the chart for half-ranges hm, hb.
+        func build(_ hm: Double, _ hb: Double) -> (ContourFill, Chart) {
             let isLine = names.u == "m"
             let mAxis = Axis(ls.u - hm, ls.u + hm, title: isLine ? "m\(prime) (slope)" : "\(names.u) (weight of \(feature(names.u)))")
             let bAxis = Axis(ls.v - hb, ls.v + hb, title: isLine ? "b\(prime) (intercept)" : "\(names.v) (weight of \(feature(names.v)))")
-            // J is convex: its largest value on the rectangle is at a corner, its smallest at (m*, b*) inside it.
-            let corners = [(mAxis.lo, bAxis.lo), (mAxis.lo, bAxis.hi), (mAxis.hi, bAxis.lo), (mAxis.hi, bAxis.hi)]
-            let jHi = corners.map { bowl.loss($0.0, $0.1) }.max()!
-            let jLo = max(ls.loss, jHi * 1e-9)
-            let levels = (0...n).map { i in jLo * pow(jHi / jLo, Double(i) / Double(n)) }
-            let ticks = NiceTicks.logarithmic(jLo, jHi, maxCount: 6)
-            let widest = ticks.map { font.measure($0.label, size: style.tickSize).width }.max() ?? 0
-            let reserve = bar.gap + bar.width + style.tickLength + style.pad * 0.6 + widest + style.pad + style.labelSize * 1.3
-            return (levels, ticks, Chart(panel, font: font, x: mAxis, y: bAxis, rightReserve: reserve))
+            return ContourFill.make(bowl.loss, least: ls.loss, u: mAxis, v: bAxis, panel: panel, font: font)
         }
         var built = build(hm, hb)
         if options.equalAspect {
             // Widen the narrower range until a pixel is the same step in m and in b (twice: the colour
             // bar's width, hence the plot's, depends a little on the ranges).
             for _ in 0..<2 {
-                let plot = built.2.plot
+                let plot = built.1.plot
                 let pw = Double(plot.x1 - plot.x0), ph = Double(plot.y1 - plot.y0)
                 if hm / pw < hb / ph { hm = hb * pw / ph } else { hb = hm * ph / pw }
                 built = build(hm, hb)
             }
         }
-        (levels, colorTicks, chart) = built
+        (fill, chart) = built
         let chart = self.chart
         let pathWidth = style.lineWidth * 0.8
         legend = options.legend ? paths.map { LegendEntry(glyph: .casedLine($0.color, casing: chart.theme.pathCasing, width: pathWidth), text: $0.label) } + [
@@ -133,88 +114,12 @@ final class ContourScene: ChartScene {
     var legendRect: PixelRect { chart.legendFrame(legend, corner: corner) }
 
     func drawStatic(on c: Canvas) {
-        drawSurface(on: c)
-        drawColorbar(on: c)
-        chart.drawLegend(legend, corner: corner, on: c)
-    }
-
-    private func drawSurface(on c: Canvas) {
-        // One loop compiled for each bowl: J and ∇J at every pixel without a branch or a call through a table.
         switch bowl {
-        case .line(let surface): drawBands(surface, on: c)
-        case .slice(let slice): drawBands(slice, on: c)
+        case .line(let surface): fill.draw(surface, chart: chart, on: c)
+        case .slice(let slice): fill.draw(slice, chart: chart, on: c)
         }
-    }
-
-    private func drawBands<B: Bowl>(_ surface: B, on c: Canvas) {
-        let plot = chart.plot
-        let n = Self.bands
-        let logLo = log(levels[0])
-        let perLog = Double(n) / (log(levels[n]) - logLo)
-        let colors = (0..<n).map { chart.theme.surface(Double($0) / Double(n - 1)) }
-        let dmdx = (chart.x.hi - chart.x.lo) / (chart.x.pixelHi - chart.x.pixelLo)
-        let dbdy = (chart.y.hi - chart.y.lo) / (chart.y.pixelHi - chart.y.pixelLo)
-        let isoHalf = max(0.35, 0.45 * chart.style.scale)
-        let isoColor = RGB(0x202020)
-        for py in plot.y0..<plot.y1 {
-            let b = chart.y.value(at: Double(py) + 0.5)
-            for px in plot.x0..<plot.x1 {
-                let m = chart.x.value(at: Double(px) + 0.5)
-                let j = surface.loss(m, b)
-                let t = max(0, (log(j) - logLo) * perLog)
-                let band = min(n - 1, Int(t))
-                let g = surface.gradient(m, b)
-                let gpx = ((g.du * dmdx) * (g.du * dmdx) + (g.dv * dbdy) * (g.dv * dbdy)).squareRoot()
-                // |∇t| in pixels: t = n·ln(J / J₀)/ln(J₁/J₀), so ∇t = perLog·∇J / J.
-                let tPerPixel = perLog * gpx / j
-                var color = colors[band]
-                var lineDistance = Double.infinity
-                if tPerPixel > 0 {
-                    let f = t - Double(band)
-                    if band > 0 {
-                        let d = f / tPerPixel
-                        if d < 0.5 { color = colors[band - 1].over(color, alpha: 0.5 - d) }
-                        lineDistance = d
-                    }
-                    if band < n - 1 {
-                        let d = (1 - f) / tPerPixel
-                        if d < 0.5 { color = colors[band + 1].over(color, alpha: 0.5 - d) }
-                        lineDistance = min(lineDistance, d)
-                    }
-                }
-                c.set(px, py, color)
-                let cov = bandCoverage(lineDistance, halfWidth: isoHalf)
-                if cov > 0 { c.blend(px, py, isoColor, 0.45 * cov) }
-            }
-        }
-    }
-
-    private func drawColorbar(on c: Canvas) {
-        let s = chart.style
-        let x0 = Double(chart.plot.x1) + colorbar.gap
-        let x1 = x0 + colorbar.width
-        var bar = Axis(levels[0], levels[Self.bands], scale: .log, title: "MSE")
-        bar.pixelLo = Double(chart.plot.y1)
-        bar.pixelHi = Double(chart.plot.y0)
-        for i in 0..<Self.bands {
-            let yTop = bar.map(levels[i + 1]), yBottom = bar.map(levels[i])
-            c.fillRect(x0: Int(x0.rounded()), y0: Int(yTop.rounded()), x1: Int(x1.rounded()), y1: Int(yBottom.rounded()),
-                       chart.theme.surface(Double(i) / Double(Self.bands - 1)))
-        }
-        let all = chart.area
-        let w = max(1, s.scale)
-        let xr = Double(Int(x1.rounded())), xl = Double(Int(x0.rounded()))
-        let box = [Point(xl, bar.pixelHi), Point(xr, bar.pixelHi), Point(xr, bar.pixelLo), Point(xl, bar.pixelLo), Point(xl, bar.pixelHi)]
-        c.strokePolyline(box, width: w, chart.theme.axis, clip: all)
-        var widest = 0.0
-        for t in colorTicks {
-            let y = bar.map(t.value)
-            c.strokeSegment(Point(xr, y), Point(xr + s.tickLength, y), width: w, chart.theme.axis, clip: all)
-            let r = c.label(t.label, font: chart.font, size: s.tickSize, at: xr + s.tickLength + s.pad * 0.6, y, color: chart.theme.text, h: .left, v: .middle)
-            widest = max(widest, Double(r.x1) - (xr + s.tickLength + s.pad * 0.6))
-        }
-        c.verticalLabel("MSE", font: chart.font, size: s.labelSize, centerY: (bar.pixelLo + bar.pixelHi) / 2,
-                        left: xr + s.tickLength + s.pad * 0.6 + widest + s.pad * 0.6, color: chart.theme.text)
+        fill.drawColorbar(chart: chart, on: c)
+        chart.drawLegend(legend, corner: corner, on: c)
     }
 
     private var pathWidth: Double { chart.style.lineWidth * 0.8 }

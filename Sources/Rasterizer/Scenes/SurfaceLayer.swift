@@ -122,11 +122,11 @@ struct SurfaceLayer {
     /// The contour's levels as ellipses on the surface, and their shadows on the floor.
     private func drawIsolines(into buffer: DepthBuffer, vertex: (Vec3) -> DepthBuffer.Vertex, halfWidth: Double, floor: Double) {
         let g = geometry
-        let levels = (1..<ContourScene.bands).map { i -> Double in
+        let levels = (1..<ContourFill.bands).map { i -> Double in
             let lo = g.logarithmic ? g.heightLo : max(g.surface.leastSquares.loss, 1e-300)
             let hi = g.heightHi
-            if g.logarithmic { return pow(10, lo + (hi - lo) * Double(i) / Double(ContourScene.bands)) }
-            return lo + (hi - lo) * Double(i) / Double(ContourScene.bands)
+            if g.logarithmic { return pow(10, lo + (hi - lo) * Double(i) / Double(ContourFill.bands)) }
+            return lo + (hi - lo) * Double(i) / Double(ContourFill.bands)
         }
         let ink = RGB(0x202020)
         for level in levels {

@@ -7,10 +7,10 @@ extension Refusal {
     static let features: [Refusal] = [
         // The contour draws two features (the loss over w1 and w2); the steps of one update draw one.
         Refusal("two features in the steps of one", ["--dataset", "correlated", "--mode", "steps"], exit: 64,
-                ["Error: --mode steps draws the line ŷ = m·x + b of one feature, but the data has 2 features (θ = w1, w2, b); --mode line, --mode loss, --mode contour show their descent\nUsage: gdanimate <options>"]),
+                ["Error: --mode steps draws the line ŷ = m·x + b of one feature, but the data has 2 features (θ = w1, w2, b); --mode line, --mode loss, --mode contour, --mode penalty show their descent\nUsage: gdanimate <options>"]),
         // --mode all of two features draws line, loss and contour (WorkingInputTests); a scene named is refused.
         Refusal("two features on bsweep", ["--dataset", "correlated", "--mode", "bsweep"], exit: 64,
-                ["Error: --mode bsweep draws the line ŷ = m·x + b of one feature, but the data has 2 features (θ = w1, w2, b); --mode line, --mode loss, --mode contour show their descent\nUsage: gdanimate <options>"]),
+                ["Error: --mode bsweep draws the line ŷ = m·x + b of one feature, but the data has 2 features (θ = w1, w2, b); --mode line, --mode loss, --mode contour, --mode penalty show their descent\nUsage: gdanimate <options>"]),
         Refusal("--axes with the intercept", ["--dataset", "correlated", "--axes", "w1,b"], exit: 64,
                 ["Error: --axes must be two different weights of w1, w2 (got w1,b)\nUsage: gdanimate <options>"]),
         Refusal("--axes naming one weight twice", ["--dataset", "correlated", "--axes", "w2,w2"], exit: 64,
@@ -33,7 +33,13 @@ extension Refusal {
         Refusal("an r above 1", ["--penalty", "elastic", "--l1-ratio", "1.5", "--mode", "loss"], exit: 64,
                 ["Error: --l1-ratio must be from 0 (ridge) to 1 (lasso) (got 1.5)\nUsage: gdanimate <options>"]),
         Refusal("a penalty on the contour", ["--penalty", "l2"], exit: 64,
-                ["Error: --mode contour draws the unpenalised loss, the mean squared error alone, and --penalty adds a penalty to it; --mode line, --mode loss show a penalised descent\nUsage: gdanimate <options>"]),
+                ["Error: --mode contour draws the unpenalised loss, the mean squared error alone, and --penalty adds a penalty to it; --mode line, --mode loss, --mode penalty show a penalised descent\nUsage: gdanimate <options>"]),
+        Refusal("the penalty scene without a penalty", ["--mode", "penalty", "--dataset", "correlated"], exit: 64,
+                ["Error: --mode penalty draws a penalty's level set on the loss contours: give --penalty l1, l2 or elastic (and --lambda, default 0.1)\nUsage: gdanimate <options>"]),
+        Refusal("the penalty scene of one feature", ["--mode", "penalty", "--penalty", "l1"], exit: 64,
+                ["Error: --mode penalty draws the penalty over two weights, but the data has 1 feature (θ = m, b); give two: --dataset correlated, two columns in --x-column, or --degree 2\nUsage: gdanimate <options>"]),
+        Refusal("the penalty scene of three weights", ["--mode", "penalty", "--penalty", "l2", "--degree", "3"], exit: 64,
+                ["Error: --mode penalty draws the penalty over two weights, but the data has 3 features (θ = w1, w2, w3, b); give two: --dataset correlated, two columns in --x-column, or --degree 2\nUsage: gdanimate <options>"]),
         Refusal("lasso with momentum", ["--penalty", "l1", "--optimizer", "momentum", "--mode", "loss"], exit: 64,
                 ["Error: --penalty l1 takes a proximal step after each update (soft-thresholding, ISTA), which lands on the penalised optimum only for plain descent; --optimizer momentum rescales or carries its steps and would settle elsewhere: use --optimizer batch, sgd or minibatch (--penalty l2 works with every optimizer)\nUsage: gdanimate <options>"]),
         // Polynomial features and a validation split (issue 25).
